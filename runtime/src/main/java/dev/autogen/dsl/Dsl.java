@@ -1,0 +1,132 @@
+package dev.autogen.dsl;
+
+import dev.autogen.schema.ColumnType;
+
+/**
+ * The static vocabulary generated migrations import ({@code import static dev.autogen.dsl.Dsl.*}): column types,
+ * columns, tables, foreign keys and indexes. Every factory builds the same records the differ produces.
+ */
+public final class Dsl {
+    private Dsl() {
+    }
+
+    public static ColumnSpec column(String name, ColumnType type) {
+        return ColumnSpec.of(name, type);
+    }
+
+    public static TableSpec table(String name) {
+        return new TableSpec(name);
+    }
+
+    public static ForeignKeySpec foreignKey(String name, String... columns) {
+        return ForeignKeySpec.of(name, columns);
+    }
+
+    public static IndexSpec index(String name, String... columns) {
+        return IndexSpec.of(name, columns);
+    }
+
+    public static ColumnType varchar(int length) {
+        return new ColumnType.Varchar(length);
+    }
+
+    public static ColumnType character(int length) {
+        return new ColumnType.Char(length);
+    }
+
+    public static ColumnType text() {
+        return new ColumnType.Text();
+    }
+
+    public static ColumnType tinyint() {
+        return new ColumnType.TinyInt();
+    }
+
+    public static ColumnType smallint() {
+        return new ColumnType.SmallInt();
+    }
+
+    public static ColumnType integer() {
+        return new ColumnType.IntegerType();
+    }
+
+    public static ColumnType bigint() {
+        return new ColumnType.BigInt();
+    }
+
+    public static ColumnType real() {
+        return new ColumnType.Real();
+    }
+
+    public static ColumnType doublePrecision() {
+        return new ColumnType.DoublePrecision();
+    }
+
+    public static ColumnType numeric(int precision, int scale) {
+        return new ColumnType.Numeric(precision, scale);
+    }
+
+    /** Unconstrained {@code numeric}. */
+    public static ColumnType numeric() {
+        return new ColumnType.Numeric(null, null);
+    }
+
+    public static ColumnType bool() {
+        return new ColumnType.BooleanType();
+    }
+
+    public static ColumnType date() {
+        return new ColumnType.Date();
+    }
+
+    public static ColumnType time(int precision) {
+        return new ColumnType.Time(precision, false);
+    }
+
+    public static ColumnType timeTz(int precision) {
+        return new ColumnType.Time(precision, true);
+    }
+
+    public static ColumnType timestamp(int precision) {
+        return new ColumnType.Timestamp(precision, false);
+    }
+
+    public static ColumnType timestampTz(int precision) {
+        return new ColumnType.Timestamp(precision, true);
+    }
+
+    public static ColumnType uuid() {
+        return new ColumnType.Uuid();
+    }
+
+    public static ColumnType json() {
+        return new ColumnType.Json(false);
+    }
+
+    public static ColumnType jsonb() {
+        return new ColumnType.Json(true);
+    }
+
+    public static ColumnType binary() {
+        return new ColumnType.Binary();
+    }
+
+    /** {@code @Lob byte[]}: {@code oid} on PostgreSQL, {@code blob} on SQLite. */
+    public static ColumnType blob() {
+        return new ColumnType.LargeObject(false);
+    }
+
+    /** {@code @Lob String}: {@code oid} on PostgreSQL, {@code clob} on SQLite. */
+    public static ColumnType clob() {
+        return new ColumnType.LargeObject(true);
+    }
+
+    public static ColumnType array(ColumnType element) {
+        return new ColumnType.Array(element);
+    }
+
+    /** A type written verbatim on every database. */
+    public static ColumnType nativeType(String sql) {
+        return new ColumnType.Native(sql);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.autogen.dsl;
+
+import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.AddColumn;
+import dev.autogen.op.AddForeignKey;
+import dev.autogen.op.AddPrimaryKey;
+import dev.autogen.op.AddUniqueConstraint;
+import dev.autogen.op.AlterColumn;
+import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreateSequence;
+import dev.autogen.op.CreateTable;
+import dev.autogen.op.DropCheckConstraint;
+import dev.autogen.op.DropColumn;
+import dev.autogen.op.DropForeignKey;
+import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPrimaryKey;
+import dev.autogen.op.DropSequence;
+import dev.autogen.op.DropTable;
+import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.Operation;
+import dev.autogen.op.RenameColumn;
+import dev.autogen.op.RenameTable;
+import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.IndexColumn;
+import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a migration's {@code upgrade} and {@code downgrade} write to. It executes nothing: it records the
+ * {@link Operation}s in order, and the migrator renders and runs them. That keeps a migration a pure description, so
+ * it can be checksummed, replayed offline, printed as SQL, or compared with the plan that produced it.
+ *
+ * <p>Drops take the previous definition where the generator knows it (so the plan can be reversed); a hand-written
+ * drop may leave it out and is then irreversible.
+ */
+public final class SchemaChanges {
+    private final List<Operation> operations = new ArrayList<>();
+
+    /** The operations recorded so far, in order. */
+    public List<Operation> operations() {
+        return List.copyOf(operations);
+    }
+
+    /** Records an operation built elsewhere (the generic entry point; the methods below are sugar). */
+    public SchemaChanges apply(Operation operation) {
+        operations.add(operation);
+        return this;
+    }
+
+    public SchemaChanges createTable(TableSpec table) {
+        return apply(new CreateTable(table.toTable()));
+    }
+
+    public SchemaChanges dropTable(String name) {
+        return apply(new DropTable(name, null));
+    }
+
+    /** Drops a table, recording its definition so that the drop can be reversed. */
+    public SchemaChanges dropTable(TableSpec previous) {
+        var table = previous.toTable();
+        return apply(new DropTable(table.name(), table));
+    }
+
+    public SchemaChanges renameTable(String from, String to) {
+        return apply(new RenameTable(from, to));
+    }
+
+    public SchemaChanges addColumn(String table, ColumnSpec column) {
+        return apply(new AddColumn(table, column.toColumn()));
+    }
+
+    public SchemaChanges dropColumn(String table, String name) {
+        return apply(new DropColumn(table, name, null));
+    }
+
+    public SchemaChanges dropColumn(String table, ColumnSpec previous) {
+        var column = previous.toColumn();
+        return apply(new DropColumn(table, column.name(), column));
+    }
+
+    /** Changes a column in place; both definitions name the same column. */
+    public SchemaChanges alterColumn(String table, ColumnSpec from, ColumnSpec to) {
+        var before = from.toColumn();
+        var after = to.toColumn();
+        if (!before.name().equals(after.name())) {
+            throw new IllegalArgumentException("alterColumn changes one column: " + before.name() + " vs "
+                    + after.name() + "; use renameColumn to rename");
+        }
+        return apply(new AlterColumn(table, after.name(), before, after));
+    }
+
+    public SchemaChanges renameColumn(String table, String from, String to) {
+        return apply(new RenameColumn(table, from, to));
+    }
+
+    /** {@code createIndex("ix_users_phone", "users", "phone", "created_at desc")}. */
+    public SchemaChanges createIndex(String name, String table, String... columns) {
+        return apply(new CreateIndex(table, index(name, columns, false)));
+    }
+
+    public SchemaChanges createUniqueIndex(String name, String table, String... columns) {
+        return apply(new CreateIndex(table, index(name, columns, true)));
+    }
+
+    /** Drops an index; the columns, when given, record its definition so that the drop can be reversed. */
+    public SchemaChanges dropIndex(String name, String table, String... previousColumns) {
+        return apply(new DropIndex(table, name, previousColumns.length == 0 ? null : index(name, previousColumns, false)));
+    }
+
+    public SchemaChanges dropUniqueIndex(String name, String table, String... previousColumns) {
+        return apply(new DropIndex(table, name, previousColumns.length == 0 ? null : index(name, previousColumns, true)));
+    }
+
+    public SchemaChanges addPrimaryKey(String table, String name, String... columns) {
+        return apply(new AddPrimaryKey(table, new PrimaryKey(name, List.of(columns))));
+    }
+
+    public SchemaChanges dropPrimaryKey(String table, String name, String... previousColumns) {
+        return apply(new DropPrimaryKey(table, new PrimaryKey(name, List.of(previousColumns))));
+    }
+
+    public SchemaChanges addForeignKey(String table, ForeignKeySpec foreignKey) {
+        return apply(new AddForeignKey(table, foreignKey.toForeignKey()));
+    }
+
+    public SchemaChanges dropForeignKey(String table, String name) {
+        return apply(new DropForeignKey(table, name, null));
+    }
+
+    public SchemaChanges dropForeignKey(String table, ForeignKeySpec previous) {
+        var foreignKey = previous.toForeignKey();
+        return apply(new DropForeignKey(table, foreignKey.name(), foreignKey));
+    }
+
+    public SchemaChanges addUniqueConstraint(String table, String name, String... columns) {
+        return apply(new AddUniqueConstraint(table, new UniqueConstraint(name, List.of(columns))));
+    }
+
+    public SchemaChanges dropUniqueConstraint(String table, String name, String... previousColumns) {
+        return apply(new DropUniqueConstraint(table, name,
+                previousColumns.length == 0 ? null : new UniqueConstraint(name, List.of(previousColumns))));
+    }
+
+    public SchemaChanges addCheckConstraint(String table, String name, String expression) {
+        return apply(new AddCheckConstraint(table, new CheckConstraint(name, expression)));
+    }
+
+    public SchemaChanges dropCheckConstraint(String table, String name) {
+        return apply(new DropCheckConstraint(table, name, null));
+    }
+
+    public SchemaChanges dropCheckConstraint(String table, String name, String previousExpression) {
+        return apply(new DropCheckConstraint(table, name, new CheckConstraint(name, previousExpression)));
+    }
+
+    public SchemaChanges createSequence(String name, long start, long increment) {
+        return apply(new CreateSequence(new Sequence(name, start, increment)));
+    }
+
+    public SchemaChanges dropSequence(String name) {
+        return apply(new DropSequence(name, null));
+    }
+
+    public SchemaChanges dropSequence(String name, long previousStart, long previousIncrement) {
+        return apply(new DropSequence(name, new Sequence(name, previousStart, previousIncrement)));
+    }
+
+    /** Raw SQL (irreversible: the downgrade must say what undoes it). */
+    public SchemaChanges execute(String sql) {
+        return apply(new ExecuteSql(sql, null));
+    }
+
+    private static Index index(String name, String[] columns, boolean unique) {
+        return new Index(name, Arrays.stream(columns).map(IndexColumn::parse).toList(), unique);
+    }
+}

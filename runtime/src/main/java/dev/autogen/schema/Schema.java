@@ -1,0 +1,61 @@
+package dev.autogen.schema;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A database schema as a value: tables and sequences, sorted by name, so that two equal schemas are equal records
+ * whatever produced them (the entity reader, a catalog reader, or a replay of migrations).
+ */
+public record Schema(List<Table> tables, List<Sequence> sequences) {
+
+    public static final Schema EMPTY = new Schema(List.of(), List.of());
+
+    public Schema {
+        List<Table> sortedTables = new ArrayList<>(tables);
+        sortedTables.sort(Comparator.comparing(Table::name));
+        tables = List.copyOf(sortedTables);
+        List<Sequence> sortedSequences = new ArrayList<>(sequences);
+        sortedSequences.sort(Comparator.comparing(Sequence::name));
+        sequences = List.copyOf(sortedSequences);
+        if (tables.stream().map(Table::name).distinct().count() != tables.size()) {
+            throw new IllegalArgumentException("a schema declares a table twice");
+        }
+    }
+
+    public Optional<Table> table(String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public Optional<Sequence> sequence(String name) {
+        return sequences.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Schema withTable(Table table) {
+        List<Table> next = new ArrayList<>(tables.stream().filter(t -> !t.name().equals(table.name())).toList());
+        next.add(table);
+        return new Schema(next, sequences);
+    }
+
+    public Schema withoutTable(String name) {
+        return new Schema(tables.stream().filter(t -> !t.name().equals(name)).toList(), sequences);
+    }
+
+    public Schema mapTable(String name, UnaryOperator<Table> change) {
+        Table table = table(name).orElseThrow(() -> new IllegalArgumentException("no table " + name));
+        return withTable(change.apply(table));
+    }
+
+    public Schema withSequence(Sequence sequence) {
+        List<Sequence> next = new ArrayList<>(sequences.stream().filter(s -> !s.name().equals(sequence.name())).toList());
+        next.add(sequence);
+        return new Schema(tables, next);
+    }
+
+    public Schema withoutSequence(String name) {
+        return new Schema(tables, sequences.stream().filter(s -> !s.name().equals(name)).toList());
+    }
+}
