@@ -1,14 +1,46 @@
 package dev.autogen.sql.postgres;
 
+import static dev.autogen.sql.postgres.PostgresTableDdl.addConstraint;
+import static dev.autogen.sql.postgres.PostgresTableDdl.dropConstraint;
+import static dev.autogen.sql.postgres.PostgresTableDdl.quote;
+
+import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.AddColumn;
+import dev.autogen.op.AddForeignKey;
+import dev.autogen.op.AddPrimaryKey;
+import dev.autogen.op.AddUniqueConstraint;
+import dev.autogen.op.AlterColumn;
+import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreateSequence;
+import dev.autogen.op.CreateTable;
+import dev.autogen.op.DropCheckConstraint;
+import dev.autogen.op.DropColumn;
+import dev.autogen.op.DropForeignKey;
+import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPrimaryKey;
+import dev.autogen.op.DropSequence;
+import dev.autogen.op.DropTable;
+import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
+import dev.autogen.op.RenameColumn;
+import dev.autogen.op.RenameTable;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
-/** PostgreSQL DDL. (Skeleton: rendering lands with the renderer work.) */
+/**
+ * PostgreSQL DDL. PostgreSQL's {@code ALTER TABLE} can do every operation in place, so each operation is one or a
+ * few statements, all transactional (the migrator runs a revision in one transaction); {@code before} is not needed.
+ * Identifiers are always quoted, so names keep their case and reserved words are safe.
+ *
+ * <p>A primary key created without a name gets PostgreSQL's default name {@code <table>_pkey}; dropping such a key
+ * therefore names that constraint.
+ */
 public final class PostgresDdlRenderer implements DdlRenderer {
     @Override
     public Dialect dialect() {
@@ -22,6 +54,42 @@ public final class PostgresDdlRenderer implements DdlRenderer {
 
     @Override
     public List<Statement> render(Operation operation, Schema before) {
-        throw new UnsupportedOperationException("not yet");
+        return switch (operation) {
+            case CreateTable op -> PostgresTableDdl.createTable(op.table());
+            case DropTable op -> one("drop table " + quote(op.name()));
+            case RenameTable op -> one("alter table " + quote(op.from()) + " rename to " + quote(op.to()));
+            case AddColumn op -> {
+                List<Statement> statements = new ArrayList<>();
+                statements.add(Statement.of("alter table " + quote(op.table()) + " add column "
+                        + PostgresTableDdl.column(op.column())));
+                if (op.column().comment() != null) {
+                    statements.add(PostgresTableDdl.columnComment(op.table(), op.column().name(), op.column().comment()));
+                }
+                yield List.copyOf(statements);
+            }
+            case DropColumn op -> one("alter table " + quote(op.table()) + " drop column " + quote(op.name()));
+            case AlterColumn op -> List.copyOf(PostgresTableDdl.alterColumn(op.table(), op.name(), op.from(), op.to()));
+            case RenameColumn op -> one("alter table " + quote(op.table()) + " rename column " + quote(op.from())
+                    + " to " + quote(op.to()));
+            case CreateIndex op -> one(PostgresTableDdl.createIndex(op.table(), op.index()));
+            case DropIndex op -> one("drop index " + quote(op.name()));
+            case AddPrimaryKey op -> one(addConstraint(op.table(), PostgresTableDdl.primaryKey(op.primaryKey())));
+            case DropPrimaryKey op -> one(dropConstraint(op.table(),
+                    op.previous().name() == null ? op.table() + "_pkey" : op.previous().name()));
+            case AddForeignKey op -> one(addConstraint(op.table(), PostgresTableDdl.foreignKey(op.foreignKey())));
+            case DropForeignKey op -> one(dropConstraint(op.table(), op.name()));
+            case AddUniqueConstraint op -> one(addConstraint(op.table(), PostgresTableDdl.unique(op.constraint())));
+            case DropUniqueConstraint op -> one(dropConstraint(op.table(), op.name()));
+            case AddCheckConstraint op -> one(addConstraint(op.table(), PostgresTableDdl.check(op.constraint())));
+            case DropCheckConstraint op -> one(dropConstraint(op.table(), op.name()));
+            case CreateSequence op -> one("create sequence " + quote(op.sequence().name()) + " start with "
+                    + op.sequence().start() + " increment by " + op.sequence().increment());
+            case DropSequence op -> one("drop sequence " + quote(op.name()));
+            case ExecuteSql op -> one(op.sql());
+        };
+    }
+
+    private static List<Statement> one(String sql) {
+        return List.of(Statement.of(sql));
     }
 }

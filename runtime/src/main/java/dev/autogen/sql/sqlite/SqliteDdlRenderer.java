@@ -1,14 +1,46 @@
 package dev.autogen.sql.sqlite;
 
+import static dev.autogen.sql.sqlite.SqliteDdlTableDefinition.quote;
+
+import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.AddColumn;
+import dev.autogen.op.AddForeignKey;
+import dev.autogen.op.AddPrimaryKey;
+import dev.autogen.op.AddUniqueConstraint;
+import dev.autogen.op.AlterColumn;
+import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreateSequence;
+import dev.autogen.op.CreateTable;
+import dev.autogen.op.DropCheckConstraint;
+import dev.autogen.op.DropColumn;
+import dev.autogen.op.DropForeignKey;
+import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPrimaryKey;
+import dev.autogen.op.DropSequence;
+import dev.autogen.op.DropTable;
+import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
+import dev.autogen.op.RenameColumn;
+import dev.autogen.op.RenameTable;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
-/** SQLite DDL. (Skeleton: rendering lands with the renderer work.) */
+/**
+ * SQLite DDL. What {@code ALTER TABLE} can do (rename a table or column, add a simple column) and index changes are
+ * done directly; everything else (change or drop a column, add or drop a primary key, foreign key, unique or check
+ * constraint) by a table rebuild computed from the table's definition in {@code before}: see
+ * {@link SqliteTableRebuild} for the exact statements and the {@code PRAGMA foreign_keys} contract with the migrator.
+ *
+ * <p>Sequences are PostgreSQL-only: {@link CreateSequence} and {@link DropSequence} render nothing (Hibernate emulates
+ * sequences with tables on SQLite, and those appear in the model as ordinary tables). Comments are not rendered:
+ * SQLite has none.
+ */
 public final class SqliteDdlRenderer implements DdlRenderer {
     @Override
     public Dialect dialect() {
@@ -22,6 +54,40 @@ public final class SqliteDdlRenderer implements DdlRenderer {
 
     @Override
     public List<Statement> render(Operation operation, Schema before) {
-        throw new UnsupportedOperationException("not yet");
+        return switch (operation) {
+            case CreateTable op -> {
+                List<Statement> statements = new ArrayList<>();
+                statements.add(Statement.of(SqliteDdlTableDefinition.createTable(op.table(), op.table().name())));
+                op.table().indexes().forEach(ix -> statements.add(
+                        Statement.of(SqliteDdlTableDefinition.createIndex(op.table().name(), ix))));
+                yield List.copyOf(statements);
+            }
+            case DropTable op -> one("drop table " + quote(op.name()));
+            case RenameTable op -> one("alter table " + quote(op.from()) + " rename to " + quote(op.to()));
+            case AddColumn op -> SqliteDdlTableDefinition.addableInPlace(op.column())
+                    ? one("alter table " + quote(op.table()) + " add column " + SqliteDdlTableDefinition.column(op.column()))
+                    : SqliteTableRebuild.of(op.table(), op, before);
+            case DropColumn op -> SqliteTableRebuild.of(op.table(), op, before);
+            case AlterColumn op -> SqliteTableRebuild.of(op.table(), op, before);
+            case RenameColumn op -> one("alter table " + quote(op.table()) + " rename column " + quote(op.from())
+                    + " to " + quote(op.to()));
+            case CreateIndex op -> one(SqliteDdlTableDefinition.createIndex(op.table(), op.index()));
+            case DropIndex op -> one("drop index " + quote(op.name()));
+            case AddPrimaryKey op -> SqliteTableRebuild.of(op.table(), op, before);
+            case DropPrimaryKey op -> SqliteTableRebuild.of(op.table(), op, before);
+            case AddForeignKey op -> SqliteTableRebuild.of(op.table(), op, before);
+            case DropForeignKey op -> SqliteTableRebuild.of(op.table(), op, before);
+            case AddUniqueConstraint op -> SqliteTableRebuild.of(op.table(), op, before);
+            case DropUniqueConstraint op -> SqliteTableRebuild.of(op.table(), op, before);
+            case AddCheckConstraint op -> SqliteTableRebuild.of(op.table(), op, before);
+            case DropCheckConstraint op -> SqliteTableRebuild.of(op.table(), op, before);
+            case CreateSequence op -> List.of();
+            case DropSequence op -> List.of();
+            case ExecuteSql op -> one(op.sql());
+        };
+    }
+
+    private static List<Statement> one(String sql) {
+        return List.of(Statement.of(sql));
     }
 }

@@ -1,0 +1,122 @@
+package dev.autogen.sql.sqlite;
+
+import dev.autogen.schema.Column;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.IndexColumn;
+import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.ReferentialAction;
+import dev.autogen.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The SQLite spelling of a table: one {@code create table} with every constraint inline (SQLite cannot add them
+ * later), and its indexes as separate statements. Shared by table creation and the table rebuild.
+ *
+ * <p>An identity column that is the table's sole primary-key column is written {@code "id" integer primary key},
+ * whatever its logical integer type: only that exact form makes it an alias of the rowid, which is how SQLite
+ * generates keys (it is also what Hibernate's SQLite dialect creates). Other identity columns are plain columns:
+ * SQLite has no identity. Comments are dropped: SQLite has none.
+ */
+final class SqliteDdlTableDefinition {
+    /** Defaults SQLite accepts without parentheses (and that {@code alter table add column} accepts at all). */
+    private static final Pattern CONSTANT_DEFAULT = Pattern.compile(
+            "[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?|'([^']|'')*'|null|true|false|x'[0-9a-f]*'",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TIME_DEFAULT = Pattern.compile("current_(time|date|timestamp)", Pattern.CASE_INSENSITIVE);
+
+    private SqliteDdlTableDefinition() {
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    static String columnList(List<String> columns) {
+        return columns.stream().map(SqliteDdlTableDefinition::quote).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** {@code create table "name" (...)} for {@code table}'s definition under the given name. */
+    static String createTable(Table table, String name) {
+        PrimaryKey pk = table.primaryKey();
+        String rowidAlias = rowidAlias(table);
+        List<String> parts = new ArrayList<>();
+        for (Column column : table.columns()) {
+            parts.add(column.name().equals(rowidAlias)
+                    ? quote(column.name()) + " integer primary key"
+                    : column(column));
+        }
+        if (pk != null && rowidAlias == null) {
+            parts.add((pk.name() == null ? "" : "constraint " + quote(pk.name()) + " ") + "primary key "
+                    + columnList(pk.columns()));
+        }
+        table.uniqueConstraints().forEach(u -> parts.add("constraint " + quote(u.name()) + " unique "
+                + columnList(u.columns())));
+        table.checks().forEach(c -> parts.add("constraint " + quote(c.name()) + " check (" + c.expression() + ")"));
+        table.foreignKeys().forEach(fk -> parts.add(foreignKey(fk)));
+        return "create table " + quote(name) + " (" + String.join(", ", parts) + ")";
+    }
+
+    /** The column that becomes the rowid alias, or null. */
+    static String rowidAlias(Table table) {
+        PrimaryKey pk = table.primaryKey();
+        if (pk == null || pk.columns().size() != 1) {
+            return null;
+        }
+        return table.column(pk.columns().getFirst()).filter(Column::identity).map(Column::name).orElse(null);
+    }
+
+    /** {@code "c" type [default expr] [not null]}. */
+    static String column(Column column) {
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(SqliteTypes.sql(column.type()));
+        if (column.defaultValue() != null) {
+            sql.append(" default ").append(defaultExpression(column.defaultValue()));
+        }
+        if (!column.nullable()) {
+            sql.append(" not null");
+        }
+        return sql.toString();
+    }
+
+    /** SQLite requires parentheses around a default that is neither a literal nor {@code current_*}. */
+    static String defaultExpression(String expression) {
+        String trimmed = expression.strip();
+        if (CONSTANT_DEFAULT.matcher(trimmed).matches() || TIME_DEFAULT.matcher(trimmed).matches()
+                || (trimmed.startsWith("(") && trimmed.endsWith(")"))) {
+            return trimmed;
+        }
+        return "(" + trimmed + ")";
+    }
+
+    /**
+     * Whether {@code alter table add column} can add this column: SQLite refuses a NOT NULL column without a default,
+     * and a default that is not constant ({@code current_timestamp}, an expression in parentheses).
+     */
+    static boolean addableInPlace(Column column) {
+        if (column.defaultValue() == null) {
+            return column.nullable();
+        }
+        String trimmed = column.defaultValue().strip();
+        boolean nullDefault = trimmed.equalsIgnoreCase("null");
+        return CONSTANT_DEFAULT.matcher(trimmed).matches() && (column.nullable() || !nullDefault);
+    }
+
+    static String foreignKey(ForeignKey fk) {
+        return "constraint " + quote(fk.name()) + " foreign key " + columnList(fk.columns()) + " references "
+                + quote(fk.referencedTable()) + " " + columnList(fk.referencedColumns())
+                + (fk.onDelete() == ReferentialAction.NO_ACTION ? "" : " on delete " + fk.onDelete().sql());
+    }
+
+    static String createIndex(String table, Index index) {
+        return "create " + (index.unique() ? "unique " : "") + "index " + quote(index.name()) + " on " + quote(table)
+                + " " + index.columns().stream().map(SqliteDdlTableDefinition::indexColumn)
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String indexColumn(IndexColumn column) {
+        return quote(column.name()) + (column.descending() ? " desc" : "");
+    }
+}

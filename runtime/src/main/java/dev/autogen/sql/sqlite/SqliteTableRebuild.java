@@ -1,0 +1,69 @@
+package dev.autogen.sql.sqlite;
+
+import static dev.autogen.sql.sqlite.SqliteDdlTableDefinition.quote;
+
+import dev.autogen.migrate.SchemaInterpreter;
+import dev.autogen.op.Operation;
+import dev.autogen.schema.Column;
+import dev.autogen.schema.Schema;
+import dev.autogen.schema.Table;
+import dev.autogen.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What SQLite's {@code ALTER TABLE} cannot do (change a column, drop a column, add or drop a key or constraint), done
+ * by rebuilding the table, following sqlite.org's "Making Other Kinds Of Table Schema Changes":
+ * <ol>
+ *   <li>{@code create table "_autogen_new_t" (...)} with the new definition (the old one with the operation applied
+ *       by {@link SchemaInterpreter});</li>
+ *   <li>{@code insert into "_autogen_new_t" ("a", "b") select "a", "b" from "t"}: every column present in both
+ *       definitions, so every row survives with its values (a NOT NULL column added without a default fails here,
+ *       loudly, if the table has rows);</li>
+ *   <li>{@code drop table "t"};</li>
+ *   <li>{@code alter table "_autogen_new_t" rename to "t"};</li>
+ *   <li>{@code create index ...} for each index of the new definition (dropping the table dropped them).</li>
+ * </ol>
+ *
+ * <p>The contract with the migrator: these statements run inside the revision's transaction with
+ * {@code PRAGMA foreign_keys=OFF} (set before the transaction begins, since SQLite ignores it inside one), so that
+ * dropping the old table neither cascades into nor is refused by the rows that reference it; before committing the
+ * migrator runs {@code PRAGMA foreign_key_check} and rolls back if it reports any row; it restores
+ * {@code foreign_keys} afterwards. Triggers and views on the table are not modelled by autogen and are not recreated.
+ */
+final class SqliteTableRebuild {
+    static final String NEW_TABLE_PREFIX = "_autogen_new_";
+
+    private SqliteTableRebuild() {
+    }
+
+    /** The rebuild that performs {@code operation} on {@code table}; empty when SQLite's definition would not change. */
+    static List<Statement> of(String table, Operation operation, Schema before) {
+        Table oldTable = before.table(table).orElseThrow(() -> new IllegalStateException(
+                "SQLite can only perform " + operation.getClass().getSimpleName() + " on table " + table
+                        + " by rebuilding it, and the schema before the operation has no table " + table
+                        + "; render with the schema the migration has reached (replay earlier operations with"
+                        + " SchemaInterpreter)"));
+        Table newTable = SchemaInterpreter.apply(before, operation).table(table).orElseThrow();
+        if (SqliteDdlTableDefinition.createTable(oldTable, table).equals(SqliteDdlTableDefinition.createTable(newTable, table))
+                && oldTable.indexes().equals(newTable.indexes())) {
+            return List.of(); // only comments, or distinctions SQLite does not keep, changed
+        }
+        String temporary = NEW_TABLE_PREFIX + table;
+        String copied = newTable.columns().stream().map(Column::name)
+                .filter(name -> oldTable.column(name).isPresent())
+                .map(SqliteDdlTableDefinition::quote)
+                .collect(Collectors.joining(", "));
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.of(SqliteDdlTableDefinition.createTable(newTable, temporary)));
+        if (!copied.isEmpty()) {
+            statements.add(Statement.of("insert into " + quote(temporary) + " (" + copied + ") select " + copied
+                    + " from " + quote(table)));
+        }
+        statements.add(Statement.of("drop table " + quote(table)));
+        statements.add(Statement.of("alter table " + quote(temporary) + " rename to " + quote(table)));
+        newTable.indexes().forEach(ix -> statements.add(Statement.of(SqliteDdlTableDefinition.createIndex(table, ix))));
+        return List.copyOf(statements);
+    }
+}
