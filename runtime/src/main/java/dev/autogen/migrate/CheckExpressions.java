@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * Finds and renames a column inside a check expression, as PostgreSQL does when a column is renamed or dropped (it
  * stores checks parsed, so they follow the column). Tokenises just enough SQL to be safe: string literals are skipped,
  * {@code "quoted"} and bare identifiers are compared, and a bare word followed by {@code (} (a function) or preceded
- * by {@code ::} (a type) is left alone.
+ * by {@code ::} (a type) is left alone. Bare words match case-insensitively (PostgreSQL folds them to lower case,
+ * SQLite compares identifiers without case).
  */
 final class CheckExpressions {
     private static final Pattern SIMPLE_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -42,7 +43,7 @@ final class CheckExpressions {
                     end++;
                 }
                 String word = expression.substring(i, end);
-                boolean isColumn = word.equals(from) && !followedByParenthesis(expression, end)
+                boolean isColumn = word.equalsIgnoreCase(from) && !followedByParenthesis(expression, end)
                         && !(i >= 2 && expression.startsWith("::", i - 2));
                 out.append(isColumn ? (SIMPLE_IDENTIFIER.matcher(to).matches() ? to : quote(to)) : word);
                 i = end;

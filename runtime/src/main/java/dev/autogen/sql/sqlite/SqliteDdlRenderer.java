@@ -34,8 +34,27 @@ import java.util.List;
 /**
  * SQLite DDL. What {@code ALTER TABLE} can do (rename a table or column, add a simple column) and index changes are
  * done directly; everything else (change or drop a column, add or drop a primary key, foreign key, unique or check
- * constraint) by a table rebuild computed from the table's definition in {@code before}: see
- * {@link SqliteTableRebuild} for the exact statements and the {@code PRAGMA foreign_keys} contract with the migrator.
+ * constraint) by a table rebuild computed from the table's definition in {@code before} (an
+ * {@link IllegalStateException} when {@code before} lacks the table), following sqlite.org's "Making Other Kinds Of
+ * Table Schema Changes":
+ * <pre>
+ * create table "_autogen_new_t" (...new definition...)
+ * insert into "_autogen_new_t" ("a", "b") select "a", "b" from "t"     -- the columns in both definitions
+ * drop table "t"
+ * alter table "_autogen_new_t" rename to "t"
+ * create index ... on "t" (...)                                        -- each index of the new definition
+ * </pre>
+ * When SQLite's spelling of the table would not change (a comment, {@code real} vs {@code double precision}, a
+ * timestamp precision), nothing is rendered.
+ *
+ * <p>The contract with the migrator: these statements are all transactional and run inside the revision's
+ * transaction with {@code PRAGMA foreign_keys=OFF} set before it begins (SQLite ignores the pragma inside a
+ * transaction), so that dropping the old table neither cascades nor is refused; the migrator runs
+ * {@code PRAGMA foreign_key_check} before committing (rolling back if it reports a row) and restores
+ * {@code foreign_keys} afterwards. Triggers and views are not modelled by autogen and are not recreated by a rebuild.
+ *
+ * <p>An identity column that is the table's sole primary-key column is written {@code "id" integer primary key} (a
+ * rowid alias, whatever its logical integer type); other identity columns are plain columns.
  *
  * <p>Sequences are PostgreSQL-only: {@link CreateSequence} and {@link DropSequence} render nothing (Hibernate emulates
  * sequences with tables on SQLite, and those appear in the model as ordinary tables). Comments are not rendered:
