@@ -11,14 +11,17 @@ import dev.autogen.op.AddColumn;
 import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AlterColumn;
+import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.PrimaryKey;
 import dev.autogen.schema.ReferentialAction;
 import dev.autogen.schema.Schema;
+import dev.autogen.schema.Table;
 import dev.autogen.sql.SampleSchema;
 import dev.autogen.testing.TestDatabases;
 import java.sql.Connection;
@@ -87,6 +90,33 @@ class SqliteTableRebuildTest {
             }
             assertEquals(List.of(List.of(CHILDREN + 1)),
                     rows(connection, "select \"id\" from \"child\" where \"name\" = 'new'"));
+        }
+    }
+
+    @Test
+    void aSelfReferencingTableStillReferencesItselfAfterARebuild() throws SQLException {
+        Table node = new Table("node",
+                List.of(SampleSchema.identity("id"), Column.of("up", SampleSchema.BIGINT, true),
+                        Column.of("label", SampleSchema.TEXT, true)),
+                new PrimaryKey("pk_node", List.of("id")), List.of(),
+                List.of(new ForeignKey("fk_node_up", List.of("up"), "node", List.of("id"), ReferentialAction.CASCADE)),
+                List.of(), List.of(), null);
+        schema = new Schema(List.of(node), List.of());
+        try (Connection connection = DriverManager.getConnection(TestDatabases.freshSqlite("self"))) {
+            SqliteOperationsTest.run(connection, RENDERER.render(new CreateTable(node), Schema.EMPTY));
+            try (var statement = connection.createStatement()) {
+                statement.execute("insert into \"node\" (\"id\", \"up\", \"label\") values (1, null, 'root'),"
+                        + " (2, 1, 'a'), (3, 2, 'b')");
+            }
+            Column label = node.column("label").orElseThrow();
+            apply(connection, new AlterColumn("node", "label", label, label.withNullable(false)));
+            assertEquals(List.of(List.of("up", "node", "id", "CASCADE")), rows(connection,
+                    "select \"from\", \"table\", \"to\", on_delete from pragma_foreign_key_list('node')"));
+            try (var statement = connection.createStatement()) {
+                statement.execute("pragma foreign_keys = on");
+                statement.execute("delete from \"node\" where \"id\" = 1");
+            }
+            assertEquals(List.of(List.of(0)), rows(connection, "select count(*) from \"node\""));
         }
     }
 
