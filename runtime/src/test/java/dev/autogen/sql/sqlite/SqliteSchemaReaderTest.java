@@ -140,4 +140,17 @@ class SqliteSchemaReaderTest {
         assertTrue(name.startsWith("uq_a_table_with_a_rather_long_name_first_long_column_n_"), name);
         assertEquals("uq_t_a", SqliteSchemaNames.unique("t", List.of("a")));
     }
+
+    @Test
+    void defaultsKeepTheirTextAndWithoutRowidKeysAreNotIdentities() throws SQLException {
+        try (Connection c = open("create table kv (k integer not null primary key, v text default (lower('X')),"
+                + " n integer default -1, f float default 1.5) without rowid")) {
+            Table kv = SqliteSchemaReader.readTable(c, "kv").orElseThrow();
+            assertEquals(List.of(
+                    Column.of("k", new ColumnType.IntegerType(), false),
+                    new Column("v", new ColumnType.Text(), true, "lower('X')", false, null),
+                    new Column("n", new ColumnType.IntegerType(), true, "-1", false, null),
+                    new Column("f", new ColumnType.DoublePrecision(), true, "1.5", false, null)), kv.columns());
+        }
+    }
 }
