@@ -2,12 +2,13 @@ package dev.autogen.generator.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Undoes what PostgreSQL does to an expression it stores, on token lists: casts are dropped
  * ({@code 'A'::character varying} → {@code 'A'}), {@code x = ANY (ARRAY[a, b])} becomes {@code x in (a,b)},
- * {@code (x >= a) AND (x <= b)} becomes {@code x between a and b}, and parentheses that group nothing are removed.
+ * {@code (x >= a) AND (x <= b)} becomes {@code x between a and b}, {@code ~~} becomes {@code like}, and parentheses that group nothing are removed.
  * The result is the portable form Hibernate writes, which runs on SQLite too.
  *
  * <p>Dropping every cast is a deliberate simplification: a cast in a check or a default is almost always one
@@ -27,13 +28,31 @@ final class SqlExpressionRewriter {
         List<SqlToken> current = expression;
         for (int round = 0; round < 20; round++) {
             List<SqlToken> next = simplifyParentheses(rangeToBetween(anyArrayToIn(simplifyParentheses(
-                    stripCasts(current)))));
+                    likeOperators(stripCasts(current))))));
             if (next.equals(current)) {
                 return next;
             }
             current = next;
         }
         return current;
+    }
+
+    /** PostgreSQL prints {@code LIKE} as {@code ~~} and {@code NOT LIKE} as {@code !~~}. */
+    static List<SqlToken> likeOperators(List<SqlToken> tokens) {
+        List<SqlToken> out = new ArrayList<>();
+        for (SqlToken t : tokens) {
+            if (t.is("~~")) {
+                out.add(SqlToken.word("like"));
+            } else if (t.is("!~~")) {
+                out.add(SqlToken.word("not"));
+                out.add(SqlToken.word("like"));
+            } else if (t.is("~~*")) {
+                out.add(SqlToken.word("ilike"));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     static List<SqlToken> stripCasts(List<SqlToken> tokens) {
@@ -51,7 +70,7 @@ final class SqlExpressionRewriter {
             }
             while (j < tokens.size()) {
                 SqlToken t = tokens.get(j);
-                if (t.kind() == SqlToken.Kind.WORD && TYPE_NAME_CONTINUATIONS.contains(t.text().toLowerCase())) {
+                if (t.kind() == SqlToken.Kind.WORD && TYPE_NAME_CONTINUATIONS.contains(t.text().toLowerCase(Locale.ROOT))) {
                     j++;
                 } else if (t.is("(") && SqlToken.matching(tokens, j) > 0 && onlyNumbers(tokens, j)) {
                     j = SqlToken.matching(tokens, j) + 1;
@@ -94,7 +113,7 @@ final class SqlExpressionRewriter {
                 boolean doubled = current.get(i + 1).is("(") && SqlToken.matching(current, i + 1) == close - 1;
                 boolean grouping = previous == null || (previous.kind() == SqlToken.Kind.SYMBOL && !previous.is(")")
                         && !previous.is("]")) || (previous.isKeyword()
-                        && !KEEP_PARENTHESES_AFTER.contains(previous.text().toLowerCase()));
+                        && !KEEP_PARENTHESES_AFTER.contains(previous.text().toLowerCase(Locale.ROOT)));
                 if (whole || doubled || (grouping && primaryEnd(current, i + 1) == close)) {
                     List<SqlToken> next = new ArrayList<>(current.subList(0, i));
                     next.addAll(current.subList(i + 1, close));

@@ -18,6 +18,7 @@ record SqlToken(Kind kind, String text) {
             "similar", "escape", "any", "all", "some", "exists", "case", "when", "then", "else", "end", "true", "false",
             "array", "distinct", "from", "to", "as", "collate", "isnull", "notnull", "glob", "regexp", "match");
 
+    private static final List<String> THREE_CHARACTER_SYMBOLS = List.of("!~~", "~~*");
     private static final List<String> TWO_CHARACTER_SYMBOLS =
             List.of("::", "<=", ">=", "<>", "!=", "==", "||", "<<", ">>", "~~", "!~");
 
@@ -77,7 +78,8 @@ record SqlToken(Kind kind, String text) {
                 i = end;
             } else {
                 String two = i + 1 < n ? sql.substring(i, i + 2) : "";
-                int length = TWO_CHARACTER_SYMBOLS.contains(two) ? 2 : 1;
+                String three = i + 2 < n ? sql.substring(i, i + 3) : "";
+                int length = THREE_CHARACTER_SYMBOLS.contains(three) ? 3 : TWO_CHARACTER_SYMBOLS.contains(two) ? 2 : 1;
                 tokens.add(symbol(sql.substring(i, i + length)));
                 i += length;
             }

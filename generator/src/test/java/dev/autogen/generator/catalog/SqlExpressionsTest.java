@@ -52,6 +52,8 @@ class SqlExpressionsTest {
         "CHECK (((kind)::text <> ALL ((ARRAY['X'::character varying])::text[]))) NOT VALID | kind not in ('X')",
         "CHECK (((a > 0) OR (b IS NULL))) | (a > 0) or (b is null)",
         "CHECK ((char_length((name)::text) > 2)) | char_length(name) > 2",
+        "CHECK (((code)::text ~~ 'A%'::text)) | code like 'A%'",
+        "CHECK (((code)::text !~~ 'B%'::text)) | code not like 'B%'",
     })
     void checksComeBackInPortableForm(String constraintDefinition, String portable) {
         assertEquals(portable, PostgresExpressions.portableCheck(constraintDefinition));

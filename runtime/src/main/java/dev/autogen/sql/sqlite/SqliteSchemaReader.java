@@ -92,7 +92,8 @@ public final class SqliteSchemaReader {
                             .computeIfAbsent(rs.getInt(2), k -> new RawForeignKey(referencedTable, onDelete,
                                     new ArrayList<>(), new ArrayList<>()));
                     key.columns().add(rs.getString(4));
-                    key.referencedColumns().add(rs.getString(5));
+                    // a parent table that does not exist (SQLite allows it) has no key to name: assume same names
+                    key.referencedColumns().add(rs.getString(5) != null ? rs.getString(5) : rs.getString(4));
                 });
         List<Table> tables = new ArrayList<>();
         for (Map.Entry<String, String> entry : sqlByTable.entrySet()) {

@@ -153,4 +153,13 @@ class SqliteSchemaReaderTest {
                     new Column("f", new ColumnType.DoublePrecision(), true, "1.5", false, null)), kv.columns());
         }
     }
+
+    @Test
+    void aForeignKeyToAMissingTableIsStillRead() throws SQLException {
+        try (Connection c = open("create table child (parent_id integer references parent)")) {
+            assertEquals(List.of(new ForeignKey("fk_child_parent_id_parent", List.of("parent_id"), "parent",
+                            List.of("parent_id"), ReferentialAction.NO_ACTION)),
+                    SqliteSchemaReader.readTable(c, "child").orElseThrow().foreignKeys());
+        }
+    }
 }
