@@ -1,0 +1,73 @@
+package dev.autogen.generator.catalog;
+
+/**
+ * The bulk {@code pg_catalog} queries of {@link PostgresCatalogReader}: one per object kind for the whole schema,
+ * each taking the schema name (null: {@code current_schema()}) as its only parameter.
+ */
+final class PostgresCatalogQueries {
+    /** Ordinary and partitioned tables of the schema; no views, partitions or temporary tables. */
+    private static final String TABLES_CTE = """
+            with t as (
+              select c.oid, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+              where n.nspname = coalesce(?::text, current_schema()) and c.relkind in ('r', 'p')
+                and not c.relispartition and c.relpersistence <> 't')
+            """;
+
+    static final String TABLES = TABLES_CTE + """
+            select t.relname, obj_description(t.oid, 'pg_class') from t order by t.relname
+            """;
+
+    static final String COLUMNS = TABLES_CTE + """
+            select t.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                   pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum), a.attgenerated
+            from t join pg_attribute a on a.attrelid = t.oid
+                   left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+            where a.attnum > 0 and not a.attisdropped
+            order by t.relname, a.attnum
+            """;
+
+    /** Primary keys, uniques, foreign keys and checks, key columns resolved to names in key order. */
+    static final String CONSTRAINTS = TABLES_CTE + """
+            select t.relname, con.conname, con.contype,
+                   array(select a.attname::text from unnest(con.conkey) with ordinality k(num, ord)
+                         join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num order by k.ord),
+                   r.relname,
+                   array(select a.attname::text from unnest(con.confkey) with ordinality k(num, ord)
+                         join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.ord),
+                   con.confdeltype, pg_get_constraintdef(con.oid)
+            from t join pg_constraint con on con.conrelid = t.oid
+                   left join pg_class r on r.oid = con.confrelid
+            where con.contype in ('p', 'u', 'f', 'c')
+            order by t.relname, con.conname
+            """;
+
+    /** Indexes that no constraint owns, one row per key column (null name: an expression). */
+    static final String INDEXES = TABLES_CTE + """
+            select t.relname, ic.relname, i.indisunique, a.attname, (i.indoption[k.ord - 1] & 1) = 1
+            from t join pg_index i on i.indrelid = t.oid
+                   join pg_class ic on ic.oid = i.indexrelid
+                   cross join lateral generate_series(1, i.indnkeyatts) k(ord)
+                   left join pg_attribute a on a.attrelid = t.oid and a.attnum = i.indkey[k.ord - 1]
+                                           and i.indkey[k.ord - 1] <> 0
+            where not exists (select 1 from pg_constraint con
+                              where con.conindid = i.indexrelid and con.conrelid = t.oid
+                                and con.contype in ('p', 'u', 'x'))
+            order by t.relname, ic.relname, k.ord
+            """;
+
+    /** Sequences, with the table that owns one (serial: 'a', identity: 'i'), if any. */
+    static final String SEQUENCES = """
+            select c.relname, s.seqstart, s.seqincrement,
+                   (select o.relname from pg_depend d join pg_class o on o.oid = d.refobjid
+                    where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                      and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i') limit 1),
+                   exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                           and d.deptype = 'i')
+            from pg_sequence s join pg_class c on c.oid = s.seqrelid join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = coalesce(?::text, current_schema())
+            order by c.relname
+            """;
+
+    private PostgresCatalogQueries() {
+    }
+}
