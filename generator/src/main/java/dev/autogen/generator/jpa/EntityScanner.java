@@ -3,6 +3,7 @@ package dev.autogen.generator.jpa;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
@@ -53,40 +54,47 @@ public final class EntityScanner {
             throw new EntityModelException("no entity packages given: set --packages (e.g. --packages com.acme.model)");
         }
         ClassLoader parent = EntityScanner.class.getClassLoader();
-        Set<String> classNames = new TreeSet<>();
-        ClassLoader loader;
         if (classpath.isEmpty()) {
-            loader = parent;
-            for (String pkg : packages) {
-                classNames.addAll(namesOnLoader(parent, pkg));
-            }
-        } else {
-            List<URL> urls = new ArrayList<>();
-            for (Path entry : classpath) {
-                if (!Files.exists(entry)) {
-                    throw new EntityModelException("classpath entry does not exist: " + entry
-                            + ": check --classpath (compile the entities first)");
-                }
-                urls.add(toUrl(entry));
-                for (String pkg : packages) {
-                    classNames.addAll(Files.isDirectory(entry) ? namesInDirectory(entry, pkg) : namesInJar(entry, pkg));
-                }
-            }
-            loader = new URLClassLoader("autogen-entities", urls.toArray(URL[]::new), parent);
+            return scan(parent, packages);
         }
+        Set<String> classNames = new TreeSet<>();
+        List<URL> urls = new ArrayList<>();
+        for (Path entry : classpath) {
+            if (!Files.exists(entry)) {
+                throw new EntityModelException("classpath entry does not exist: " + entry
+                        + ": check --classpath (compile the entities first)");
+            }
+            urls.add(toUrl(entry));
+            for (String pkg : packages) {
+                classNames.addAll(Files.isDirectory(entry) ? namesInDirectory(entry, pkg) : namesInJar(entry, pkg));
+            }
+        }
+        ClassLoader loader = new URLClassLoader("autogen-entities", urls.toArray(URL[]::new), parent);
+        return load(loader, classNames, packages, classpath.toString());
+    }
+
+    /** The annotated classes of {@code packages} that {@code loader} sees (directories and jars alike). */
+    static List<Class<?>> scan(ClassLoader loader, List<String> packages) {
+        Set<String> classNames = new TreeSet<>();
+        for (String pkg : packages) {
+            classNames.addAll(namesOnLoader(loader, pkg));
+        }
+        return load(loader, classNames, packages, "(autogen's own)");
+    }
+
+    private static List<Class<?>> load(ClassLoader loader, Set<String> classNames, List<String> packages,
+                                       String where) {
         List<Class<?>> found = new ArrayList<>();
         boolean anyEntity = false;
         for (String name : classNames) {
             Class<?> type = load(loader, name);
-            boolean mapped = isMapped(type);
             anyEntity |= type.isAnnotationPresent(Entity.class);
-            if (mapped || name.endsWith("." + PACKAGE_INFO)) {
+            if (isMapped(type) || name.endsWith("." + PACKAGE_INFO)) {
                 found.add(type);
             }
         }
         if (!anyEntity) {
-            throw new EntityModelException("no entities found in packages " + packages + " on classpath "
-                    + (classpath.isEmpty() ? "(autogen's own)" : classpath.toString())
+            throw new EntityModelException("no entities found in packages " + packages + " on classpath " + where
                     + ": check --packages and --classpath");
         }
         found.sort(Comparator.comparing(Class::getName));
@@ -119,6 +127,9 @@ public final class EntityScanner {
         List<String> names = new ArrayList<>();
         try {
             Enumeration<URL> roots = loader.getResources(pkg.replace('.', '/'));
+            if (!roots.hasMoreElements()) {
+                return namesOnClassPathEntries(loader, pkg);
+            }
             while (roots.hasMoreElements()) {
                 URL root = roots.nextElement();
                 switch (root.getProtocol()) {
@@ -132,6 +143,36 @@ public final class EntityScanner {
             throw new EntityModelException("cannot scan package " + pkg + " on autogen's class path: " + e, e);
         } catch (URISyntaxException e) {
             throw new EntityModelException("cannot scan package " + pkg + ": bad location " + e.getInput(), e);
+        }
+        return names;
+    }
+
+    /**
+     * A jar written without directory entries has no resource for a package path: scan the loader's own entries
+     * (a {@link URLClassLoader}'s URLs, else {@code java.class.path}) instead.
+     */
+    private static List<String> namesOnClassPathEntries(ClassLoader loader, String pkg) throws URISyntaxException {
+        List<Path> entries = new ArrayList<>();
+        if (loader instanceof URLClassLoader urlLoader) {
+            for (URL url : urlLoader.getURLs()) {
+                if (url.getProtocol().equals("file")) {
+                    entries.add(Path.of(url.toURI()));
+                }
+            }
+        } else {
+            for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    entries.add(Path.of(entry));
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Path entry : entries) {
+            if (Files.isDirectory(entry)) {
+                names.addAll(namesInDirectory(entry, pkg));
+            } else if (Files.isRegularFile(entry)) {
+                names.addAll(namesInJar(entry, pkg));
+            }
         }
         return names;
     }

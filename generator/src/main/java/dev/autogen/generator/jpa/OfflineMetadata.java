@@ -4,6 +4,8 @@ import dev.autogen.sql.Dialect;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
@@ -18,6 +20,13 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
  * export needs it); close this when done.
  */
 final class OfflineMetadata implements AutoCloseable {
+
+    /**
+     * Hibernate logs its version and a "Database info" block at INFO through java.util.logging (jboss-logging's
+     * fallback): on a command line that is noise around autogen's own output, so only warnings are kept. Held in a
+     * field because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger HIBERNATE_LOG = quietHibernateLog();
 
     private final StandardServiceRegistry registry;
     private final Metadata metadata;
@@ -53,6 +62,14 @@ final class OfflineMetadata implements AutoCloseable {
             throw new EntityModelException("Hibernate cannot map the entities: " + oneLine(e)
                     + ": fix the mapping (the entities would not boot in the application either)", e);
         }
+    }
+
+    private static Logger quietHibernateLog() {
+        Logger logger = Logger.getLogger("org.hibernate");
+        if (logger.getLevel() == null) {
+            logger.setLevel(Level.WARNING);
+        }
+        return logger;
     }
 
     private static String productName(Dialect dialect) {
