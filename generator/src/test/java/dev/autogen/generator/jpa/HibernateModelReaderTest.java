@@ -195,7 +195,7 @@ class HibernateModelReaderTest {
         Table expected = new Table("Order", List.of(
                 Column.of("id", new ColumnType.BigInt(), false),
                 new Column("customer_ref", new ColumnType.Varchar(40), true, null, false,
-                        "the customer's own reference"),
+                        "the reference the customer gave"),
                 Column.of("MixedCase", new ColumnType.Varchar(10), true),
                 // @Lob is a large object (oid) on PostgreSQL, not text or bytea
                 Column.of("notes", new ColumnType.LargeObject(true), true),
