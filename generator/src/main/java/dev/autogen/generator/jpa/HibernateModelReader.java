@@ -66,14 +66,6 @@ public final class HibernateModelReader {
         }
     }
 
-    /** Reads an already built boot model (for tests that also ask Hibernate for its DDL). */
-    static Schema read(OfflineMetadata metadata, Dialect dialect) {
-        if (dialect != Dialect.POSTGRESQL) {
-            throw new IllegalArgumentException("only a PostgreSQL boot model carries the logical types");
-        }
-        return schema(metadata.metadata(), columnTypes(metadata.metadata()), true);
-    }
-
     private static Schema schema(Metadata metadata, Map<String, ColumnType> types, boolean sequences) {
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequenceList = new ArrayList<>();
@@ -147,8 +139,7 @@ public final class HibernateModelReader {
         }
         try {
             String sqlType = column.getSqlType(metadata);
-            return LogicalTypes.of(column.getSqlTypeCode(metadata), sqlType, column.getLength(),
-                    column.getTemporalPrecision());
+            return LogicalTypes.of(column.getSqlTypeCode(metadata), sqlType, column.getTemporalPrecision());
         } catch (MappingException e) {
             throw new EntityModelException("no SQL type for column " + table.getName() + "." + column.getName()
                     + " (" + e.getMessage() + "): give it a @Column(columnDefinition = ...) or a supported type", e);

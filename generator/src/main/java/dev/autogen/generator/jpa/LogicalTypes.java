@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Turns what Hibernate knows about a column (its {@link SqlTypes} code, the DDL type it would write, length,
- * precision, scale) into a logical {@link ColumnType}.
+ * Turns what Hibernate knows about a column (its {@link SqlTypes} code, the DDL type it would write, its declared
+ * fractional-second precision) into a logical {@link ColumnType}.
  *
  * <p>{@link HibernateModelReader} always feeds this from a PostgreSQL boot model, whatever the target database:
  * PostgreSQL's types are the richest and map one to one onto the logical types, while the SQLite dialect has
@@ -25,18 +25,13 @@ final class LogicalTypes {
     /**
      * @param code              the column's {@link SqlTypes} code
      * @param sqlType           the DDL type Hibernate writes ({@code varchar(40)}, {@code timestamp(6) with time zone})
-     * @param length            the declared length, or null
      * @param temporalPrecision the declared fractional-second precision, or null
      */
-    static ColumnType of(int code, String sqlType, Long length, Integer temporalPrecision) {
+    static ColumnType of(int code, String sqlType, Integer temporalPrecision) {
         String sql = sqlType.strip().toLowerCase(Locale.ROOT);
         return switch (code) {
-            case SqlTypes.CHAR, SqlTypes.NCHAR -> sql.startsWith("char") || sql.startsWith("nchar")
-                    ? new ColumnType.Char(length == null ? 1 : Math.toIntExact(length))
-                    : DeclaredTypes.parse(sqlType);
-            case SqlTypes.VARCHAR, SqlTypes.NVARCHAR -> sql.startsWith("varchar") || sql.startsWith("nvarchar")
-                    ? new ColumnType.Varchar(length == null ? 255 : Math.toIntExact(length))
-                    : DeclaredTypes.parse(sqlType);
+            // the length comes from the DDL type: Column.getLength() says 255 for a Java char mapped to char(1)
+            case SqlTypes.CHAR, SqlTypes.NCHAR, SqlTypes.VARCHAR, SqlTypes.NVARCHAR -> DeclaredTypes.parse(sqlType);
             case SqlTypes.LONGVARCHAR, SqlTypes.LONGNVARCHAR, SqlTypes.LONG32VARCHAR, SqlTypes.LONG32NVARCHAR ->
                     sql.startsWith("varchar") ? DeclaredTypes.parse(sqlType) : new ColumnType.Text();
             case SqlTypes.CLOB, SqlTypes.NCLOB, SqlTypes.MATERIALIZED_CLOB, SqlTypes.MATERIALIZED_NCLOB ->

@@ -106,7 +106,7 @@ class EntityScannerTest {
         List<String> names = EntityScanner.scan(List.of(), List.of("dev.autogen.generator.jpa.fixtures")).stream()
                 .map(Class::getSimpleName).toList();
 
-        assertEquals(List.of("NoId", "Article", "Key", "OrderLine", "QuotedOrder", "Tag"), names);
+        assertEquals(List.of("NoId", "Article", "Key", "OrderLine", "QuotedOrder", "Tag", "TypeZoo"), names);
     }
 
     @Test

