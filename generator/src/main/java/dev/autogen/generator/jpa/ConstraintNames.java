@@ -1,0 +1,60 @@
+package dev.autogen.generator.jpa;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * The names autogen gives constraints and indexes the entities leave unnamed, so that a generated migration names
+ * every object it creates and a later migration can drop it by that name on every database.
+ *
+ * <p>Conventions: {@code pk_<table>}, {@code uq_<table>_<col1>_<col2>}, {@code fk_<table>_<col1>_<reftable>},
+ * {@code ix_<table>_<col1>_<col2>}, {@code ck_<table>_<col>} for a column check and {@code ck_<table>_<n>} for the
+ * n-th (1-based) table check. A name longer than {@value #MAX_LENGTH} characters (PostgreSQL's identifier limit)
+ * is cut to {@code MAX_LENGTH - 9} characters and suffixed with {@code _} and the 8 lower-case hex digits of the
+ * CRC-32 of the full name, so that two long names that share a prefix stay distinct.
+ */
+public final class ConstraintNames {
+
+    /** PostgreSQL silently truncates identifiers longer than this (NAMEDATALEN - 1). */
+    public static final int MAX_LENGTH = 63;
+
+    private ConstraintNames() {
+    }
+
+    public static String primaryKey(String table) {
+        return fit("pk_" + table);
+    }
+
+    public static String unique(String table, List<String> columns) {
+        return fit("uq_" + table + "_" + String.join("_", columns));
+    }
+
+    public static String foreignKey(String table, List<String> columns, String referencedTable) {
+        return fit("fk_" + table + "_" + columns.getFirst() + "_" + referencedTable);
+    }
+
+    public static String index(String table, List<String> columns) {
+        return fit("ix_" + table + "_" + String.join("_", columns));
+    }
+
+    public static String columnCheck(String table, String column) {
+        return fit("ck_" + table + "_" + column);
+    }
+
+    public static String tableCheck(String table, int ordinal) {
+        return fit("ck_" + table + "_" + ordinal);
+    }
+
+    /** {@code name} itself when it fits in {@link #MAX_LENGTH} characters, else its prefix plus a hash suffix. */
+    public static String fit(String name) {
+        if (name.length() <= MAX_LENGTH) {
+            return name;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(name.getBytes(StandardCharsets.UTF_8));
+        String hash = HexFormat.of().toHexDigits((int) crc.getValue());
+        return name.substring(0, MAX_LENGTH - 9) + "_" + hash;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.autogen.generator.jpa;
+
+import dev.autogen.schema.Column;
+import dev.autogen.schema.ColumnType;
+import dev.autogen.schema.Schema;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+import dev.autogen.sql.Dialect;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.MappingException;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.Namespace;
+
+/**
+ * Reads the schema that JPA entities imply, through Hibernate's boot model ({@code org.hibernate.mapping}), built
+ * offline for the target database: the "after" side of every diff. This package is the only code that touches
+ * Hibernate; the rest of autogen sees the {@link Schema} records.
+ *
+ * <p>What it decides:
+ * <ul>
+ *   <li>Names are stored as the database keeps them: unquoted identifiers lower-cased, quoted ones exactly.</li>
+ *   <li>Column types are logical and always read from a PostgreSQL boot model (see {@link LogicalTypes}), so an
+ *       entity gives the same schema for PostgreSQL and SQLite.</li>
+ *   <li>Columns keep Hibernate's order, with the primary-key columns moved first.</li>
+ *   <li>Constraints and indexes keep the names the user gave; the names Hibernate invents ({@code FK…},
+ *       {@code UK…}, {@code IDX…}, {@code usersPK}) are replaced by {@link ConstraintNames}.</li>
+ *   <li>Sequences: on PostgreSQL, {@code Namespace.getSequences()}. On SQLite, which has no sequences, Hibernate
+ *       emulates each one with a one-column table ({@code next_val}); those tables are physical tables in the
+ *       SQLite boot model and are read as tables, exactly as Hibernate models them.</li>
+ *   <li>Hibernate's temporary mutation tables ({@code HT_…}, {@code HTE_…}) are left out.</li>
+ * </ul>
+ */
+public final class HibernateModelReader {
+
+    private HibernateModelReader() {
+    }
+
+    /** Scans {@code packages} on {@code classpath} with {@link EntityScanner} and reads the entities found. */
+    public static Schema read(List<Path> classpath, List<String> packages, Dialect dialect) {
+        return read(EntityScanner.scan(classpath, packages), dialect);
+    }
+
+    /**
+     * The schema {@code entityClasses} imply on {@code dialect}.
+     *
+     * @param entityClasses entity, embeddable, mapped-superclass and package-info classes
+     * @throws EntityModelException when Hibernate cannot map the classes
+     */
+    public static Schema read(List<Class<?>> entityClasses, Dialect dialect) {
+        try (OfflineMetadata postgres = OfflineMetadata.build(entityClasses, Dialect.POSTGRESQL)) {
+            Map<String, ColumnType> types = columnTypes(postgres.metadata());
+            if (dialect == Dialect.POSTGRESQL) {
+                return schema(postgres.metadata(), types, true);
+            }
+            try (OfflineMetadata target = OfflineMetadata.build(entityClasses, dialect)) {
+                return schema(target.metadata(), types, false);
+            }
+        }
+    }
+
+    private static Schema schema(Metadata metadata, Map<String, ColumnType> types, boolean sequences) {
+        List<Table> tables = new ArrayList<>();
+        List<Sequence> sequenceList = new ArrayList<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (org.hibernate.mapping.Table table : namespace.getTables()) {
+                if (isReadable(table)) {
+                    tables.add(table(metadata, table, types));
+                }
+            }
+            if (sequences) {
+                for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
+                    sequenceList.add(new Sequence(stored(sequence.getName().getSequenceName()),
+                            sequence.getInitialValue(), sequence.getIncrementSize()));
+                }
+            }
+        }
+        return new Schema(tables, sequenceList);
+    }
+
+    private static boolean isReadable(org.hibernate.mapping.Table table) {
+        String upper = table.getName().toUpperCase(Locale.ROOT);
+        return table.isPhysicalTable() && !upper.startsWith("HT_") && !upper.startsWith("HTE_");
+    }
+
+    private static Table table(Metadata metadata, org.hibernate.mapping.Table table, Map<String, ColumnType> types) {
+        String name = stored(table.getName(), table.isQuoted());
+        Set<org.hibernate.mapping.Column> ordered = new LinkedHashSet<>();
+        if (table.hasPrimaryKey()) {
+            ordered.addAll(table.getPrimaryKey().getColumns());
+        }
+        ordered.addAll(table.getColumns());
+        Set<String> keyColumns = new LinkedHashSet<>();
+        if (table.hasPrimaryKey()) {
+            table.getPrimaryKey().getColumns().forEach(c -> keyColumns.add(stored(c)));
+        }
+        List<Column> columns = new ArrayList<>();
+        for (org.hibernate.mapping.Column column : ordered) {
+            String columnName = stored(column);
+            ColumnType type = types.get(typeKey(table, column));
+            if (type == null) {
+                type = logicalType(metadata, table, column);
+            }
+            boolean nullable = column.isNullable() && !keyColumns.contains(columnName);
+            columns.add(new Column(columnName, type, nullable, column.getDefaultValue(), column.isIdentity(),
+                    column.getComment()));
+        }
+        return new TableConstraints(name, table).applyTo(Table.of(name, columns).withComment(table.getComment()));
+    }
+
+    /** The logical type of every column of {@code metadata} (a PostgreSQL boot model), keyed by table and column. */
+    private static Map<String, ColumnType> columnTypes(Metadata metadata) {
+        Map<String, ColumnType> types = new HashMap<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (org.hibernate.mapping.Table table : namespace.getTables()) {
+                if (isReadable(table)) {
+                    for (org.hibernate.mapping.Column column : table.getColumns()) {
+                        types.put(typeKey(table, column), logicalType(metadata, table, column));
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
+    private static ColumnType logicalType(Metadata metadata, org.hibernate.mapping.Table table,
+                                          org.hibernate.mapping.Column column) {
+        // before getSqlType(metadata) caches the resolved type, getSqlType() is the explicit columnDefinition
+        String definition = column.getSqlType();
+        if (definition != null && !definition.isBlank()) {
+            return DeclaredTypes.parse(definition);
+        }
+        try {
+            String sqlType = column.getSqlType(metadata);
+            return LogicalTypes.of(column.getSqlTypeCode(metadata), sqlType, column.getTemporalPrecision());
+        } catch (MappingException e) {
+            throw new EntityModelException("no SQL type for column " + table.getName() + "." + column.getName()
+                    + " (" + e.getMessage() + "): give it a @Column(columnDefinition = ...) or a supported type", e);
+        }
+    }
+
+    private static String typeKey(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column) {
+        return stored(table.getName(), table.isQuoted()) + "\u0000" + stored(column);
+    }
+
+    /** A column's name as the database stores it. */
+    static String stored(org.hibernate.mapping.Column column) {
+        return stored(column.getName(), column.isQuoted());
+    }
+
+    static String stored(Identifier identifier) {
+        return stored(identifier.getText(), identifier.isQuoted());
+    }
+
+    /** A constraint or index name the user wrote: quoted ({@code "Name"} or {@code `Name`}) kept, else folded. */
+    static String storedConstraintName(String name) {
+        boolean quoted = name.length() > 1 && (name.startsWith("\"") && name.endsWith("\"")
+                || name.startsWith("`") && name.endsWith("`"));
+        return quoted ? name.substring(1, name.length() - 1) : name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Unquoted identifiers are folded to lower case (as PostgreSQL does); quoted ones are kept exactly. */
+    static String stored(String text, boolean quoted) {
+        return quoted ? text : text.toLowerCase(Locale.ROOT);
+    }
+}

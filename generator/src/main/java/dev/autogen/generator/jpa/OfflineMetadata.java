@@ -1,0 +1,106 @@
+package dev.autogen.generator.jpa;
+
+import dev.autogen.sql.Dialect;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+
+/**
+ * Hibernate's boot model of some entity classes for one dialect, built with no database: JDBC metadata access is
+ * off and the dialect and its version come from the product name and version settings, so reading entities never
+ * needs (or tries) a connection. The registry is kept open for as long as the metadata is used (Hibernate's own DDL
+ * export needs it); close this when done.
+ */
+final class OfflineMetadata implements AutoCloseable {
+
+    /**
+     * Hibernate logs its version and a "Database info" block at INFO through java.util.logging (jboss-logging's
+     * fallback): on a command line that is noise around autogen's own output, so only warnings are kept. Held in a
+     * field because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger HIBERNATE_LOG = quietHibernateLog();
+
+    private final StandardServiceRegistry registry;
+    private final Metadata metadata;
+
+    private OfflineMetadata(StandardServiceRegistry registry, Metadata metadata) {
+        this.registry = registry;
+        this.metadata = metadata;
+    }
+
+    static OfflineMetadata build(List<Class<?>> classes, Dialect dialect) {
+        Set<ClassLoader> loaders = new LinkedHashSet<>();
+        classes.forEach(c -> loaders.add(c.getClassLoader()));
+        BootstrapServiceRegistryBuilder bootstrapBuilder = new BootstrapServiceRegistryBuilder();
+        loaders.forEach(bootstrapBuilder::applyClassLoader);
+        BootstrapServiceRegistry bootstrap = bootstrapBuilder.build();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                .applySetting("jakarta.persistence.database-product-name", productName(dialect))
+                .applySetting("jakarta.persistence.database-product-version", productVersion(dialect))
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            for (Class<?> type : classes) {
+                if (type.getSimpleName().equals("package-info")) {
+                    sources.addPackage(type.getPackage());
+                } else {
+                    sources.addAnnotatedClass(type);
+                }
+            }
+            return new OfflineMetadata(registry, sources.buildMetadata());
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw new EntityModelException("Hibernate cannot map the entities: " + oneLine(e)
+                    + ": fix the mapping (the entities would not boot in the application either)", e);
+        }
+    }
+
+    private static Logger quietHibernateLog() {
+        Logger logger = Logger.getLogger("org.hibernate");
+        if (logger.getLevel() == null) {
+            logger.setLevel(Level.WARNING);
+        }
+        return logger;
+    }
+
+    private static String productName(Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRESQL -> "PostgreSQL";
+            case SQLITE -> "SQLite";
+        };
+    }
+
+    private static String productVersion(Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRESQL -> "15.0";
+            case SQLITE -> "3.45";
+        };
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+
+    Metadata metadata() {
+        return metadata;
+    }
+
+    StandardServiceRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        StandardServiceRegistryBuilder.destroy(registry);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.autogen.generator.jpa;
+
+import static dev.autogen.generator.jpa.HibernateModelReader.stored;
+import static dev.autogen.generator.jpa.HibernateModelReader.storedConstraintName;
+
+import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.IndexColumn;
+import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.ReferentialAction;
+import dev.autogen.schema.Table;
+import dev.autogen.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.UniqueKey;
+
+/**
+ * The keys, constraints and indexes of one Hibernate table, with autogen's names: a name the user wrote in an
+ * annotation is kept; a name Hibernate invented (hashed {@code FKgopbr37…}, {@code UK…}, {@code IDX…}, or the
+ * truncated {@code user_identitiPK}) is never what a database created from a migration has, so it is replaced by
+ * the {@link ConstraintNames} convention.
+ */
+final class TableConstraints {
+
+    /** Hibernate's hashed names: a prefix and a base-35 MD5 (usually 25 characters). */
+    private static final Pattern HASHED = Pattern.compile("(FK|UK|IDX|PK)[0-9a-z]{20,30}");
+
+    private final String tableName;
+    private final org.hibernate.mapping.Table table;
+
+    TableConstraints(String tableName, org.hibernate.mapping.Table table) {
+        this.tableName = tableName;
+        this.table = table;
+    }
+
+    Table applyTo(Table base) {
+        return base.withPrimaryKey(primaryKey())
+                .withUniqueConstraints(uniqueConstraints())
+                .withForeignKeys(foreignKeys())
+                .withChecks(checks())
+                .withIndexes(indexes());
+    }
+
+    private PrimaryKey primaryKey() {
+        if (!table.hasPrimaryKey()) {
+            return null;
+        }
+        org.hibernate.mapping.PrimaryKey key = table.getPrimaryKey();
+        String given = key.getName();
+        String name = given == null || isHashed(given) || isDefaultPrimaryKeyName(given)
+                ? ConstraintNames.primaryKey(tableName) : storedConstraintName(given);
+        return new PrimaryKey(name, names(key.getColumns()));
+    }
+
+    /** Hibernate names a primary key after its table, cut short, plus {@code PK} ({@code user_identitiPK}). */
+    private boolean isDefaultPrimaryKeyName(String name) {
+        return name.endsWith("PK") && table.getName().startsWith(name.substring(0, name.length() - 2));
+    }
+
+    private List<UniqueConstraint> uniqueConstraints() {
+        Map<List<String>, UniqueConstraint> byColumns = new LinkedHashMap<>();
+        List<UniqueKey> keys = new ArrayList<>(table.getUniqueKeys().values());
+        keys.sort((a, b) -> Boolean.compare(b.isNameExplicit(), a.isNameExplicit()));
+        for (UniqueKey key : keys) {
+            List<String> columns = names(key.getColumns());
+            String name = key.isNameExplicit() && key.getName() != null && !isHashed(key.getName())
+                    ? storedConstraintName(key.getName()) : ConstraintNames.unique(tableName, columns);
+            byColumns.putIfAbsent(columns, new UniqueConstraint(name, columns));
+        }
+        for (Column column : table.getColumns()) {
+            if (column.isUnique()) {
+                List<String> columns = List.of(stored(column));
+                byColumns.putIfAbsent(columns, new UniqueConstraint(ConstraintNames.unique(tableName, columns), columns));
+            }
+        }
+        return List.copyOf(byColumns.values());
+    }
+
+    private List<ForeignKey> foreignKeys() {
+        List<ForeignKey> keys = new ArrayList<>();
+        for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {
+            if (!key.isCreationEnabled() || !key.isPhysicalConstraint()) {
+                continue;
+            }
+            org.hibernate.mapping.Table target = key.getReferencedTable();
+            String targetName = stored(target.getName(), target.isQuoted());
+            List<String> columns = names(key.getColumns());
+            List<String> referenced = key.isReferenceToPrimaryKey()
+                    ? names(target.getPrimaryKey().getColumns()) : names(key.getReferencedColumns());
+            String given = key.getName();
+            String name = given == null || isHashed(given)
+                    ? ConstraintNames.foreignKey(tableName, columns, targetName) : storedConstraintName(given);
+            keys.add(new ForeignKey(name, columns, targetName, referenced, onDelete(key.getOnDeleteAction())));
+        }
+        return keys;
+    }
+
+    private static ReferentialAction onDelete(OnDeleteAction action) {
+        if (action == null) {
+            return ReferentialAction.NO_ACTION;
+        }
+        return switch (action) {
+            case NO_ACTION -> ReferentialAction.NO_ACTION;
+            case CASCADE -> ReferentialAction.CASCADE;
+            case SET_NULL -> ReferentialAction.SET_NULL;
+            case SET_DEFAULT -> ReferentialAction.SET_DEFAULT;
+            case RESTRICT -> ReferentialAction.RESTRICT;
+        };
+    }
+
+    private List<CheckConstraint> checks() {
+        List<CheckConstraint> checks = new ArrayList<>();
+        Set<String> taken = new TreeSet<>();
+        for (Column column : table.getColumns()) {
+            for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+                String name = check.isNamed() ? storedConstraintName(check.getName())
+                        : unused(ConstraintNames.columnCheck(tableName, stored(column)), taken);
+                taken.add(name);
+                checks.add(new CheckConstraint(name, check.getConstraint()));
+            }
+        }
+        int ordinal = 0;
+        for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
+            ordinal++;
+            String name = check.isNamed() ? storedConstraintName(check.getName())
+                    : unused(ConstraintNames.tableCheck(tableName, ordinal), taken);
+            taken.add(name);
+            checks.add(new CheckConstraint(name, check.getConstraint()));
+        }
+        return checks;
+    }
+
+    /** {@code name}, or {@code name_2}, {@code name_3}… when a second check on the same column took it. */
+    private static String unused(String name, Set<String> taken) {
+        String candidate = name;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = ConstraintNames.fit(name + "_" + n);
+        }
+        return candidate;
+    }
+
+    private List<Index> indexes() {
+        List<Index> indexes = new ArrayList<>();
+        for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+            Map<Selectable, String> order = index.getSelectableOrderMap();
+            List<IndexColumn> columns = new ArrayList<>();
+            for (Selectable selectable : index.getSelectables()) {
+                if (!(selectable instanceof Column column)) {
+                    throw new EntityModelException("index " + index.getName() + " on " + tableName
+                            + " has an expression (" + selectable.getText() + "): autogen models column indexes"
+                            + " only; create it in a migration with executeSql");
+                }
+                String direction = order.get(selectable);
+                boolean descending = direction != null && direction.strip().toLowerCase(Locale.ROOT).startsWith("desc");
+                columns.add(new IndexColumn(stored(column), descending));
+            }
+            String given = index.getName();
+            String name = given == null || isHashed(given)
+                    ? ConstraintNames.index(tableName, columns.stream().map(IndexColumn::name).toList())
+                    : storedConstraintName(given);
+            indexes.add(new Index(name, columns, index.isUnique()));
+        }
+        return indexes;
+    }
+
+    private static boolean isHashed(String name) {
+        return HASHED.matcher(name).matches();
+    }
+
+    private static List<String> names(List<Column> columns) {
+        return columns.stream().map(HibernateModelReader::stored).toList();
+    }
+}
