@@ -1,7 +1,7 @@
 package dev.autogen.generator.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
@@ -43,7 +43,7 @@ public final class JavaMigrationEmitter {
                 .addMethod(upgrade)
                 .addMethod(downgrade)
                 .build();
-        JavaFile.Builder file = JavaFile.builder(spec.packageName(), type).indent("    ");
+        JavaFile.Builder file = JavaFile.builder(spec.packageName(), type).indent("    ").skipJavaLangImports(true);
         if (statements.usesDsl()) {
             file.addStaticImport(Dsl.class, "*");
         }
@@ -103,15 +103,24 @@ public final class JavaMigrationEmitter {
         return method.build();
     }
 
+    /**
+     * {@code @Revision(id = "…", parent = "…", message = "…")} on one line, as a reviewer expects it. JavaPoet puts
+     * each member on its own line unless the annotation has only a {@code value}, so the members are written as that
+     * single value's code.
+     */
     private static AnnotationSpec revision(MigrationSpec spec) {
-        AnnotationSpec.Builder revision = AnnotationSpec.builder(Revision.class).addMember("id", "$S", spec.revisionId());
-        for (String parent : spec.parents()) {
-            revision.addMember("parent", "$S", parent);
+        List<CodeBlock> members = new ArrayList<>();
+        members.add(CodeBlock.of("id = $S", spec.revisionId()));
+        List<CodeBlock> parents = spec.parents().stream().map(parent -> CodeBlock.of("$S", parent)).toList();
+        if (parents.size() == 1) {
+            members.add(CodeBlock.of("parent = $L", parents.get(0)));
+        } else if (parents.size() > 1) {
+            members.add(CodeBlock.of("parent = {$L}", CodeBlock.join(parents, ", ")));
         }
         if (!spec.message().isEmpty()) {
-            revision.addMember("message", "$S", spec.message());
+            members.add(CodeBlock.of("message = $S", spec.message()));
         }
-        return revision.build();
+        return AnnotationSpec.builder(Revision.class).addMember("value", CodeBlock.join(members, ", ")).build();
     }
 
     private static String javadoc(MigrationSpec spec) {
