@@ -11,6 +11,7 @@ import dev.autogen.migrate.Migration;
 import dev.autogen.migrate.Revision;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.ReferentialAction;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ public final class JavaMigrationEmitter {
 
     /**
      * The conventional class name of migration {@code sequenceNumber}: {@code className(2, "add phone")} is
-     * {@code V0002_AddPhone}. The message's ASCII words become UpperCamelCase, cut at a word boundary past 48
+     * {@code V0002_AddPhone}. The message's ASCII words (accents dropped) become UpperCamelCase, cut at a word boundary past 48
      * characters; a message without letters gives {@code V0003_Migration}.
      */
     public static String className(int sequenceNumber, String message) {
@@ -63,7 +64,8 @@ public final class JavaMigrationEmitter {
             throw new IllegalArgumentException("a migration number is not negative: " + sequenceNumber);
         }
         String prefix = String.format(Locale.ROOT, "V%04d_", sequenceNumber);
-        String text = message == null ? "" : message;
+        // accents dropped (ä to a), so that a German or French message keeps its words
+        String text = Normalizer.normalize(message == null ? "" : message, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         if (text.chars().noneMatch(c -> c < 128 && Character.isLetter(c))) {
             return prefix + "Migration";
         }
