@@ -56,8 +56,8 @@ public final class JavaMigrationEmitter {
 
     /**
      * The conventional class name of migration {@code sequenceNumber}: {@code className(2, "add phone")} is
-     * {@code V0002_AddPhone}. The message's ASCII words (accents dropped) become UpperCamelCase, cut at a word boundary past 48
-     * characters; a message without letters gives {@code V0003_Migration}.
+     * {@code V0002_AddPhone}. The message's ASCII words (accents dropped) become UpperCamelCase, cut at a word
+     * boundary past 48 characters; a message without letters gives {@code V0003_Migration}.
      */
     public static String className(int sequenceNumber, String message) {
         if (sequenceNumber < 0) {
