@@ -71,6 +71,11 @@ public final class Dsl {
         return new ColumnType.Numeric(null, null);
     }
 
+    /** {@code numeric(p)}: a precision without a scale (the database's default scale, 0). */
+    public static ColumnType numeric(int precision) {
+        return new ColumnType.Numeric(precision, null);
+    }
+
     public static ColumnType bool() {
         return new ColumnType.BooleanType();
     }
@@ -79,16 +84,36 @@ public final class Dsl {
         return new ColumnType.Date();
     }
 
+    /** {@code time} at the database's default precision. */
+    public static ColumnType time() {
+        return new ColumnType.Time(null, false);
+    }
+
     public static ColumnType time(int precision) {
         return new ColumnType.Time(precision, false);
+    }
+
+    /** {@code time with time zone} at the database's default precision. */
+    public static ColumnType timeTz() {
+        return new ColumnType.Time(null, true);
     }
 
     public static ColumnType timeTz(int precision) {
         return new ColumnType.Time(precision, true);
     }
 
+    /** {@code timestamp} at the database's default precision. */
+    public static ColumnType timestamp() {
+        return new ColumnType.Timestamp(null, false);
+    }
+
     public static ColumnType timestamp(int precision) {
         return new ColumnType.Timestamp(precision, false);
+    }
+
+    /** {@code timestamp with time zone} at the database's default precision. */
+    public static ColumnType timestampTz() {
+        return new ColumnType.Timestamp(null, true);
     }
 
     public static ColumnType timestampTz(int precision) {
