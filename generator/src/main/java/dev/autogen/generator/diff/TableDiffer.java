@@ -14,29 +14,47 @@ import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.Operation;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
+import dev.autogen.schema.PrimaryKey;
 import dev.autogen.schema.Table;
 import dev.autogen.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Comparator;
-import java.util.function.Function;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Compares one table that exists on both sides and adds its changes to the plan. Everything is matched by structure,
  * never by name: columns by name, the primary key and unique constraints by their ordered columns, indexes by their
  * ordered key parts (with direction) and uniqueness, foreign keys by (columns, referenced table, referenced columns),
- * checks by canonical expression.
+ * checks by canonical expression. A matched definition keeps the name it has in the database.
  *
  * <p>A unique index and a unique constraint over the same ordered columns (every index part ascending) are the same
  * thing: PostgreSQL lists a constraint-backed index only as the constraint, but other tools create a plain unique
  * index for what an entity declares as a unique constraint, and either enforces the same rule.
+ *
+ * <p>One exception to "names are ignored": when a definition the plan adds is named like a matched definition that
+ * stays (names swapped between two keys, say), the staying one is dropped and re-added under its target name, so the
+ * plan never creates a name that is still taken.
  */
 final class TableDiffer {
+
+    /** One planned operation, its phase, and the name it creates (null for a drop). */
+    private record Step(Phase phase, Operation operation, String createdName) {
+        static Step drop(Phase phase, Operation operation) {
+            return new Step(phase, operation, null);
+        }
+    }
+
+    /** A matched pair: no operation, unless its current name is needed by something added. */
+    private record Kept(String currentName, Step drop, Step add) {
+    }
 
     private final DefinitionComparison compare;
     private final Plan plan;
@@ -48,10 +66,14 @@ final class TableDiffer {
 
     void diff(Table current, Table target) {
         String table = target.name();
-        diffForeignKeys(table, current.foreignKeys(), target.foreignKeys());
-        diffPrimaryKey(table, current, target);
-        diffUniquesAndIndexes(table, current, target);
-        diffChecks(table, current.checks(), target.checks());
+        List<Step> steps = new ArrayList<>();
+        List<Kept> kept = new ArrayList<>();
+        diffForeignKeys(table, current.foreignKeys(), target.foreignKeys(), steps, kept);
+        diffPrimaryKey(table, current.primaryKey(), target.primaryKey(), steps, kept);
+        diffUniquesAndIndexes(table, current, target, steps, kept);
+        diffChecks(table, current.checks(), target.checks(), steps, kept);
+        releaseNamesNeededByAdditions(steps, kept);
+        steps.forEach(step -> plan.add(step.phase(), table, step.operation()));
         diffColumns(table, current, target);
     }
 
@@ -72,38 +94,47 @@ final class TableDiffer {
         }
     }
 
-    private void diffPrimaryKey(String table, Table current, Table target) {
-        var from = current.primaryKey();
-        var to = target.primaryKey();
+    private static void diffPrimaryKey(String table, PrimaryKey from, PrimaryKey to, List<Step> steps, List<Kept> kept) {
+        Step drop = from == null ? null : Step.drop(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropPrimaryKey(table, from));
+        Step add = to == null ? null : new Step(Phase.ADD_CONSTRAINTS, new AddPrimaryKey(table, to), to.name());
         if (from != null && to != null && from.columns().equals(to.columns())) {
+            if (from.name() != null) {
+                kept.add(new Kept(from.name(), drop, add));
+            }
             return;
         }
-        if (from != null) {
-            plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, table, new DropPrimaryKey(table, from));
+        if (drop != null) {
+            steps.add(drop);
         }
-        if (to != null) {
-            plan.add(Phase.ADD_CONSTRAINTS, table, new AddPrimaryKey(table, to));
+        if (add != null) {
+            steps.add(add);
         }
     }
 
-    private void diffForeignKeys(String table, List<ForeignKey> current, List<ForeignKey> target) {
+    private static void diffForeignKeys(String table, List<ForeignKey> current, List<ForeignKey> target,
+                                        List<Step> steps, List<Kept> kept) {
         Matches<ForeignKey> matches = Matches.byKey(current, target,
                 fk -> List.of(fk.columns(), fk.referencedTable(), fk.referencedColumns()));
-        List<ForeignKey> dropped = new ArrayList<>(matches.removed());
-        List<ForeignKey> added = new ArrayList<>(matches.added());
+        matches.removed().forEach(fk -> steps.add(dropForeignKey(table, fk)));
         for (Matches.Pair<ForeignKey> pair : matches.pairs()) {
+            Step drop = dropForeignKey(table, pair.current());
+            Step add = new Step(Phase.ADD_FOREIGN_KEYS, new AddForeignKey(table, pair.target()), pair.target().name());
             if (pair.current().onDelete() != pair.target().onDelete()) {
-                dropped.add(pair.current());
-                added.add(pair.target());
+                steps.add(drop);
+                steps.add(add);
+            } else {
+                kept.add(new Kept(pair.current().name(), drop, add));
             }
         }
-        byName(dropped, ForeignKey::name).forEach(fk ->
-                plan.add(Phase.DROP_FOREIGN_KEYS, table, new DropForeignKey(table, fk.name(), fk)));
-        byName(added, ForeignKey::name).forEach(fk ->
-                plan.add(Phase.ADD_FOREIGN_KEYS, table, new AddForeignKey(table, fk)));
+        matches.added().forEach(fk -> steps.add(new Step(Phase.ADD_FOREIGN_KEYS, new AddForeignKey(table, fk), fk.name())));
     }
 
-    private void diffUniquesAndIndexes(String table, Table current, Table target) {
+    private static Step dropForeignKey(String table, ForeignKey fk) {
+        return Step.drop(Phase.DROP_FOREIGN_KEYS, new DropForeignKey(table, fk.name(), fk));
+    }
+
+    private static void diffUniquesAndIndexes(String table, Table current, Table target,
+                                              List<Step> steps, List<Kept> kept) {
         Matches<UniqueConstraint> uniques = Matches.byKey(current.uniqueConstraints(), target.uniqueConstraints(),
                 UniqueConstraint::columns);
         Matches<Index> indexes = Matches.byKey(current.indexes(), target.indexes(),
@@ -112,45 +143,93 @@ final class TableDiffer {
         List<UniqueConstraint> addedUniques = new ArrayList<>(uniques.added());
         List<Index> droppedIndexes = new ArrayList<>(indexes.removed());
         List<Index> addedIndexes = new ArrayList<>(indexes.added());
+        uniques.pairs().forEach(p -> kept.add(new Kept(p.current().name(), dropUnique(table, p.current()),
+                addUnique(table, p.target()))));
+        indexes.pairs().forEach(p -> kept.add(new Kept(p.current().name(), dropIndex(table, p.current()),
+                createIndex(table, p.target()))));
         // a unique index on one side and a unique constraint on the other over the same columns: no change
-        addedUniques.removeIf(unique -> removeFirstUniqueIndex(droppedIndexes, unique.columns()));
-        droppedUniques.removeIf(unique -> removeFirstUniqueIndex(addedIndexes, unique.columns()));
-
-        droppedIndexes.forEach(index ->
-                plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, table, new DropIndex(table, index.name(), index)));
-        droppedUniques.forEach(unique -> plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, table,
-                new DropUniqueConstraint(table, unique.name(), unique)));
-        addedUniques.forEach(unique -> plan.add(Phase.ADD_CONSTRAINTS, table, new AddUniqueConstraint(table, unique)));
-        addedIndexes.forEach(index -> plan.add(Phase.CREATE_INDEXES, table, new CreateIndex(table, index)));
-    }
-
-    /** Removes from {@code indexes} the first unique, all-ascending index over exactly {@code columns}. */
-    private static boolean removeFirstUniqueIndex(List<Index> indexes, List<String> columns) {
-        for (int i = 0; i < indexes.size(); i++) {
-            if (isPlainUniqueIndexOn(indexes.get(i), columns)) {
-                indexes.remove(i);
-                return true;
+        for (UniqueConstraint unique : List.copyOf(addedUniques)) {
+            Index index = firstPlainUniqueIndexOn(droppedIndexes, unique.columns());
+            if (index != null) {
+                droppedIndexes.remove(index);
+                addedUniques.remove(unique);
+                kept.add(new Kept(index.name(), dropIndex(table, index), addUnique(table, unique)));
             }
         }
-        return false;
+        for (UniqueConstraint unique : List.copyOf(droppedUniques)) {
+            Index index = firstPlainUniqueIndexOn(addedIndexes, unique.columns());
+            if (index != null) {
+                addedIndexes.remove(index);
+                droppedUniques.remove(unique);
+                kept.add(new Kept(unique.name(), dropUnique(table, unique), createIndex(table, index)));
+            }
+        }
+        droppedIndexes.forEach(index -> steps.add(dropIndex(table, index)));
+        droppedUniques.forEach(unique -> steps.add(dropUnique(table, unique)));
+        addedUniques.forEach(unique -> steps.add(addUnique(table, unique)));
+        addedIndexes.forEach(index -> steps.add(createIndex(table, index)));
     }
 
+    private static Step dropIndex(String table, Index index) {
+        return Step.drop(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropIndex(table, index.name(), index));
+    }
+
+    private static Step createIndex(String table, Index index) {
+        return new Step(Phase.CREATE_INDEXES, new CreateIndex(table, index), index.name());
+    }
+
+    private static Step dropUnique(String table, UniqueConstraint unique) {
+        return Step.drop(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropUniqueConstraint(table, unique.name(), unique));
+    }
+
+    private static Step addUnique(String table, UniqueConstraint unique) {
+        return new Step(Phase.ADD_CONSTRAINTS, new AddUniqueConstraint(table, unique), unique.name());
+    }
+
+    private static Index firstPlainUniqueIndexOn(List<Index> indexes, List<String> columns) {
+        return indexes.stream().filter(i -> isPlainUniqueIndexOn(i, columns)).findFirst().orElse(null);
+    }
+
+    /** A unique index that enforces exactly what a unique constraint over {@code columns} enforces. */
     static boolean isPlainUniqueIndexOn(Index index, List<String> columns) {
         return index.unique()
                 && index.columns().stream().noneMatch(IndexColumn::descending)
                 && index.columnNames().equals(columns);
     }
 
-    private void diffChecks(String table, List<CheckConstraint> current, List<CheckConstraint> target) {
+    private void diffChecks(String table, List<CheckConstraint> current, List<CheckConstraint> target,
+                            List<Step> steps, List<Kept> kept) {
         Matches<CheckConstraint> checks = Matches.byKey(current, target, c -> compare.expressionKey(c.expression()));
-        checks.removed().forEach(check -> plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, table,
-                new DropCheckConstraint(table, check.name(), check)));
-        checks.added().forEach(check -> plan.add(Phase.ADD_CONSTRAINTS, table, new AddCheckConstraint(table, check)));
+        checks.removed().forEach(check -> steps.add(dropCheck(table, check)));
+        checks.pairs().forEach(p -> kept.add(new Kept(p.current().name(), dropCheck(table, p.current()),
+                addCheck(table, p.target()))));
+        checks.added().forEach(check -> steps.add(addCheck(table, check)));
     }
 
-    private static <T> List<T> byName(List<T> items, Function<T, String> name) {
-        List<T> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(name));
-        return sorted;
+    private static Step dropCheck(String table, CheckConstraint check) {
+        return Step.drop(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropCheckConstraint(table, check.name(), check));
+    }
+
+    private static Step addCheck(String table, CheckConstraint check) {
+        return new Step(Phase.ADD_CONSTRAINTS, new AddCheckConstraint(table, check), check.name());
+    }
+
+    /** Turns kept pairs whose current name an addition needs into drop + add, until no addition collides. */
+    private static void releaseNamesNeededByAdditions(List<Step> steps, List<Kept> kept) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Set<String> createdNames = steps.stream().map(Step::createdName).filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            for (Kept pair : List.copyOf(kept)) {
+                if (createdNames.contains(pair.currentName()) && !pair.currentName().equals(pair.add().createdName())) {
+                    kept.remove(pair);
+                    steps.add(pair.drop());
+                    steps.add(pair.add());
+                    changed = true;
+                    break;
+                }
+            }
+        }
     }
 }
