@@ -18,9 +18,11 @@ import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
 import dev.autogen.sql.Dialect;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -36,6 +38,8 @@ import java.util.TreeMap;
  * <p>Rules at the schema level:
  * <ul>
  *   <li>Tables are matched by name; the migrator's own version tables are never part of a diff.</li>
+ *   <li>A foreign key that does not change is still dropped first and re-added last when the plan drops the key it
+ *       references or changes the type of one of its columns (see {@link ForeignKeyRebuilds}).</li>
  *   <li>A new table is created in one {@code CreateTable} with its keys, uniques and checks, but without its indexes,
  *       which follow as separate {@code CreateIndex} operations (each can then carry its own hazard). Tables are
  *       created after the tables they reference; a foreign key that closes a cycle among new tables, or that points
@@ -72,13 +76,14 @@ public final class SchemaDiffer {
         SortedMap<String, Table> from = tablesOf(current);
         SortedMap<String, Table> to = tablesOf(target);
         Plan plan = new Plan();
-        TableDiffer tables = new TableDiffer(compare, plan);
+        ForeignKeyRebuilds rebuilds = new ForeignKeyRebuilds(from, to, compare);
+        TableDiffer tables = new TableDiffer(compare, rebuilds, plan);
         from.forEach((name, table) -> {
             if (to.containsKey(name)) {
                 tables.diff(table, to.get(name));
             }
         });
-        planDroppedTables(plan, without(from, to));
+        planDroppedTables(plan, without(from, to), rebuilds);
         planCreatedTables(plan, without(to, from), from, to);
         if (compare.dialect() != Dialect.SQLITE) {
             planSequences(plan, current.sequences(), target.sequences());
@@ -100,13 +105,24 @@ public final class SchemaDiffer {
         return rest;
     }
 
-    private static void planDroppedTables(Plan plan, SortedMap<String, Table> dropped) {
+    /**
+     * Drops tables, each before the tables it references. Foreign keys that close a cycle among them, and those that
+     * stand on a key or column of a surviving table that the plan changes before tables are dropped, are dropped
+     * first, with the other foreign keys.
+     */
+    private static void planDroppedTables(Plan plan, SortedMap<String, Table> dropped, ForeignKeyRebuilds rebuilds) {
         CreationOrder creation = CreationOrder.of(dropped);
-        creation.deferred().forEach((name, keys) -> keys.forEach(fk ->
-                plan.add(Phase.DROP_FOREIGN_KEYS, name, new DropForeignKey(name, fk.name(), fk))));
+        for (String name : dropped.keySet()) {
+            List<ForeignKey> first = new ArrayList<>(creation.deferred().getOrDefault(name, List.of()));
+            dropped.get(name).foreignKeys().stream()
+                    .filter(fk -> !dropped.containsKey(fk.referencedTable()) && rebuilds.required(name, fk))
+                    .forEach(first::add);
+            first.stream().sorted(Comparator.comparing(ForeignKey::name)).forEach(fk ->
+                    plan.add(Phase.DROP_FOREIGN_KEYS, name, new DropForeignKey(name, fk.name(), fk)));
+            dropped.put(name, withoutKeys(dropped.get(name), first));
+        }
         for (String name : creation.dropOrder(dropped)) {
-            Table table = withoutKeys(dropped.get(name), creation.deferred().getOrDefault(name, List.of()));
-            plan.add(Phase.DROP_TABLES, name, new DropTable(name, table));
+            plan.add(Phase.DROP_TABLES, name, new DropTable(name, dropped.get(name)));
         }
     }
 
@@ -121,11 +137,15 @@ public final class SchemaDiffer {
                     .filter(fk -> !referencedKeyUntouched(existing.get(fk.referencedTable()),
                             target.get(fk.referencedTable()), fk.referencedColumns()))
                     .forEach(later::add);
+            // a self-reference inline needs its key inline too: a unique index only exists after the table
+            table.foreignKeys().stream()
+                    .filter(fk -> fk.referencedTable().equals(name) && !hasInlineKey(table, fk.referencedColumns()))
+                    .forEach(later::add);
             plan.add(Phase.CREATE_TABLES, name, new CreateTable(withoutKeys(table, later).withIndexes(List.of())));
             for (Index index : table.indexes()) {
                 plan.add(Phase.CREATE_TABLES, name, new CreateIndex(name, index));
             }
-            later.stream().sorted(java.util.Comparator.comparing(ForeignKey::name)).forEach(fk ->
+            later.stream().distinct().sorted(Comparator.comparing(ForeignKey::name)).forEach(fk ->
                     plan.add(Phase.ADD_FOREIGN_KEYS, name, new AddForeignKey(name, fk)));
         }
     }
@@ -148,6 +168,12 @@ public final class SchemaDiffer {
             return from != null && to != null && compare.sameColumn(from, to);
         });
         return (primary || unique) && unaltered;
+    }
+
+    private static boolean hasInlineKey(Table table, List<String> columns) {
+        Set<String> wanted = Set.copyOf(columns);
+        return (table.primaryKey() != null && Set.copyOf(table.primaryKey().columns()).equals(wanted))
+                || table.uniqueConstraints().stream().anyMatch(u -> Set.copyOf(u.columns()).equals(wanted));
     }
 
     private static boolean hasUniqueKey(Table table, List<String> columns) {

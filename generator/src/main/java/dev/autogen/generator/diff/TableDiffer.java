@@ -57,10 +57,12 @@ final class TableDiffer {
     }
 
     private final DefinitionComparison compare;
+    private final ForeignKeyRebuilds rebuilds;
     private final Plan plan;
 
-    TableDiffer(DefinitionComparison compare, Plan plan) {
+    TableDiffer(DefinitionComparison compare, ForeignKeyRebuilds rebuilds, Plan plan) {
         this.compare = compare;
+        this.rebuilds = rebuilds;
         this.plan = plan;
     }
 
@@ -111,7 +113,7 @@ final class TableDiffer {
         }
     }
 
-    private static void diffForeignKeys(String table, List<ForeignKey> current, List<ForeignKey> target,
+    private void diffForeignKeys(String table, List<ForeignKey> current, List<ForeignKey> target,
                                         List<Step> steps, List<Kept> kept) {
         Matches<ForeignKey> matches = Matches.byKey(current, target,
                 fk -> List.of(fk.columns(), fk.referencedTable(), fk.referencedColumns()));
@@ -119,7 +121,7 @@ final class TableDiffer {
         for (Matches.Pair<ForeignKey> pair : matches.pairs()) {
             Step drop = dropForeignKey(table, pair.current());
             Step add = new Step(Phase.ADD_FOREIGN_KEYS, new AddForeignKey(table, pair.target()), pair.target().name());
-            if (pair.current().onDelete() != pair.target().onDelete()) {
+            if (pair.current().onDelete() != pair.target().onDelete() || rebuilds.required(table, pair.current())) {
                 steps.add(drop);
                 steps.add(add);
             } else {

@@ -51,7 +51,7 @@ final class RandomSchemas {
 
     private Table table(String name, List<String> tableNames) {
         List<Column> columns = new ArrayList<>();
-        columns.add(Column.of("id", new ColumnType.BigInt(), false));
+        columns.add(Column.of("id", idType(), false));
         for (String column : COLUMNS) {
             if (random.nextInt(10) < 6) {
                 columns.add(new Column(column, pick(TYPES), random.nextBoolean(),
@@ -63,7 +63,7 @@ final class RandomSchemas {
         for (String referenced : tableNames) {
             if (random.nextInt(10) < 3) {
                 String column = referenced + "_id";
-                columns.add(Column.of(column, new ColumnType.BigInt(), true));
+                columns.add(Column.of(column, idType(), true));
                 foreignKeys.add(new ForeignKey("fk_" + name + "_" + column + "_" + referenced + random.nextInt(2),
                         List.of(column), referenced, List.of("id"),
                         random.nextBoolean() ? ReferentialAction.NO_ACTION : ReferentialAction.CASCADE));
@@ -86,9 +86,18 @@ final class RandomSchemas {
         }
         List<CheckConstraint> checks = random.nextBoolean()
                 ? List.of(new CheckConstraint("ck_" + name + random.nextInt(2), pick(CHECKS))) : List.of();
-        // every table keeps a primary key on id so that foreign keys always have a key to reference
-        PrimaryKey primaryKey = new PrimaryKey(random.nextBoolean() ? "pk_" + name : name + "_pkey", List.of("id"));
+        // every table has a key on id (primary, unique constraint or unique index) that foreign keys can reference
+        PrimaryKey primaryKey = null;
+        switch (random.nextInt(6)) {
+            case 0 -> uniques.add(new UniqueConstraint("uq_" + name + "_id", List.of("id")));
+            case 1 -> indexes.add(new Index("ux_" + name + "_id", List.of(IndexColumn.asc("id")), true));
+            default -> primaryKey = new PrimaryKey(random.nextBoolean() ? "pk_" + name : name + "_pkey", List.of("id"));
+        }
         return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, dedupe(indexes), null);
+    }
+
+    private ColumnType idType() {
+        return random.nextInt(4) == 0 ? new ColumnType.IntegerType() : new ColumnType.BigInt();
     }
 
     private List<String> randomKey(List<String> columns) {

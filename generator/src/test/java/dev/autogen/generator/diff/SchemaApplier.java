@@ -22,15 +22,19 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.schema.Column;
+import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Table;
+import dev.autogen.sql.DdlRenderer;
+import dev.autogen.sql.Dialect;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -43,11 +47,14 @@ final class SchemaApplier {
     private SchemaApplier() {
     }
 
-    static Schema apply(Schema schema, List<Operation> plan) {
+    /** Applies {@code plan}; types are compared as {@code dialect} spells them (a retype under a foreign key fails). */
+    static Schema apply(Schema schema, List<Operation> plan, Dialect dialect) {
+        DdlRenderer renderer = DdlRenderer.forDialect(dialect);
+        BiPredicate<ColumnType, ColumnType> sameType = (a, b) -> renderer.typeSql(a).equalsIgnoreCase(renderer.typeSql(b));
         Schema current = schema;
         for (Operation op : plan) {
             try {
-                current = apply(current, op);
+                current = apply(current, op, sameType);
             } catch (IllegalStateException | IllegalArgumentException e) {
                 throw new AssertionError("cannot apply " + OperationText.line(op) + ": " + e.getMessage(), e);
             }
@@ -63,7 +70,7 @@ final class SchemaApplier {
         return out;
     }
 
-    private static Schema apply(Schema s, Operation op) {
+    private static Schema apply(Schema s, Operation op, BiPredicate<ColumnType, ColumnType> sameType) {
         return switch (op) {
             case CreateTable(Table t) -> {
                 require(s.table(t.name()).isEmpty(), "table exists");
@@ -96,6 +103,10 @@ final class SchemaApplier {
                 require(Objects.equals(t.column(name).orElse(null), from), "from differs from " + t.column(name));
                 require(!(to.nullable() && t.primaryKey() != null && t.primaryKey().columns().contains(name)),
                         "nullable primary-key column");
+                boolean underForeignKey = t.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(name))
+                        || s.tables().stream().flatMap(o -> o.foreignKeys().stream()).anyMatch(fk ->
+                        fk.referencedTable().equals(table) && fk.referencedColumns().contains(name));
+                require(sameType.test(from.type(), to.type()) || !underForeignKey, "type changed under a foreign key");
                 yield s.mapTable(table, x -> x.mapColumn(name, c -> to));
             }
             case CreateIndex(String table, Index index) -> {

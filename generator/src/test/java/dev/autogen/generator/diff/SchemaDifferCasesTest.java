@@ -215,9 +215,9 @@ class SchemaDifferCasesTest {
         List<Operation> plan = differ.diff(c.current(), c.target());
         assertEquals(c.expected(), plan.stream().map(OperationText::line).toList());
 
-        Schema upgraded = SchemaApplier.apply(c.current(), plan);
+        Schema upgraded = SchemaApplier.apply(c.current(), plan, c.dialect());
         assertEquals(List.of(), lines(differ.diff(upgraded, c.target())), "re-diff after the plan");
-        Schema downgraded = SchemaApplier.apply(upgraded, SchemaApplier.reverse(plan));
+        Schema downgraded = SchemaApplier.apply(upgraded, SchemaApplier.reverse(plan), c.dialect());
         assertEquals(List.of(), lines(differ.diff(downgraded, c.current())), "re-diff after the reverse");
     }
 

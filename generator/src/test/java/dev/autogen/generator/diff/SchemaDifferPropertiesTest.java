@@ -33,10 +33,15 @@ class SchemaDifferPropertiesTest {
             List<Operation> plan = differ.diff(current, target);
             assertEquals(plan, differ.diff(current, target), "deterministic, " + context);
 
-            Schema upgraded = SchemaApplier.apply(current, plan);
-            assertEquals(List.of(), lines(differ.diff(upgraded, target)), "after upgrade, " + context);
-            Schema downgraded = SchemaApplier.apply(upgraded, SchemaApplier.reverse(plan));
-            assertEquals(List.of(), lines(differ.diff(downgraded, current)), "after downgrade, " + context);
+            context += "\nplan:\n" + String.join("\n", lines(plan));
+            try {
+                Schema upgraded = SchemaApplier.apply(current, plan, dialect);
+                assertEquals(List.of(), lines(differ.diff(upgraded, target)), "after upgrade");
+                Schema downgraded = SchemaApplier.apply(upgraded, SchemaApplier.reverse(plan), dialect);
+                assertEquals(List.of(), lines(differ.diff(downgraded, current)), "after downgrade");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + context, e);
+            }
         }
     }
 
