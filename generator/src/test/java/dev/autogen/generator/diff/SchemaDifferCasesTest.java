@@ -13,6 +13,7 @@ import dev.autogen.schema.Table;
 import dev.autogen.sql.Dialect;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -200,6 +201,41 @@ class SchemaDifferCasesTest {
                 new Case("the migrator's version tables are never diffed", PG,
                         schema(table("autogen_version").col("revision", new ColumnType.Varchar(64)).build()), schema(),
                         List.of()),
+                new Case("an added unique needs the name a matched one holds: that one is re-added", PG,
+                        schema(pair().unique("uq_x", "a").build()),
+                        schema(pair().unique("uq_y", "a").unique("uq_x", "b").build()),
+                        List.of("DropUniqueConstraint p uq_x", "AddUniqueConstraint p uq_x (b)",
+                                "AddUniqueConstraint p uq_y (a)")),
+                new Case("names swapped between matched uniques: nothing to do", PG,
+                        schema(pair().unique("uq_x", "a").unique("uq_y", "b").build()),
+                        schema(pair().unique("uq_x", "b").unique("uq_y", "a").build()), List.of()),
+                new Case("new self-referencing table, key inline", PG,
+                        schema(), schema(nodes().pk("id").build()),
+                        List.of("CreateTable nodes (id bigint not null, parent_id bigint null, pk(id), "
+                                + "fk(parent_id -> nodes.id))")),
+                new Case("new self-referencing table whose key is a unique index: the key waits for the index", PG,
+                        schema(), schema(nodes().uniqueIndex("ux_nodes_id", "id").build()),
+                        List.of("CreateTable nodes (id bigint not null, parent_id bigint null)",
+                                "CreateIndex nodes ux_nodes_id unique (id)",
+                                "AddForeignKey nodes fk_nodes_parent_id_nodes (parent_id -> nodes.id)")),
+                new Case("referenced primary key becomes a unique constraint: the foreign key is rebuilt around it", PG,
+                        schema(orgs(), members(ReferentialAction.CASCADE)),
+                        schema(orgsKeyedByUnique(), members(ReferentialAction.CASCADE)),
+                        List.of("DropForeignKey members fk_members_org_id_orgs", "DropPrimaryKey orgs pk_orgs",
+                                "AddUniqueConstraint orgs uq_orgs_id (id)",
+                                "AddForeignKey members fk_members_org_id_orgs (org_id -> orgs.id on delete cascade)")),
+                new Case("both sides of a foreign key change type: the key is rebuilt around them", PG,
+                        schema(orgs(), members(ReferentialAction.NO_ACTION)),
+                        schema(table("orgs").col("id", new ColumnType.Uuid()).pk("id").build(),
+                                table("members").col("id", new ColumnType.BigInt()).col("org_id", new ColumnType.Uuid())
+                                        .pk("id").fk("fk_members_org_id_orgs", "org_id", "orgs", "id").build()),
+                        List.of("DropForeignKey members fk_members_org_id_orgs",
+                                "AlterColumn members org_id bigint -> uuid", "AlterColumn orgs id bigint -> uuid",
+                                "AddForeignKey members fk_members_org_id_orgs (org_id -> orgs.id)")),
+                new Case("dropped table referencing a key the plan drops: its foreign key goes first", PG,
+                        schema(orgs(), members(ReferentialAction.NO_ACTION)), schema(orgsKeyedByUnique()),
+                        List.of("DropForeignKey members fk_members_org_id_orgs", "DropPrimaryKey orgs pk_orgs",
+                                "DropTable members", "AddUniqueConstraint orgs uq_orgs_id (id)")),
                 new Case("phases: constraints dropped before columns, columns added before indexes", PG,
                         schema(pair().nullableCol("c", new ColumnType.Text()).index("ix_p_c", "c")
                                 .unique("uq_p_c", "c").build()),
@@ -219,6 +255,23 @@ class SchemaDifferCasesTest {
         assertEquals(List.of(), lines(differ.diff(upgraded, c.target())), "re-diff after the plan");
         Schema downgraded = SchemaApplier.apply(upgraded, SchemaApplier.reverse(plan), c.dialect());
         assertEquals(List.of(), lines(differ.diff(downgraded, c.current())), "re-diff after the reverse");
+    }
+
+    @Test
+    void defaultsAndChecksAreComparedThroughTheInjectedCanonicalizer() {
+        // what PostgreSQL reads back, and what the entity says
+        Schema catalog = schema(table("users").col(new Column("status", new ColumnType.Varchar(20), false,
+                "'ACTIVE'::character varying", false, null)).check("users_status_check", "(status)::text <> ''").build());
+        Schema entities = schema(table("users").col(new Column("status", new ColumnType.Varchar(20), false,
+                "'ACTIVE'", false, null)).check("ck_users_status", "status <> ''").build());
+        ExpressionCanonicalizer dropsCasts = expression -> ExpressionCanonicalizer.lexical()
+                .canonical(expression.replace("::character varying", "").replace("::text", "").replace("(status)", "status"));
+
+        assertEquals(List.of(), new SchemaDiffer(PG, dropsCasts).diff(catalog, entities));
+        assertEquals(List.of("DropCheckConstraint users users_status_check",
+                        "AlterColumn users status default 'ACTIVE'::character varying -> default 'ACTIVE'",
+                        "AddCheckConstraint users ck_users_status (status <> '')"),
+                lines(new SchemaDiffer(PG).diff(catalog, entities)), "the lexical form keeps the casts apart");
     }
 
     private static List<String> lines(List<Operation> plan) {
@@ -270,6 +323,15 @@ class SchemaDifferCasesTest {
     private static Table members(ReferentialAction onDelete) {
         return table("members").col("id", new ColumnType.BigInt()).col("org_id", new ColumnType.BigInt()).pk("id")
                 .fk("fk_members_org_id_orgs", "org_id", "orgs", "id", onDelete).build();
+    }
+
+    private static Table orgsKeyedByUnique() {
+        return table("orgs").col("id", new ColumnType.BigInt()).unique("uq_orgs_id", "id").build();
+    }
+
+    private static TableBuilder nodes() {
+        return table("nodes").col("id", new ColumnType.BigInt()).nullableCol("parent_id", new ColumnType.BigInt())
+                .fk("fk_nodes_parent_id_nodes", "parent_id", "nodes", "id");
     }
 
     private static Table departments() {
