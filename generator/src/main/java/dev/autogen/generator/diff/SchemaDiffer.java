@@ -152,8 +152,8 @@ public final class SchemaDiffer {
 
     /**
      * Whether an existing table's key that a new table's foreign key references is there, unchanged, while tables are
-     * created: the same primary key or the same unique constraint or index on both sides, over columns this plan does
-     * not alter. Otherwise the foreign key must wait until the key has been added (an inline key would fail).
+     * created: the same primary key or the same unique constraint or index on both sides, over columns whose type this
+     * plan does not change. Otherwise the foreign key must wait until the key has been added (an inline key would fail).
      */
     private boolean referencedKeyUntouched(Table current, Table target, List<String> columns) {
         if (target == null) {
@@ -162,12 +162,12 @@ public final class SchemaDiffer {
         boolean primary = current.primaryKey() != null && target.primaryKey() != null
                 && current.primaryKey().columns().equals(columns) && target.primaryKey().columns().equals(columns);
         boolean unique = hasUniqueKey(current, columns) && hasUniqueKey(target, columns);
-        boolean unaltered = columns.stream().allMatch(c -> {
+        boolean sameTypes = columns.stream().allMatch(c -> {
             Column from = current.column(c).orElse(null);
             Column to = target.column(c).orElse(null);
-            return from != null && to != null && compare.sameColumn(from, to);
+            return from != null && to != null && compare.sameType(from.type(), to.type());
         });
-        return (primary || unique) && unaltered;
+        return (primary || unique) && sameTypes;
     }
 
     private static boolean hasInlineKey(Table table, List<String> columns) {
