@@ -17,8 +17,12 @@ final class Plan {
 
     /**
      * The phases, in execution order. Each one only needs what earlier phases left in place: foreign keys go first
-     * so that nothing they point at is held; what is dropped goes before what is created; foreign keys are added last,
-     * when every table, column and referenced key exists.
+     * so that nothing they point at is held; constraints and indexes before the columns they cover; columns and tables
+     * are dropped before anything is created; sequences are created before the tables and columns whose defaults may
+     * use them (a changed sequence is dropped and created there, in that order) and dropped at the very end; new
+     * columns exist before columns are altered, and both before keys, indexes and, last, foreign keys are added.
+     *
+     * <p>The order mirrors itself, so the reversed plan is ordered correctly too: what a phase adds, its mirror drops.
      */
     enum Phase {
         DROP_FOREIGN_KEYS,

@@ -51,6 +51,10 @@ import java.util.TreeMap;
  *       compared: Hibernate models them as tables there.</li>
  *   <li>Table comments are not compared (there is no operation for them yet).</li>
  * </ul>
+ *
+ * <p>Known limits: index names are schema-wide on PostgreSQL, but name clashes are only resolved within a table; a
+ * matched key that is dropped and re-added to free its name (see {@link TableDiffer}) does not rebuild the foreign
+ * keys that reference it; a changed sequence that a column default uses cannot be dropped on PostgreSQL.
  */
 public final class SchemaDiffer {
 
