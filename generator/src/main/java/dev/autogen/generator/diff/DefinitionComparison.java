@@ -1,0 +1,85 @@
+package dev.autogen.generator.diff;
+
+import dev.autogen.schema.Column;
+import dev.autogen.schema.ColumnType;
+import dev.autogen.sql.DdlRenderer;
+import dev.autogen.sql.Dialect;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * When two definitions of the same column or expression mean the same thing on one dialect.
+ *
+ * <ul>
+ *   <li>Types are equal when the dialect spells them alike ({@link DdlRenderer#typeSql}), ignoring case and
+ *       whitespace: {@code Uuid} and {@code Binary} are both {@code blob} on SQLite, so not a difference there.</li>
+ *   <li>Defaults and check expressions are equal when their canonical forms are; a default of {@code NULL} is the
+ *       same as no default.</li>
+ *   <li>Comments are compared only on PostgreSQL (SQLite keeps none) and only when the target states one: an entity
+ *       without a comment does not ask to remove a comment someone put on the database.</li>
+ * </ul>
+ */
+final class DefinitionComparison {
+
+    private final Dialect dialect;
+    private final DdlRenderer renderer;
+    private final ExpressionCanonicalizer canonicalizer;
+
+    DefinitionComparison(Dialect dialect, ExpressionCanonicalizer canonicalizer) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.renderer = DdlRenderer.forDialect(dialect);
+        this.canonicalizer = Objects.requireNonNull(canonicalizer, "canonicalizer");
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    boolean sameColumn(Column current, Column target) {
+        return sameType(current.type(), target.type())
+                && current.nullable() == target.nullable()
+                && sameDefault(current.defaultValue(), target.defaultValue())
+                && current.identity() == target.identity()
+                && (!comparesComment(target) || Objects.equals(current.comment(), target.comment()));
+    }
+
+    /**
+     * The definition an {@code AlterColumn} moves to: the target, except for a comment the differ does not compare,
+     * which stays as it is (so the alteration does not silently drop it, and its reverse restores exactly).
+     */
+    Column alteredTo(Column current, Column target) {
+        return comparesComment(target) ? target : target.withComment(current.comment());
+    }
+
+    boolean sameType(ColumnType a, ColumnType b) {
+        return typeKey(a).equals(typeKey(b));
+    }
+
+    /** The dialect's spelling of {@code type}, lower-cased, whitespace collapsed and removed next to punctuation. */
+    String typeKey(ColumnType type) {
+        return renderer.typeSql(type).strip().toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ")
+                .replaceAll(" ?([(),\\[\\]]) ?", "$1");
+    }
+
+    boolean sameDefault(String a, String b) {
+        return Objects.equals(defaultKey(a), defaultKey(b));
+    }
+
+    private String defaultKey(String expression) {
+        if (expression == null || expression.isBlank()) {
+            return null;
+        }
+        String canonical = canonicalizer.canonical(expression);
+        return canonical.equalsIgnoreCase("null") ? null : canonical;
+    }
+
+    /** The canonical form of a check expression: the key checks are matched by. */
+    String expressionKey(String expression) {
+        return canonicalizer.canonical(expression);
+    }
+
+    private boolean comparesComment(Column target) {
+        return dialect == Dialect.POSTGRESQL && target.comment() != null;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.autogen.generator.diff;
+
+import dev.autogen.schema.Column;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which unchanged foreign keys must still be dropped and re-added because the plan changes what they stand on: a
+ * database refuses to drop a primary key or unique key that a foreign key references, and to change the type of a
+ * column on either side of a foreign key to one the other side no longer matches. Such a key is dropped with the
+ * other foreign keys first and added back with them last, around the change.
+ */
+final class ForeignKeyRebuilds {
+
+    private final Set<List<Object>> droppedKeys = new HashSet<>();
+    private final Set<List<String>> retypedColumns = new HashSet<>();
+
+    /** Analyses the tables that exist on both sides ({@code current} and {@code target} keyed by the same names). */
+    ForeignKeyRebuilds(Map<String, Table> current, Map<String, Table> target, DefinitionComparison compare) {
+        current.forEach((name, from) -> {
+            Table to = target.get(name);
+            if (to == null) {
+                return;
+            }
+            List<List<Object>> remaining = keys(to);
+            for (List<Object> key : keys(from)) {
+                if (!remaining.remove(key)) {
+                    droppedKeys.add(List.of(name, key.get(1)));
+                }
+            }
+            for (Column column : from.columns()) {
+                to.column(column.name())
+                        .filter(c -> !compare.sameType(column.type(), c.type()))
+                        .ifPresent(c -> retypedColumns.add(List.of(name, c.name())));
+            }
+        });
+    }
+
+    /**
+     * What a foreign key can reference: the primary key, unique constraints and unique indexes, as (kind, column set,
+     * definition) in the form the differ matches them, so that a key the plan drops and adds back in another form
+     * (a primary key becoming a unique constraint) counts as dropped.
+     */
+    private static List<List<Object>> keys(Table table) {
+        List<List<Object>> keys = new ArrayList<>();
+        if (table.primaryKey() != null) {
+            keys.add(List.of("pk", Set.copyOf(table.primaryKey().columns()), table.primaryKey().columns()));
+        }
+        table.uniqueConstraints().forEach(u -> keys.add(List.of("unique", Set.copyOf(u.columns()), u.columns())));
+        table.indexes().stream().filter(Index::unique).forEach(i -> keys.add(
+                TableDiffer.isPlainUniqueIndexOn(i, i.columnNames())
+                        ? List.of("unique", Set.copyOf(i.columnNames()), i.columnNames())
+                        : List.of("index", Set.copyOf(i.columnNames()), i.columns())));
+        return keys;
+    }
+
+    /** Whether {@code fk} of {@code table}, unchanged itself, must be dropped and re-added around the plan. */
+    boolean required(String table, ForeignKey fk) {
+        return droppedKeys.contains(List.of(fk.referencedTable(), Set.copyOf(fk.referencedColumns())))
+                || fk.columns().stream().anyMatch(c -> retypedColumns.contains(List.of(table, c)))
+                || fk.referencedColumns().stream().anyMatch(c -> retypedColumns.contains(List.of(fk.referencedTable(), c)));
+    }
+}

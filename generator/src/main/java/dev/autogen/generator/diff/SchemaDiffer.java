@@ -1,0 +1,206 @@
+package dev.autogen.generator.diff;
+
+import dev.autogen.generator.diff.Plan.Phase;
+import dev.autogen.migrate.VersionTables;
+import dev.autogen.op.AddForeignKey;
+import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreateSequence;
+import dev.autogen.op.CreateTable;
+import dev.autogen.op.DropForeignKey;
+import dev.autogen.op.DropSequence;
+import dev.autogen.op.DropTable;
+import dev.autogen.op.Operation;
+import dev.autogen.schema.Column;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.Schema;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+import dev.autogen.sql.Dialect;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Compares the schema a database has ({@code current}, from a catalog reader) with the schema the entities imply
+ * ({@code target}) and plans the operations that turn one into the other: the heart of autogenerate.
+ *
+ * <p>The plan runs top to bottom, each step finding what it needs (see {@link Plan.Phase} for the order), and it is
+ * reversible: every drop carries the definition it drops, so reversing each operation and their order undoes it.
+ * Comparing a schema with itself gives an empty plan, and definitions are matched by structure, never by the names
+ * Hibernate or a database invented (see {@link TableDiffer} and {@link DefinitionComparison} for the rules).
+ *
+ * <p>Rules at the schema level:
+ * <ul>
+ *   <li>Tables are matched by name; the migrator's own version tables are never part of a diff.</li>
+ *   <li>A foreign key that does not change is still dropped first and re-added last when the plan drops the key it
+ *       references or changes the type of one of its columns (see {@link ForeignKeyRebuilds}).</li>
+ *   <li>A new table is created in one {@code CreateTable} with its keys, uniques and checks, but without its indexes,
+ *       which follow as separate {@code CreateIndex} operations (each can then carry its own hazard). Tables are
+ *       created after the tables they reference; a foreign key that closes a cycle among new tables, or that points
+ *       at a key of an existing table that this plan adds or alters, is added after all creations instead.</li>
+ *   <li>A dropped table is dropped with its full definition, before the tables it references; in a cycle of dropped
+ *       tables, the closing foreign keys are dropped first (and are not part of the recorded definition).</li>
+ *   <li>Sequences are matched by name; a changed start or increment is a drop and a create (PostgreSQL's
+ *       {@code ALTER SEQUENCE} would keep the current value: a later refinement). On SQLite sequences are not
+ *       compared: Hibernate models them as tables there.</li>
+ *   <li>Table comments are not compared (there is no operation for them yet).</li>
+ * </ul>
+ *
+ * <p>Known limits: index names are schema-wide on PostgreSQL, but name clashes are only resolved within a table; a
+ * matched key that is dropped and re-added to free its name (see {@link TableDiffer}) does not rebuild the foreign
+ * keys that reference it; a changed sequence that a column default uses cannot be dropped on PostgreSQL.
+ */
+public final class SchemaDiffer {
+
+    private final DefinitionComparison compare;
+
+    /**
+     * @param dialect       the dialect both schemas are compared in (types are compared as this dialect spells them)
+     * @param canonicalizer the normal form for column defaults and check expressions
+     */
+    public SchemaDiffer(Dialect dialect, ExpressionCanonicalizer canonicalizer) {
+        this.compare = new DefinitionComparison(dialect, canonicalizer);
+    }
+
+    /** A differ with the built-in {@linkplain ExpressionCanonicalizer#lexical() lexical} expression normal form. */
+    public SchemaDiffer(Dialect dialect) {
+        this(dialect, ExpressionCanonicalizer.lexical());
+    }
+
+    /** The operations that turn {@code current} into {@code target}, in execution order. */
+    public List<Operation> diff(Schema current, Schema target) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(target, "target");
+        SortedMap<String, Table> from = tablesOf(current);
+        SortedMap<String, Table> to = tablesOf(target);
+        Plan plan = new Plan();
+        ForeignKeyRebuilds rebuilds = new ForeignKeyRebuilds(from, to, compare);
+        TableDiffer tables = new TableDiffer(compare, rebuilds, plan);
+        from.forEach((name, table) -> {
+            if (to.containsKey(name)) {
+                tables.diff(table, to.get(name));
+            }
+        });
+        planDroppedTables(plan, without(from, to), rebuilds);
+        planCreatedTables(plan, without(to, from), from, to);
+        if (compare.dialect() != Dialect.SQLITE) {
+            planSequences(plan, current.sequences(), target.sequences());
+        }
+        return plan.operations();
+    }
+
+    private static SortedMap<String, Table> tablesOf(Schema schema) {
+        SortedMap<String, Table> tables = new TreeMap<>();
+        schema.tables().stream()
+                .filter(t -> !VersionTables.isVersionTable(t.name()))
+                .forEach(t -> tables.put(t.name(), t));
+        return tables;
+    }
+
+    private static SortedMap<String, Table> without(SortedMap<String, Table> tables, Map<String, Table> other) {
+        SortedMap<String, Table> rest = new TreeMap<>(tables);
+        rest.keySet().removeAll(other.keySet());
+        return rest;
+    }
+
+    /**
+     * Drops tables, each before the tables it references. Foreign keys that close a cycle among them, and those that
+     * stand on a key or column of a surviving table that the plan changes before tables are dropped, are dropped
+     * first, with the other foreign keys.
+     */
+    private static void planDroppedTables(Plan plan, SortedMap<String, Table> dropped, ForeignKeyRebuilds rebuilds) {
+        CreationOrder creation = CreationOrder.of(dropped);
+        for (String name : dropped.keySet()) {
+            List<ForeignKey> first = new ArrayList<>(creation.deferred().getOrDefault(name, List.of()));
+            dropped.get(name).foreignKeys().stream()
+                    .filter(fk -> !dropped.containsKey(fk.referencedTable()) && rebuilds.required(name, fk))
+                    .forEach(first::add);
+            first.stream().sorted(Comparator.comparing(ForeignKey::name)).forEach(fk ->
+                    plan.add(Phase.DROP_FOREIGN_KEYS, name, new DropForeignKey(name, fk.name(), fk)));
+            dropped.put(name, withoutKeys(dropped.get(name), first));
+        }
+        for (String name : creation.dropOrder(dropped)) {
+            plan.add(Phase.DROP_TABLES, name, new DropTable(name, dropped.get(name)));
+        }
+    }
+
+    private void planCreatedTables(Plan plan, SortedMap<String, Table> created, SortedMap<String, Table> existing,
+                                   SortedMap<String, Table> target) {
+        CreationOrder creation = CreationOrder.of(created);
+        for (String name : creation.order()) {
+            Table table = created.get(name);
+            List<ForeignKey> later = new ArrayList<>(creation.deferred().getOrDefault(name, List.of()));
+            table.foreignKeys().stream()
+                    .filter(fk -> existing.containsKey(fk.referencedTable()))
+                    .filter(fk -> !referencedKeyUntouched(existing.get(fk.referencedTable()),
+                            target.get(fk.referencedTable()), fk.referencedColumns()))
+                    .forEach(later::add);
+            // a self-reference inline needs its key inline too: a unique index only exists after the table
+            table.foreignKeys().stream()
+                    .filter(fk -> fk.referencedTable().equals(name) && !hasInlineKey(table, fk.referencedColumns()))
+                    .forEach(later::add);
+            plan.add(Phase.CREATE_TABLES, name, new CreateTable(withoutKeys(table, later).withIndexes(List.of())));
+            for (Index index : table.indexes()) {
+                plan.add(Phase.CREATE_TABLES, name, new CreateIndex(name, index));
+            }
+            later.stream().distinct().sorted(Comparator.comparing(ForeignKey::name)).forEach(fk ->
+                    plan.add(Phase.ADD_FOREIGN_KEYS, name, new AddForeignKey(name, fk)));
+        }
+    }
+
+    /**
+     * Whether an existing table's key that a new table's foreign key references is there, unchanged, while tables are
+     * created: the same primary key or the same unique constraint or index on both sides, over columns whose type this
+     * plan does not change. Otherwise the foreign key must wait until the key has been added (an inline key would fail).
+     */
+    private boolean referencedKeyUntouched(Table current, Table target, List<String> columns) {
+        if (target == null) {
+            return true; // the referenced table is dropped: the target is inconsistent, nothing to order by
+        }
+        boolean primary = current.primaryKey() != null && target.primaryKey() != null
+                && current.primaryKey().columns().equals(columns) && target.primaryKey().columns().equals(columns);
+        boolean unique = hasUniqueKey(current, columns) && hasUniqueKey(target, columns);
+        boolean sameTypes = columns.stream().allMatch(c -> {
+            Column from = current.column(c).orElse(null);
+            Column to = target.column(c).orElse(null);
+            return from != null && to != null && compare.sameType(from.type(), to.type());
+        });
+        return (primary || unique) && sameTypes;
+    }
+
+    private static boolean hasInlineKey(Table table, List<String> columns) {
+        Set<String> wanted = Set.copyOf(columns);
+        return (table.primaryKey() != null && Set.copyOf(table.primaryKey().columns()).equals(wanted))
+                || table.uniqueConstraints().stream().anyMatch(u -> Set.copyOf(u.columns()).equals(wanted));
+    }
+
+    private static boolean hasUniqueKey(Table table, List<String> columns) {
+        return table.uniqueConstraints().stream().anyMatch(u -> u.columns().equals(columns))
+                || table.indexes().stream().anyMatch(i -> TableDiffer.isPlainUniqueIndexOn(i, columns));
+    }
+
+    private static Table withoutKeys(Table table, List<ForeignKey> keys) {
+        return keys.isEmpty() ? table : table.withForeignKeys(
+                table.foreignKeys().stream().filter(fk -> !keys.contains(fk)).toList());
+    }
+
+    private static void planSequences(Plan plan, List<Sequence> current, List<Sequence> target) {
+        Matches<Sequence> matches = Matches.byKey(current, target, Sequence::name);
+        matches.removed().forEach(s -> plan.add(Phase.DROP_SEQUENCES, s.name(), new DropSequence(s.name(), s)));
+        for (Matches.Pair<Sequence> pair : matches.pairs()) {
+            Sequence from = pair.current();
+            Sequence to = pair.target();
+            if (from.start() != to.start() || from.increment() != to.increment()) {
+                plan.add(Phase.CREATE_SEQUENCES, to.name(), new DropSequence(from.name(), from));
+                plan.add(Phase.CREATE_SEQUENCES, to.name(), new CreateSequence(to));
+            }
+        }
+        matches.added().forEach(s -> plan.add(Phase.CREATE_SEQUENCES, s.name(), new CreateSequence(s)));
+    }
+}

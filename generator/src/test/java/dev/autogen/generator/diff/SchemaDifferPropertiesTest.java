@@ -1,0 +1,89 @@
+package dev.autogen.generator.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.autogen.op.Operation;
+import dev.autogen.schema.Schema;
+import dev.autogen.sql.Dialect;
+import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.IndexColumn;
+import dev.autogen.schema.Table;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Properties over many random pairs of schemas, on each dialect: comparing a schema with itself plans nothing; the
+ * plan applies step by step without ever missing a prerequisite ({@link SchemaApplier} is strict) and leaves a schema
+ * that re-diffs empty against the target; the reversed plan applies too and gives back the current schema; and the
+ * same inputs give the same plan.
+ */
+class SchemaDifferPropertiesTest {
+
+    private static final int PAIRS = 400;
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void plansApplyReverseAndReachAFixpoint(Dialect dialect) {
+        SchemaDiffer differ = new SchemaDiffer(dialect);
+        RandomSchemas schemas = new RandomSchemas(20261122L + dialect.ordinal());
+        for (int i = 0; i < PAIRS; i++) {
+            Schema current = schemas.next();
+            Schema target = schemas.next();
+            String context = "pair " + i + "\ncurrent: " + current + "\ntarget: " + target;
+
+            assertEquals(List.of(), lines(differ.diff(current, current)), "self-diff, " + context);
+            List<Operation> plan = differ.diff(current, target);
+            assertEquals(plan, differ.diff(current, target), "deterministic, " + context);
+
+            context += "\nplan:\n" + String.join("\n", lines(plan));
+            try {
+                Schema upgraded = SchemaApplier.apply(current, plan, dialect);
+                assertEquals(List.of(), lines(differ.diff(upgraded, target)), "after upgrade");
+                Schema downgraded = SchemaApplier.apply(upgraded, SchemaApplier.reverse(plan), dialect);
+                assertEquals(List.of(), lines(differ.diff(downgraded, current)), "after downgrade");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + context, e);
+            }
+        }
+    }
+
+    /** No false differences: what a catalog shows differently but means the same plans nothing. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void namesColumnOrderSpellingAndUniqueFormDoNotMatter(Dialect dialect) {
+        SchemaDiffer differ = new SchemaDiffer(dialect);
+        RandomSchemas schemas = new RandomSchemas(7L + dialect.ordinal());
+        for (int i = 0; i < PAIRS; i++) {
+            Schema entities = schemas.next();
+            Schema catalog = asACatalogShowsIt(entities);
+            assertEquals(List.of(), lines(differ.diff(catalog, entities)), "pair " + i + ": " + catalog);
+            assertEquals(List.of(), lines(differ.diff(entities, catalog)), "pair " + i + ": " + catalog);
+        }
+    }
+
+    /** Other names, reversed columns, defaults and checks re-spelled, unique constraints as unique indexes. */
+    private static Schema asACatalogShowsIt(Schema schema) {
+        List<Table> tables = schema.tables().stream().map(t -> new Table(t.name(),
+                t.columns().reversed().stream().map(c -> c.defaultValue() == null ? c
+                        : c.withDefaultValue("(" + c.defaultValue().toUpperCase(Locale.ROOT).replace("'X'", "'x'").replace("'Y'", "'y'") + ")")).toList(),
+                t.primaryKey() == null ? null : t.primaryKey().withName(t.name() + "_pkey_db"),
+                List.of(),
+                t.foreignKeys().stream().map(fk -> new ForeignKey(fk.name() + "_db", fk.columns(), fk.referencedTable(),
+                        fk.referencedColumns(), fk.onDelete())).toList(),
+                t.checks().stream().map(ck -> new CheckConstraint(ck.name() + "_db", "(" + ck.expression().toUpperCase(Locale.ROOT) + ")")).toList(),
+                Stream.concat(t.indexes().stream().map(ix -> ix.withName(ix.name() + "_db")),
+                        t.uniqueConstraints().stream().map(u -> new Index(u.name() + "_ux_db",
+                                u.columns().stream().map(IndexColumn::asc).toList(), true))).toList(),
+                t.comment())).toList();
+        return new Schema(tables, schema.sequences());
+    }
+
+    private static List<String> lines(List<Operation> plan) {
+        return plan.stream().map(OperationText::line).toList();
+    }
+}
