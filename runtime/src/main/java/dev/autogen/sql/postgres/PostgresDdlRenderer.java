@@ -22,6 +22,9 @@ public final class PostgresDdlRenderer implements DdlRenderer {
 
     @Override
     public List<Statement> render(Operation operation, Schema before) {
+        if (operation instanceof dev.autogen.op.ExecuteSql sql) {
+            return List.of(Statement.of(sql.sql()));
+        }
         throw new UnsupportedOperationException("not yet");
     }
 }
