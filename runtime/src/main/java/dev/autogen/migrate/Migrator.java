@@ -173,11 +173,15 @@ public final class Migrator {
         try (Connection c = open()) {
             c.setAutoCommit(true);
             lock(c, "pg_advisory_lock");
+            RuntimeException failure = null;
             try {
                 store.createIfMissing(c);
                 return work.run(c);
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
             } finally {
-                lock(c, "pg_advisory_unlock");
+                unlock(c, failure);
             }
         } catch (SQLException e) {
             throw databaseFailure("database error", e);
@@ -191,6 +195,18 @@ public final class Migrator {
         try (PreparedStatement st = c.prepareStatement("select " + function + "(?)")) {
             st.setLong(1, LOCK_KEY);
             st.execute();
+        }
+    }
+
+    /** Releases the advisory lock; a failure to do so never hides the failure that ended the run. */
+    private void unlock(Connection c, RuntimeException failure) throws SQLException {
+        try {
+            lock(c, "pg_advisory_unlock");
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
         }
     }
 

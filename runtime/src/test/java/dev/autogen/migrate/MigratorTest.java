@@ -189,6 +189,25 @@ class MigratorTest {
         assertEquals(List.of("aaa111"), migrator.current());
     }
 
+    @Test
+    void postgresRunnersWaitForTheAdvisoryLockAndReleaseIt() throws Exception {
+        writeUsersOrdersPhone();
+        Migrator migrator = migrator(Dialect.POSTGRESQL);
+        try (Connection other = connections.open()) {
+            other.createStatement().execute("select pg_advisory_lock(" + Migrator.LOCK_KEY + ")");
+            var runner = java.util.concurrent.CompletableFuture.supplyAsync(() -> migrator.upgrade("head"));
+            Thread.sleep(300);
+            assertEquals(List.of(), tables(Dialect.POSTGRESQL)); // still waiting for the lock
+            other.createStatement().execute("select pg_advisory_unlock(" + Migrator.LOCK_KEY + ")");
+            assertEquals(List.of("aaa111", "bbb222", "ccc333"), runner.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            try (ResultSet rs = other.createStatement()
+                    .executeQuery("select pg_try_advisory_lock(" + Migrator.LOCK_KEY + ")")) {
+                rs.next();
+                assertTrue(rs.getBoolean(1), "the migrator released its lock");
+            }
+        }
+    }
+
     private List<String> tables(Dialect dialect) throws SQLException {
         String sql = switch (dialect) {
             case POSTGRESQL -> "select table_name from information_schema.tables"
