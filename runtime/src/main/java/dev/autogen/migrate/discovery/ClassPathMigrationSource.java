@@ -47,6 +47,9 @@ public final class ClassPathMigrationSource implements MigrationSource {
                             + " at " + url + " — put the migrations in a directory or jar on the class path");
                 }
             }
+            if (locations == 0) {
+                locations = scanRuntimeJar(path, classNames);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list package " + packageName, e);
         } catch (URISyntaxException e) {
@@ -93,14 +96,34 @@ public final class ClassPathMigrationSource implements MigrationSource {
         }
         jarConnection.setUseCaches(false);
         try (JarFile jar = jarConnection.getJarFile()) {
-            String prefix = path + "/";
-            for (JarEntry entry : jar.stream().toList()) {
-                String name = entry.getName();
-                if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
-                    String file = name.substring(prefix.length());
-                    if (isTopLevelClassFile(file)) {
-                        classNames.add(packageName + "." + file.substring(0, file.length() - ".class".length()));
-                    }
+            addEntries(jar, path, classNames);
+        }
+    }
+
+    /**
+     * A jar built without directory entries (some shading setups) has no resource for the package itself; when the
+     * migrations are packaged in the same jar as this runtime, list that jar's entries directly.
+     */
+    private int scanRuntimeJar(String path, TreeSet<String> classNames) throws IOException {
+        Path runtime = JavaSourceCompiler.codeSource(dev.autogen.migrate.Migration.class);
+        if (runtime == null || !Files.isRegularFile(runtime)) {
+            return 0;
+        }
+        int before = classNames.size();
+        try (JarFile jar = new JarFile(runtime.toFile())) {
+            addEntries(jar, path, classNames);
+        }
+        return classNames.size() > before ? 1 : 0;
+    }
+
+    private void addEntries(JarFile jar, String path, TreeSet<String> classNames) {
+        String prefix = path + "/";
+        for (JarEntry entry : jar.stream().toList()) {
+            String name = entry.getName();
+            if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
+                String file = name.substring(prefix.length());
+                if (isTopLevelClassFile(file)) {
+                    classNames.add(packageName + "." + file.substring(0, file.length() - ".class".length()));
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.autogen.migrate.LoadedMigration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -250,7 +251,7 @@ public final class RevisionGraph {
 
     private static <T> List<T> reversed(List<T> list) {
         List<T> copy = new ArrayList<>(list);
-        java.util.Collections.reverse(copy);
+        Collections.reverse(copy);
         return List.copyOf(copy);
     }
 
