@@ -1,0 +1,33 @@
+package dev.autogen.generator.config;
+
+import java.util.regex.Pattern;
+
+/** Keeps secrets out of everything autogen prints. */
+public final class Redaction {
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
+
+    private Redaction() {
+    }
+
+    /** {@code jdbc:postgresql://h/db?user=u&password=s} → {@code ...&password=***}; also {@code //u:s@h}. */
+    public static String url(String url) {
+        if (url == null) {
+            return null;
+        }
+        String masked = PASSWORD_PARAM.matcher(url).replaceAll("$1***");
+        return USER_INFO.matcher(masked).replaceAll("$1***@");
+    }
+
+    /** Removes a known password from a message (drivers sometimes echo connection strings). */
+    public static String message(String message, String password) {
+        if (message == null) {
+            return "";
+        }
+        String result = message;
+        if (password != null && !password.isEmpty()) {
+            result = result.replace(password, "***");
+        }
+        return url(result);
+    }
+}

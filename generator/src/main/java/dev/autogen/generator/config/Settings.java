@@ -1,0 +1,34 @@
+package dev.autogen.generator.config;
+
+import dev.autogen.sql.Dialect;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a command needs to know about the project, resolved once from the command line, the environment,
+ * {@code autogen.properties} and the embedded defaults (see {@link SettingsResolver}).
+ *
+ * @param classpath         where compiled entities are; empty means the generator's own classpath (the samples)
+ * @param schema            the database schema to compare (PostgreSQL), or null for the connection's default
+ */
+public record Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
+                       Path migrationsDir, String migrationsPackage, String schema, boolean verbose) {
+
+    public Settings {
+        classpath = List.copyOf(classpath);
+        packages = List.copyOf(packages);
+    }
+
+    public Dialect dialect() {
+        try {
+            return Dialect.fromJdbcUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + " (--url or AUTOGEN_URL)");
+        }
+    }
+
+    /** The URL with any password parameter masked, for messages. Passwords are never printed. */
+    public String displayUrl() {
+        return Redaction.url(url);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.autogen.generator.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Resolves {@link Settings}. For each setting the first of these wins: the command-line option, the environment
+ * ({@code AUTOGEN_URL}, {@code AUTOGEN_USER}, {@code AUTOGEN_PASSWORD}), the properties file ({@code --config FILE},
+ * else {@code autogen.properties} in the working directory when present), the embedded default.
+ *
+ * <p>The embedded default is the quick start: a SQLite file {@code autogen.db} in the working directory, the sample
+ * entities ({@code dev.autogen.sample}, on autogen's own classpath) and their migrations in
+ * {@code migrations/src/main/java}, package {@code dev.autogen.sample.migrations}. When entity packages are given but
+ * no migrations package, the migrations package is {@code <first entity package>.migrations}.
+ */
+public final class SettingsResolver {
+    public static final String DEFAULT_URL = "jdbc:sqlite:autogen.db";
+    public static final String SAMPLE_PACKAGE = "dev.autogen.sample";
+    public static final String DEFAULT_MIGRATIONS_DIR = "migrations/src/main/java";
+    public static final String SAMPLE_MIGRATIONS_PACKAGE = "dev.autogen.sample.migrations";
+    private static final String PROPERTIES_FILE = "autogen.properties";
+
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+
+    public SettingsResolver(Map<String, String> environment, Path workingDirectory) {
+        this.environment = environment;
+        this.workingDirectory = workingDirectory;
+    }
+
+    /** Options as given on the command line; null when not given. */
+    public record Options(String url, String user, String password, String classpath, String packages,
+                          String migrations, String migrationsPackage, String schema, Path config, boolean verbose) {
+    }
+
+    public Settings resolve(Options cli) {
+        Properties file = load(cli.config());
+        String url = first(cli.url(), environment.get("AUTOGEN_URL"), file.getProperty("url"), DEFAULT_URL);
+        String user = first(cli.user(), environment.get("AUTOGEN_USER"), file.getProperty("user"), null);
+        String password = first(cli.password(), environment.get("AUTOGEN_PASSWORD"), file.getProperty("password"), null);
+        String classpath = first(cli.classpath(), file.getProperty("classpath"), null);
+        String packages = first(cli.packages(), file.getProperty("packages"), null);
+        List<Path> classpathEntries = split(classpath, ":").stream().map(this::resolvePath).toList();
+        List<String> packageList = split(packages, ",");
+        if (packageList.isEmpty()) {
+            if (!classpathEntries.isEmpty()) {
+                throw new UsageException("--classpath is set but no entity packages are: pass --packages com.acme.model");
+            }
+            packageList = List.of(SAMPLE_PACKAGE);
+        }
+        String defaultMigrationsPackage = packageList.equals(List.of(SAMPLE_PACKAGE))
+                ? SAMPLE_MIGRATIONS_PACKAGE : packageList.get(0) + ".migrations";
+        String migrations = first(cli.migrations(), file.getProperty("migrations"), DEFAULT_MIGRATIONS_DIR);
+        String migrationsPackage = first(cli.migrationsPackage(), file.getProperty("migrations-package"),
+                defaultMigrationsPackage);
+        String schema = first(cli.schema(), file.getProperty("schema"), null);
+        return new Settings(url, user, password, classpathEntries, packageList, resolvePath(migrations),
+                migrationsPackage, schema, cli.verbose());
+    }
+
+    private Properties load(Path explicit) {
+        Properties properties = new Properties();
+        Path file = explicit != null ? resolvePath(explicit.toString()) : workingDirectory.resolve(PROPERTIES_FILE);
+        if (explicit != null && !Files.isRegularFile(file)) {
+            throw new UsageException("config file does not exist: " + file + " (check --config)");
+        }
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UsageException("cannot read config file " + file + ": " + e.getMessage(), e);
+            }
+            for (String key : properties.stringPropertyNames()) {
+                if (!KNOWN_KEYS.contains(key)) {
+                    throw new UsageException("unknown key '" + key + "' in " + file + ": known keys are "
+                            + String.join(", ", KNOWN_KEYS));
+                }
+            }
+        }
+        return properties;
+    }
+
+    private static final List<String> KNOWN_KEYS = List.of("url", "user", "password", "classpath", "packages",
+            "migrations", "migrations-package", "schema");
+
+    private Path resolvePath(String path) {
+        return workingDirectory.resolve(path).normalize();
+    }
+
+    private static String first(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> split(String value, String separator) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.autogen.migrate;
+
+import dev.autogen.dsl.SchemaChanges;
+import dev.autogen.op.Operation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A migration found by a {@link dev.autogen.migrate.discovery.MigrationSource}: its {@link Revision} data read once,
+ * with the instance that describes its changes. The graph and the migrator work on these, never on annotations, so a
+ * test can build one by hand.
+ *
+ * @param id         the revision id
+ * @param parents    the parent revision ids (empty for a first revision; two or more for a merge)
+ * @param message    the human message
+ * @param className  the binary name of the class
+ * @param instance   the migration itself
+ * @param sourceFile the {@code .java} file it was compiled from, or null when it was loaded from compiled classes
+ */
+public record LoadedMigration(String id, List<String> parents, String message, String className, Migration instance,
+        Path sourceFile) {
+
+    public LoadedMigration {
+        Objects.requireNonNull(id, "id");
+        parents = List.copyOf(parents);
+        message = message == null ? "" : message;
+        Objects.requireNonNull(className, "className");
+        Objects.requireNonNull(instance, "instance");
+    }
+
+    /** The operations {@code upgrade} records, in order. */
+    public List<Operation> upgradeOperations() {
+        var changes = new SchemaChanges();
+        instance.upgrade(changes);
+        return changes.operations();
+    }
+
+    /** The operations {@code downgrade} records, in order. */
+    public List<Operation> downgradeOperations() {
+        var changes = new SchemaChanges();
+        instance.downgrade(changes);
+        return changes.operations();
+    }
+
+    /** The class's simple name (for messages). */
+    public String simpleName() {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? className : className.substring(dot + 1);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.autogen.migrate.history;
+
+import java.time.Instant;
+
+/**
+ * One row of {@code autogen_history}: a revision applied or reverted.
+ *
+ * @param id         the row's sequence number (ascending in the order things happened)
+ * @param revision   the revision id
+ * @param direction  {@code upgrade} or {@code downgrade}
+ * @param checksum   the migration's checksum when it ran ({@link MigrationChecksum})
+ * @param appliedAt  when it finished
+ * @param appliedBy  who ran it (the operating-system user unless the caller says otherwise)
+ * @param durationMs how long the revision's statements took
+ * @param success    whether it succeeded (failed revisions are rolled back and leave no row today)
+ */
+public record HistoryEntry(long id, String revision, String direction, String checksum, Instant appliedAt,
+        String appliedBy, long durationMs, boolean success) {
+
+    public static final String UPGRADE = "upgrade";
+    public static final String DOWNGRADE = "downgrade";
+}
