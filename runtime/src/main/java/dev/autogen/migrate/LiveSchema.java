@@ -14,4 +14,12 @@ public interface LiveSchema {
     LiveSchema NONE = connection -> Schema.EMPTY;
 
     Schema read(Connection connection) throws SQLException;
+
+    /** What the dialect's renderer needs: the live tables on SQLite, nothing on PostgreSQL. */
+    static LiveSchema forDialect(dev.autogen.sql.Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRESQL -> NONE;
+            case SQLITE -> dev.autogen.sql.sqlite.SqliteSchemaReader::read;
+        };
+    }
 }

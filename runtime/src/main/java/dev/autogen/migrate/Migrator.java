@@ -39,7 +39,7 @@ public final class Migrator {
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the migrations do not form a valid graph
      */
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
-        this(connections, dialect, new RevisionGraph(migrations), LiveSchema.NONE, line -> { },
+        this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
                 System.getProperty("user.name", "unknown"), Clock.systemUTC());
     }
 

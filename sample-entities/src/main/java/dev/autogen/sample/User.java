@@ -15,7 +15,9 @@ import java.util.UUID;
 
 /** A person who signs in; belongs to a tenant and optionally to one of its organizations. */
 @Entity
-@Table(name = "users", indexes = @Index(name = "ix_users_tenant_id_created_at", columnList = "tenant_id, created_at"))
+@Table(name = "users", indexes = {
+        @Index(name = "ix_users_tenant_id_created_at", columnList = "tenant_id, created_at"),
+        @Index(name = "ix_users_phone", columnList = "phone")})
 public class User {
 
     @Id
@@ -40,6 +42,10 @@ public class User {
 
     @Column(name = "display_name", length = 200)
     String displayName;
+
+    /** E.164: at most 15 digits plus the leading '+'; added by the "add phone" migration. */
+    @Column(name = "phone", length = 16)
+    String phone;
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;

@@ -1,0 +1,120 @@
+package dev.autogen.generator.cli;
+
+import dev.autogen.generator.config.Settings;
+import dev.autogen.generator.config.SettingsResolver;
+import dev.autogen.generator.project.Project;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code autogen} command line (DESIGN.md §4). The options below are inherited by every subcommand, so they may
+ * be given before or after the subcommand's name. {@code autogen -m MESSAGE} is short for
+ * {@code autogen revision -m MESSAGE}.
+ */
+@Command(name = "autogen", mixinStandardHelpOptions = true, versionProvider = AutogenCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Generates reviewable Java migrations from JPA entities, and applies them.",
+                "With no configuration it uses the embedded default: the sample entities and a SQLite file "
+                        + "autogen.db in the working directory."},
+        subcommands = {RevisionCommand.class, DiffCommand.class, CheckCommand.class, UpgradeCommand.class,
+                DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class},
+        footer = {"", "Exit codes: 0 success; 1 check found drift; 2 bad usage, configuration or input; "
+                + "3 database or migration failure."})
+public final class AutogenCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "Database: jdbc:postgresql://host/db or jdbc:sqlite:FILE (env AUTOGEN_URL; default jdbc:sqlite:autogen.db).")
+    String url;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, description = "Database user (env AUTOGEN_USER).")
+    String user;
+
+    @Option(names = "--password", scope = ScopeType.INHERIT, description = "Database password (env AUTOGEN_PASSWORD). Never printed.")
+    String password;
+
+    @Option(names = "--classpath", scope = ScopeType.INHERIT, paramLabel = "PATHS",
+            description = "Where the compiled entities are: directories and jars, ':'-separated (default: autogen's own, i.e. the samples).")
+    String classpath;
+
+    @Option(names = "--packages", scope = ScopeType.INHERIT, paramLabel = "PKGS",
+            description = "Entity packages, comma-separated (default: dev.autogen.sample).")
+    String packages;
+
+    @Option(names = "--migrations", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Migration sources directory (default: migrations/src/main/java).")
+    String migrations;
+
+    @Option(names = "--migrations-package", scope = ScopeType.INHERIT, paramLabel = "PKG",
+            description = "Package of new migrations (default: <first entity package>.migrations).")
+    String migrationsPackage;
+
+    @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Database schema to compare (PostgreSQL; default: the connection's current schema).")
+    String schema;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Properties file with the options above (default: ./autogen.properties when present).")
+    Path config;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE",
+            description = "Autogenerate a revision with this message (same as: revision -m MESSAGE).")
+    String message;
+
+    @Option(names = "--rev-id", paramLabel = "ID", description = "With -m: use this revision id instead of a random one.")
+    String revisionId;
+
+    @Override
+    public Integer call() {
+        if (message == null) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
+        return RevisionCommand.generate(project(), message, false, revisionId, spec.commandLine().getOut());
+    }
+
+    /** The project the options describe; every subcommand builds it from here. */
+    Project project() {
+        SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
+        Settings settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
+                migrations, migrationsPackage, schema, config, verbose));
+        return new Project(settings);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this directly). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new AutogenCommand());
+        ErrorHandler handler = new ErrorHandler();
+        commandLine.setExecutionExceptionHandler(handler);
+        commandLine.setParameterExceptionHandler(handler);
+        return commandLine;
+    }
+
+    /** The version from the jar manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = AutogenCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"autogen " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

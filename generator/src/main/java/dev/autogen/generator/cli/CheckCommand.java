@@ -1,0 +1,63 @@
+package dev.autogen.generator.cli;
+
+import dev.autogen.generator.project.DriftCheck;
+import dev.autogen.generator.project.PlanWarnings;
+import dev.autogen.generator.project.Project;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"For CI: exit 0 when the database is at the single head revision and matches the entities;",
+                "exit 1 on entity drift, unapplied migrations, several heads or an unknown applied revision."})
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @ParentCommand
+    AutogenCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
+    Format format;
+
+    @Override
+    public Integer call() {
+        Project project = root.project();
+        DriftCheck.Report report = DriftCheck.run(project);
+        Map<Integer, List<String>> warnings = PlanWarnings.of(report.plan(), project.dialect());
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case text -> {
+                if (report.inSync()) {
+                    out.println("In sync: " + project.settings().displayUrl() + " is at head "
+                            + (report.heads().isEmpty() ? "(no migrations)" : String.join(", ", report.heads()))
+                            + " and matches the entities in " + String.join(", ", project.settings().packages()) + ".");
+                } else {
+                    for (String problem : report.problems()) {
+                        out.println("Out of sync: " + problem);
+                    }
+                    RevisionCommand.printPlan(out, report.plan(), warnings);
+                }
+            }
+            case json -> {
+                StringBuilder json = new StringBuilder("{\"inSync\":").append(report.inSync()).append(",\"problems\":[");
+                for (int i = 0; i < report.problems().size(); i++) {
+                    json.append(i > 0 ? "," : "").append(PlanJson.string(report.problems().get(i)));
+                }
+                String plan = PlanJson.of(report.plan(), warnings);
+                json.append("],").append(plan, 1, plan.length());
+                out.println(json);
+            }
+        }
+        out.flush();
+        return report.inSync() ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.autogen.generator.cli;
+
+import dev.autogen.generator.project.PlanWarnings;
+import dev.autogen.generator.project.Project;
+import dev.autogen.migrate.SchemaInterpreter;
+import dev.autogen.op.Operation;
+import dev.autogen.schema.Schema;
+import dev.autogen.sql.DdlRenderer;
+import dev.autogen.sql.Statement;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Shows what autogenerate would write, without writing anything.")
+final class DiffCommand implements Callable<Integer> {
+    enum Format { text, json, sql }
+
+    @ParentCommand
+    AutogenCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default), json, or sql (the statements for this database).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        Project project = root.project();
+        Schema database = project.databaseSchema();
+        List<Operation> plan = project.differ().diff(database, project.entitySchema());
+        Map<Integer, List<String>> warnings = PlanWarnings.of(plan, project.dialect());
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case text -> {
+                if (plan.isEmpty()) {
+                    out.println("No differences: " + project.settings().displayUrl() + " matches the entities in "
+                            + String.join(", ", project.settings().packages()) + ".");
+                } else {
+                    out.println(plan.size() + " operation" + (plan.size() == 1 ? "" : "s") + " would bring "
+                            + project.settings().displayUrl() + " in line with the entities in "
+                            + String.join(", ", project.settings().packages()) + ":");
+                    RevisionCommand.printPlan(out, plan, warnings);
+                    out.println("Write them as a migration with: autogen -m \"MESSAGE\"");
+                }
+            }
+            case json -> out.println(PlanJson.of(plan, warnings));
+            case sql -> {
+                DdlRenderer renderer = DdlRenderer.forDialect(project.dialect());
+                Schema before = database;
+                for (Operation operation : plan) {
+                    for (Statement statement : renderer.render(operation, before)) {
+                        out.println(statement.sql() + ";");
+                    }
+                    before = SchemaInterpreter.apply(before, operation);
+                }
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.autogen.generator.cli;
+
+import dev.autogen.generator.diff.OperationText;
+import dev.autogen.generator.project.Autogenerate;
+import dev.autogen.generator.project.Project;
+import dev.autogen.generator.project.RevisionWriter.WrittenRevision;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "revision", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Writes a new migration: what the database lacks to match the entities (autogenerate), "
+                + "or an empty one with --empty.",
+                "Refuses to run unless the database is at the head revision."})
+final class RevisionCommand implements Callable<Integer> {
+    @ParentCommand
+    AutogenCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-m", "--message"}, required = true, paramLabel = "MESSAGE", description = "What the revision does.")
+    String message;
+
+    @Option(names = "--empty", description = "Write a revision with no operations, for hand-written changes.")
+    boolean empty;
+
+    @Option(names = "--autogenerate", description = "Compare entities and database (the default; kept for Alembic habits).")
+    boolean autogenerate;
+
+    @Option(names = "--rev-id", paramLabel = "ID", description = "Use this revision id instead of a random one.")
+    String revisionId;
+
+    @Override
+    public Integer call() {
+        return generate(root.project(), message, empty, revisionId, spec.commandLine().getOut());
+    }
+
+    static int generate(Project project, String message, boolean empty, String revisionId, PrintWriter out) {
+        Optional<WrittenRevision> written = Autogenerate.run(project, message, empty, revisionId);
+        if (written.isEmpty()) {
+            out.println("No changes: the database already matches the entities in "
+                    + String.join(", ", project.settings().packages()) + "; no migration written.");
+            return ExitCodes.OK;
+        }
+        WrittenRevision revision = written.get();
+        Path shown = relative(revision.file());
+        out.println("Generated " + shown + " (revision " + revision.id() + ", " + revision.upgrade().size()
+                + " operation" + (revision.upgrade().size() == 1 ? "" : "s") + "):");
+        printPlan(out, revision.upgrade(), revision.warnings());
+        out.println("Review it, then apply it with: autogen upgrade");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static void printPlan(PrintWriter out, List<dev.autogen.op.Operation> plan,
+                          java.util.Map<Integer, List<String>> warnings) {
+        for (int i = 0; i < plan.size(); i++) {
+            for (String warning : warnings.getOrDefault(i, List.of())) {
+                out.println("  ! " + warning);
+            }
+            out.println("  " + OperationText.line(plan.get(i)));
+        }
+    }
+
+    static Path relative(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.startsWith(cwd) ? cwd.relativize(file) : file;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.autogen.generator.project;
+
+import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.graph.RevisionGraph;
+import dev.autogen.op.Operation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code autogen check}: what CI runs. The project is in sync when the migrations have one head, the database is at
+ * that head, and the database matches the entities. Every problem is reported, not just the first.
+ */
+public final class DriftCheck {
+    private DriftCheck() {
+    }
+
+    /** The outcome: {@code problems} empty means in sync; {@code plan} holds the entity drift, if any. */
+    public record Report(List<String> problems, List<Operation> plan, List<String> heads) {
+        public boolean inSync() {
+            return problems.isEmpty();
+        }
+    }
+
+    public static Report run(Project project) {
+        List<String> problems = new ArrayList<>();
+        List<LoadedMigration> migrations = project.migrations();
+        RevisionGraph graph = new RevisionGraph(migrations);
+        List<String> heads = graph.heads();
+        if (heads.size() > 1) {
+            problems.add("the migrations have several heads (" + String.join(", ", heads)
+                    + "): merge them with autogen merge -m MESSAGE");
+        }
+        List<String> current = project.migrator().current();
+        List<String> unknown = current.stream().filter(id -> !graph.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            problems.add("the database is at revision " + String.join(", ", unknown)
+                    + ", which no migration in " + project.settings().migrationsDir()
+                    + " defines: the database is ahead of this code, or a migration was deleted");
+        } else if (!Autogenerate.sameSet(current, heads)) {
+            problems.add("the database is behind the migrations (database: " + Autogenerate.describe(current)
+                    + ", head: " + Autogenerate.describe(heads) + "): run autogen upgrade");
+        }
+        List<Operation> plan = project.plan();
+        if (!plan.isEmpty()) {
+            problems.add("the entities differ from the database by " + plan.size() + " operation"
+                    + (plan.size() == 1 ? "" : "s") + (unknown.isEmpty() && Autogenerate.sameSet(current, heads)
+                    ? ": generate a migration with autogen -m MESSAGE" : ""));
+        }
+        return new Report(problems, plan, heads);
+    }
+}

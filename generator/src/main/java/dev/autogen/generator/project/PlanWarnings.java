@@ -1,0 +1,159 @@
+package dev.autogen.generator.project;
+
+import dev.autogen.generator.diff.TypeText;
+import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.AddColumn;
+import dev.autogen.op.AddForeignKey;
+import dev.autogen.op.AddPrimaryKey;
+import dev.autogen.op.AddUniqueConstraint;
+import dev.autogen.op.AlterColumn;
+import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreateSequence;
+import dev.autogen.op.CreateTable;
+import dev.autogen.op.DropCheckConstraint;
+import dev.autogen.op.DropColumn;
+import dev.autogen.op.DropForeignKey;
+import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPrimaryKey;
+import dev.autogen.op.DropSequence;
+import dev.autogen.op.DropTable;
+import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.Operation;
+import dev.autogen.op.RenameColumn;
+import dev.autogen.op.RenameTable;
+import dev.autogen.schema.ColumnType;
+import dev.autogen.sql.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The warnings a reviewer must see next to an operation: data loss (drops, narrowing type changes) and lock hazards
+ * (work that blocks writes on a table that already holds rows). They are printed by {@code autogen -m} and
+ * {@code diff}, and written as comments above the operation in the generated migration.
+ */
+public final class PlanWarnings {
+    private PlanWarnings() {
+    }
+
+    /** Warning lines per operation index, for the operations that have any (sorted by index). */
+    public static TreeMap<Integer, List<String>> of(List<Operation> plan, Dialect dialect) {
+        Set<String> newTables = plan.stream().filter(CreateTable.class::isInstance)
+                .map(op -> ((CreateTable) op).table().name()).collect(Collectors.toSet());
+        TreeMap<Integer, List<String>> warnings = new TreeMap<>();
+        for (int i = 0; i < plan.size(); i++) {
+            List<String> lines = forOperation(plan.get(i), newTables, dialect);
+            if (!lines.isEmpty()) {
+                warnings.put(i, lines);
+            }
+        }
+        return warnings;
+    }
+
+    private static List<String> forOperation(Operation operation, Set<String> newTables, Dialect dialect) {
+        List<String> lines = new ArrayList<>();
+        switch (operation) {
+            case DropTable drop -> lines.add("data loss: drops table " + drop.name() + " and every row in it");
+            case DropColumn drop -> lines.add("data loss: drops column " + drop.table() + "." + drop.name()
+                    + " and its values");
+            case AlterColumn alter -> {
+                if (narrows(alter.from().type(), alter.to().type())) {
+                    lines.add("data loss: narrows " + alter.table() + "." + alter.name() + " from "
+                            + TypeText.of(alter.from().type()) + " to " + TypeText.of(alter.to().type())
+                            + "; values that do not fit make the upgrade fail or are cut");
+                }
+                if (alter.from().nullable() && !alter.to().nullable()) {
+                    lines.add("fails if " + alter.table() + "." + alter.name() + " holds NULLs: fill them first");
+                }
+                if (!sameTypeSpelling(alter, dialect) && dialect == Dialect.POSTGRESQL) {
+                    lines.add("hazard: rewrites " + alter.table() + " under an exclusive lock");
+                }
+                if (dialect == Dialect.SQLITE) {
+                    lines.add("rebuilds " + alter.table() + " on SQLite (copies every row)");
+                }
+            }
+            case AddColumn add -> {
+                if (!add.column().nullable() && add.column().defaultValue() == null && !add.column().identity()) {
+                    lines.add("fails if " + add.table() + " has rows: a NOT NULL column needs a default");
+                }
+            }
+            case CreateIndex create -> {
+                if (!newTables.contains(create.table()) && dialect == Dialect.POSTGRESQL) {
+                    lines.add("hazard: builds an index while blocking writes on " + create.table());
+                }
+            }
+            case AddForeignKey add -> {
+                if (!newTables.contains(add.table()) && dialect == Dialect.POSTGRESQL) {
+                    lines.add("hazard: validates existing rows of " + add.table() + " while holding a lock");
+                }
+            }
+            case AddUniqueConstraint add -> {
+                if (!newTables.contains(add.table())) {
+                    lines.add("fails if " + add.table() + " already holds duplicates of "
+                            + String.join(", ", add.constraint().columns()));
+                }
+            }
+            case CreateTable create -> { }
+            case RenameTable rename -> lines.add("breaks code that still uses the name " + rename.from());
+            case RenameColumn rename -> lines.add("breaks code that still uses " + rename.table() + "."
+                    + rename.from());
+            case DropIndex drop -> { }
+            case AddPrimaryKey add -> { }
+            case DropPrimaryKey drop -> { }
+            case DropForeignKey drop -> { }
+            case DropUniqueConstraint drop -> { }
+            case AddCheckConstraint add -> {
+                if (!newTables.contains(add.table())) {
+                    lines.add("fails if existing rows of " + add.table() + " violate the check");
+                }
+            }
+            case DropCheckConstraint drop -> { }
+            case CreateSequence create -> { }
+            case DropSequence drop -> { }
+            case ExecuteSql sql -> { }
+        }
+        return lines;
+    }
+
+    private static boolean sameTypeSpelling(AlterColumn alter, Dialect dialect) {
+        var renderer = dev.autogen.sql.DdlRenderer.forDialect(dialect);
+        return renderer.typeSql(alter.from().type()).equalsIgnoreCase(renderer.typeSql(alter.to().type()));
+    }
+
+    /** A change after which some existing values may not fit. */
+    static boolean narrows(ColumnType from, ColumnType to) {
+        if (from.equals(to)) {
+            return false;
+        }
+        return switch (to) {
+            case ColumnType.Varchar v when from instanceof ColumnType.Varchar f -> v.length() < f.length();
+            case ColumnType.Varchar v when from instanceof ColumnType.Char f -> v.length() < f.length();
+            case ColumnType.Char c when from instanceof ColumnType.Char f -> c.length() < f.length();
+            case ColumnType.Numeric n when from instanceof ColumnType.Numeric f -> narrowerNumeric(f, n);
+            case ColumnType.Text t -> false;
+            case ColumnType.BigInt b -> !(from instanceof ColumnType.IntegerType || from instanceof ColumnType.SmallInt
+                    || from instanceof ColumnType.TinyInt);
+            case ColumnType.IntegerType i -> !(from instanceof ColumnType.SmallInt || from instanceof ColumnType.TinyInt);
+            case ColumnType.SmallInt s -> !(from instanceof ColumnType.TinyInt);
+            case ColumnType.DoublePrecision d -> !(from instanceof ColumnType.Real || from instanceof ColumnType.IntegerType
+                    || from instanceof ColumnType.SmallInt || from instanceof ColumnType.TinyInt);
+            // anything else (a change of kind) may not fit: flag it rather than miss it
+            default -> true;
+        };
+    }
+
+    private static boolean narrowerNumeric(ColumnType.Numeric from, ColumnType.Numeric to) {
+        if (to.precision() == null) {
+            return false;
+        }
+        if (from.precision() == null) {
+            return true;
+        }
+        int fromScale = from.scale() == null ? 0 : from.scale();
+        int toScale = to.scale() == null ? 0 : to.scale();
+        return toScale < fromScale || (to.precision() - toScale) < (from.precision() - fromScale);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.autogen.generator.project;
+
+import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.emit.JavaMigrationEmitter;
+import dev.autogen.generator.emit.MigrationSpec;
+import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.graph.RevisionGraph;
+import dev.autogen.op.Operation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a new revision file: the next class name ({@code V0003_AddPhone}), the parent (the single head), the
+ * upgrade plan, its exact reverse as the downgrade, and the plan's warnings as comments.
+ */
+public final class RevisionWriter {
+    private final JavaMigrationEmitter emitter = new JavaMigrationEmitter();
+
+    /** What was written. */
+    public record WrittenRevision(Path file, String id, String className, List<Operation> upgrade,
+                                  Map<Integer, List<String>> warnings) {
+    }
+
+    public WrittenRevision write(Path migrationsDir, String packageName, List<LoadedMigration> existing,
+                                 String revisionId, String message, String description, List<Operation> plan,
+                                 Map<Integer, List<String>> warnings) {
+        RevisionGraph graph = new RevisionGraph(existing);
+        List<String> heads = graph.heads();
+        if (heads.size() > 1) {
+            throw new UsageException("the migrations have several heads (" + String.join(", ", heads)
+                    + "): merge them first (autogen merge -m MESSAGE)");
+        }
+        if (graph.contains(revisionId)) {
+            throw new UsageException("revision id " + revisionId + " is already used: choose another --rev-id");
+        }
+        List<Operation> downgrade = new ArrayList<>();
+        for (Operation operation : plan) {
+            downgrade.add(operation.reverse());
+        }
+        Collections.reverse(downgrade);
+        String className = JavaMigrationEmitter.className(existing.size() + 1, message);
+        MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message, description,
+                plan, downgrade, warnings);
+        String source = emitter.emit(spec);
+        Path file = migrationsDir.resolve(packageName.replace('.', '/')).resolve(className + ".java");
+        if (Files.exists(file)) {
+            throw new UsageException("migration file already exists: " + file + ": remove it or change -m");
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return new WrittenRevision(file, revisionId, className, plan, warnings);
+    }
+}
