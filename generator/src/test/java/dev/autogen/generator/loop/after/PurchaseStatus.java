@@ -1,0 +1,4 @@
+package dev.autogen.generator.loop.after;
+
+/** Loop-test fixture. */
+public enum PurchaseStatus { NEW, PAID, SHIPPED }

@@ -1,0 +1,4 @@
+package dev.autogen.generator.loop.before;
+
+/** Loop-test fixture. */
+public enum PurchaseStatus { NEW, PAID, SHIPPED }

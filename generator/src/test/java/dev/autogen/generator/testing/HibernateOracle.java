@@ -1,0 +1,55 @@
+package dev.autogen.generator.testing;
+
+import dev.autogen.sql.Dialect;
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+
+/**
+ * Hibernate as the test oracle: its own {@code hbm2ddl validate} on a migrated database, and its own schema export
+ * into a fresh one, to compare catalogs with.
+ */
+public final class HibernateOracle {
+    static {
+        // Hibernate's INFO lines (banner, pool, dialect) are noise in test output
+        java.util.logging.Logger.getLogger("org.hibernate").setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private HibernateOracle() {
+    }
+
+    /** Hibernate's {@code hbm2ddl.auto=validate}: throws {@code SchemaManagementException} on a mismatch. */
+    public static void validate(List<Class<?>> entities, String url, Dialect dialect) {
+        boot(entities, url, dialect, "validate").close();
+    }
+
+    /** Hibernate's own schema export ({@code hbm2ddl.auto=create}) into the database at {@code url}. */
+    public static void export(List<Class<?>> entities, String url, Dialect dialect) {
+        boot(entities, url, dialect, "create").close();
+    }
+
+    private static SessionFactory boot(List<Class<?>> entities, String url, Dialect dialect, String action) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting("hibernate.connection.url", url)
+                .applySetting("hibernate.dialect", switch (dialect) {
+                    case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
+                    case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
+                })
+                .applySetting("hibernate.hbm2ddl.auto", action)
+                // keep Hibernate's SQLite helper tables (HT_/HTE_) out of the database under test
+                .applySetting("hibernate.query.mutation_strategy.persistent.create_tables", "false")
+                .applySetting("hibernate.query.mutation_strategy.global_temporary.create_tables", "false")
+                .applySetting("hibernate.connection.pool_size", "1")
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            entities.forEach(sources::addAnnotatedClass);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+}
