@@ -10,6 +10,9 @@ import dev.autogen.sql.Statement;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.file.Files;
+import dev.autogen.migrate.Migrator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +52,7 @@ final class DiffCommand implements Callable<Integer> {
                             + project.settings().displayUrl() + " in line with the entities in "
                             + String.join(", ", project.settings().packages()) + ":");
                     RevisionCommand.printPlan(out, plan, warnings);
-                    out.println("Write them as a migration with: autogen -m \"MESSAGE\"");
+                    out.println(pendingNote(project).orElse("Write them as a migration with: autogen -m \"MESSAGE\""));
                 }
             }
             case json -> out.println(PlanJson.of(plan, warnings));
@@ -66,5 +69,25 @@ final class DiffCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * When migrations are waiting to be applied, the difference above is mostly theirs: say so, since generating a
+     * migration now would repeat them (and autogenerate refuses to).
+     */
+    private static Optional<String> pendingNote(Project project) {
+        if (!Files.isDirectory(project.settings().migrationsDir())) {
+            return Optional.empty();
+        }
+        Migrator migrator = project.migrator();
+        List<String> current = migrator.current();
+        List<String> heads = migrator.heads();
+        if (current.size() == heads.size() && current.containsAll(heads)) {
+            return Optional.empty();
+        }
+        int pending = migrator.graph().upgradePath(current, "heads").size();
+        return Optional.of("The database is behind the migrations in " + RevisionCommand.relative(
+                project.settings().migrationsDir()) + " (" + pending + " revision" + (pending == 1 ? "" : "s")
+                + " not applied): autogen upgrade applies them; autogenerate compares against an up-to-date database.");
     }
 }
