@@ -2,6 +2,7 @@ package dev.autogen.generator.cli;
 
 import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.SettingsResolver;
+import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +81,9 @@ public final class AutogenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (message == null && revisionId != null) {
+            throw new UsageException("--rev-id needs a message: autogen -m MESSAGE --rev-id " + revisionId);
+        }
         if (message == null) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCodes.OK;
@@ -92,6 +96,11 @@ public final class AutogenCommand implements Callable<Integer> {
 
     /** The project the options describe; every subcommand builds it from here. */
     Project project() {
+        if ((message != null || revisionId != null) && spec.commandLine().getParseResult().hasSubcommand()) {
+            // picocli runs only the subcommand: without this, "autogen -m x upgrade" would drop the message silently
+            throw new UsageException("-m and --rev-id before a command mean autogenerate; pass them after "
+                    + "'revision' instead (autogen revision -m MESSAGE) or drop the command");
+        }
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
         settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
                 migrations, migrationsPackage, schema, config, verbose));

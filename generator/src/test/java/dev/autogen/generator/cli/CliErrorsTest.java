@@ -106,6 +106,19 @@ class CliErrorsTest {
     }
 
     @Test
+    void messageBeforeAnotherCommandIsExit2() throws IOException {
+        String line = run(sqlite("-m", "add phone", "upgrade")).assertOneLineError(2);
+        assertTrue(line.contains("autogen revision -m MESSAGE"), line);
+        assertEquals(List.of(), tables()); // upgrade did not run
+    }
+
+    @Test
+    void revisionIdWithoutMessageIsExit2() {
+        String line = CliOutcome.run("--rev-id", "abc").assertOneLineError(2);
+        assertTrue(line.contains("-m MESSAGE"), line);
+    }
+
+    @Test
     void invalidFormatIsExit2() {
         String line = CliOutcome.run("diff", "--format", "xml").assertOneLineError(2);
         assertTrue(line.contains("'xml'") && line.contains("--format"), line);
@@ -202,7 +215,7 @@ class CliErrorsTest {
     }
 
     @Test
-    void failingSqlIsExit3NamingTheRevisionAndLeavesNothingApplied() throws IOException, SQLException {
+    void failingSqlIsExit3NamingTheRevisionAndLeavesNothingApplied() throws IOException {
         List<String> args = sqlite("upgrade");
         writeMigration("V0001_Broken.java", """
                 package p;
@@ -228,12 +241,7 @@ class CliErrorsTest {
         assertTrue(line.contains("bbbbbbbbbbbb"), line);
         assertTrue(line.contains("create table broken ("), line);
         // the revision ran in one transaction: nothing of it stayed, and it is not recorded
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
-             ResultSet rs = c.createStatement().executeQuery(
-                     "select count(*) from sqlite_schema where name in ('good', 'broken')")) {
-            rs.next();
-            assertEquals(0, rs.getInt(1));
-        }
+        assertFalse(tables().contains("good"), tables()::toString);
         CliOutcome current = run(sqlite("current"));
         assertEquals(0, current.exitCode(), current::toString);
         assertEquals("base (no revision applied)\n", current.out());
@@ -267,6 +275,21 @@ class CliErrorsTest {
         assertEquals(3, process.exitValue(), err);
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.startsWith("autogen: cannot connect to jdbc:postgresql://127.0.0.1:99999999/nope"), err);
+    }
+
+    /** The tables in the test's SQLite file. */
+    private List<String> tables() {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select name from sqlite_schema where type = 'table' order by name")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        return tables;
     }
 
     private Path writeMigration(String name, String source) throws IOException {
