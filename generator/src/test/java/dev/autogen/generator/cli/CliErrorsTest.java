@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -129,6 +130,16 @@ class CliErrorsTest {
         String line = run(sqlite("--packages", "no.such.pkg", "diff")).assertOneLineError(2);
         assertTrue(line.contains("no.such.pkg"), line);
         assertTrue(line.contains("--packages"), line);
+    }
+
+    @Test
+    void entitiesHibernateCannotMapAreExit2() throws IOException, URISyntaxException {
+        // the generator's own test fixtures: an @Entity without @Id
+        Path testClasses = Path.of(CliErrorsTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String line = run(sqlite("--classpath", testClasses.toString(),
+                "--packages", "dev.autogen.generator.jpa.fixtures.broken", "diff")).assertOneLineError(2);
+        assertTrue(line.contains("dev.autogen.generator.jpa.fixtures.broken.NoId"), line);
+        assertTrue(line.contains("@Id"), line);
     }
 
     @Test
