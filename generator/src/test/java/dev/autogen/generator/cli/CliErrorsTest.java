@@ -259,6 +259,17 @@ class CliErrorsTest {
     }
 
     @Test
+    void unwritableMigrationsDirectoryIsExit2() throws IOException {
+        List<String> args = sqlite("-m", "initial");
+        Files.createFile(dir.resolve("migrations/dev")); // where the package directory should go
+        String line = run(args).assertOneLineError(2);
+        assertTrue(line.contains("cannot write " + dir.resolve("migrations/dev/autogen/sample/migrations")), line);
+        // the reason, in the JDK's words: "Not a directory" here, "a file is in the way" on other file systems
+        assertTrue(line.contains("Not a directory") || line.contains("a file is in the way"), line);
+        assertTrue(line.endsWith("check --migrations"), line);
+    }
+
+    @Test
     void invalidRevisionIdIsExit2AndWritesNothing() throws IOException {
         String line = run(sqlite("-m", "initial", "--rev-id", "a\"b")).assertOneLineError(2);
         assertTrue(line.contains("--rev-id"), line);
