@@ -1,12 +1,12 @@
 package dev.autogen.generator.cli;
 
 import dev.autogen.generator.config.DatabaseException;
+import dev.autogen.generator.config.Redaction;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.jpa.EntityModelException;
 import dev.autogen.migrate.discovery.CompilationException;
 import dev.autogen.migrate.discovery.MigrationSourceException;
 import dev.autogen.migrate.graph.RevisionGraphException;
-import dev.autogen.generator.config.Redaction;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
