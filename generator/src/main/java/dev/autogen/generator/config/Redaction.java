@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 /** Keeps secrets out of everything autogen prints. */
 public final class Redaction {
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
-    // inside a message the URL ends at white space; the message goes on after it
-    private static final Pattern PASSWORD_PARAM_IN_TEXT = Pattern.compile("(?i)(password=)[^&;\\s]*");
+    // inside a message the URL ends at white space, and one masked already keeps the ':' that follows it
+    private static final Pattern PASSWORD_PARAM_IN_TEXT =
+            Pattern.compile("(?i)(password=)(?:\\*\\*\\*(?=[:,)&;\\s]|$)|[^&;\\s]*)");
     // greedy up to the last '@' before the path, so a password holding '@' is masked whole
     private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^/\\s]*@");
 

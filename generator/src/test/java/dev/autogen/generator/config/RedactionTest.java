@@ -40,6 +40,9 @@ class RedactionTest {
             # a URL inside a message is masked and the message goes on
             cannot parse jdbc:pg://h/d?password=x1 (check --url)  |         | cannot parse jdbc:pg://h/d?password=*** (check --url)
             cannot reach jdbc:pg://u:x1@h/d: refused              |         | cannot reach jdbc:pg://u:***@h/d: refused
+            # a URL masked already is left as it is, with what follows it
+            to jdbc:pg://h/d?password=***: refused                |         | to jdbc:pg://h/d?password=***: refused
+            to jdbc:pg://h/d?password=***x: refused               |         | to jdbc:pg://h/d?password=*** refused
             """)
     void message(String message, String password, String masked) {
         assertEquals(masked, Redaction.message(message, password));
