@@ -2,9 +2,13 @@ package dev.autogen.generator.cli;
 
 import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.SettingsResolver;
+import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +81,9 @@ public final class AutogenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (message == null && revisionId != null) {
+            throw new UsageException("--rev-id needs a message: autogen -m MESSAGE --rev-id " + revisionId);
+        }
         if (message == null) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCodes.OK;
@@ -84,15 +91,36 @@ public final class AutogenCommand implements Callable<Integer> {
         return RevisionCommand.generate(project(), message, false, revisionId, spec.commandLine().getOut());
     }
 
+    /** Set once the settings are resolved, so that errors can mask the password whichever source gave it. */
+    private Settings settings;
+
     /** The project the options describe; every subcommand builds it from here. */
     Project project() {
+        if ((message != null || revisionId != null) && spec.commandLine().getParseResult().hasSubcommand()) {
+            // picocli runs only the subcommand: without this, "autogen -m x upgrade" would drop the message silently
+            throw new UsageException("-m and --rev-id before a command mean autogenerate; pass them after "
+                    + "'revision' instead (autogen revision -m MESSAGE) or drop the command");
+        }
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
-        Settings settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
+        settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
                 migrations, migrationsPackage, schema, config, verbose));
         return new Project(settings);
     }
 
+    /** The password to keep out of messages: the resolved one, else the option's, else the environment's. */
+    String knownPassword() {
+        if (settings != null) {
+            return settings.password();
+        }
+        return password != null ? password : System.getenv("AUTOGEN_PASSWORD");
+    }
+
     public static void main(String[] args) {
+        if (!List.of(args).contains("--verbose")) {
+            // drivers log warnings through java.util.logging to stderr (pgjdbc: "JDBC URL port ... not valid");
+            // errors are one line, so that chatter is only wanted with --verbose
+            Logger.getLogger("").setLevel(Level.OFF);
+        }
         System.exit(run(args));
     }
 

@@ -1,12 +1,15 @@
 package dev.autogen.generator.cli;
 
 import dev.autogen.generator.config.DatabaseException;
+import dev.autogen.generator.config.Redaction;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.jpa.EntityModelException;
 import dev.autogen.migrate.discovery.CompilationException;
 import dev.autogen.migrate.discovery.MigrationSourceException;
 import dev.autogen.migrate.graph.RevisionGraphException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -20,8 +23,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
-        commandLine.getErr().println("autogen: " + e.getMessage() + " (see: autogen "
-                + subcommandPath(commandLine) + "--help)");
+        commandLine.getErr().println("autogen: " + redact(oneLine(String.valueOf(e.getMessage())), commandLine)
+                + " (see: autogen " + subcommandPath(commandLine) + "--help)");
+        commandLine.getErr().flush();
         return ExitCodes.USAGE;
     }
 
@@ -29,9 +33,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         int code = exitCode(e);
-        err.println("autogen: " + message(e));
+        err.println("autogen: " + redact(message(e), commandLine));
         if (verbose(parseResult)) {
-            e.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(redact(trace.toString(), commandLine));
         }
         err.flush();
         return code;
@@ -49,7 +55,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         };
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // javac's report lists every error, each possibly on several lines: show the first, count the rest
+            if (cause instanceof CompilationException compilation && !compilation.errors().isEmpty()) {
+                List<String> errors = compilation.errors();
+                return "migration sources do not compile: " + oneLine(errors.get(0))
+                        + (errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more error"
+                        + (errors.size() == 2 ? "" : "s") + "; --verbose lists them)");
+            }
+        }
         Throwable shown = e;
         // the migrator wraps connection failures; the inner message is the one that says what to do
         while (shown.getCause() instanceof DatabaseException) {
@@ -59,8 +74,27 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (text == null || text.isBlank()) {
             text = shown.getClass().getSimpleName();
         }
-        String firstLine = text.strip().lines().findFirst().orElse(text);
-        return firstLine;
+        return oneLine(text);
+    }
+
+    /** The contract is one line: a multi-line message (a driver's detail, a statement) is joined, not cut. */
+    static String oneLine(String text) {
+        List<String> lines = text.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return text.strip();
+        }
+        StringBuilder joined = new StringBuilder(lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            joined.append(joined.charAt(joined.length() - 1) == ':' ? " " : "; ").append(line);
+        }
+        return joined.toString();
+    }
+
+    /** Masks the password however it was given, and any password in a URL, in whatever autogen prints. */
+    private static String redact(String text, CommandLine commandLine) {
+        String password = commandLine.getCommandSpec().root().userObject() instanceof AutogenCommand root
+                ? root.knownPassword() : null;
+        return Redaction.message(text, password);
     }
 
     private static boolean verbose(ParseResult parseResult) {

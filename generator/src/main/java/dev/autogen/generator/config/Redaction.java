@@ -5,7 +5,11 @@ import java.util.regex.Pattern;
 /** Keeps secrets out of everything autogen prints. */
 public final class Redaction {
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
+    // inside a message the URL ends at white space, and one masked already keeps the ':' that follows it
+    private static final Pattern PASSWORD_PARAM_IN_TEXT =
+            Pattern.compile("(?i)(password=)(?:\\*\\*\\*(?=[:,)&;\\s]|$)|[^&;\\s]*)");
+    // greedy up to the last '@' before the path, so a password holding '@' is masked whole
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^/\\s]*@");
 
     private Redaction() {
     }
@@ -28,6 +32,7 @@ public final class Redaction {
         if (password != null && !password.isEmpty()) {
             result = result.replace(password, "***");
         }
-        return url(result);
+        result = PASSWORD_PARAM_IN_TEXT.matcher(result).replaceAll("$1***");
+        return USER_INFO.matcher(result).replaceAll("$1***@");
     }
 }

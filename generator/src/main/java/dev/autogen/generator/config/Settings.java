@@ -27,6 +27,14 @@ public record Settings(String url, String user, String password, List<Path> clas
         }
     }
 
+    /** Masks the password, so that printing the settings (a log line, a debugger) never shows it. */
+    @Override
+    public String toString() {
+        return "Settings[url=" + displayUrl() + ", user=" + user + ", password=" + (password == null ? null : "***")
+                + ", classpath=" + classpath + ", packages=" + packages + ", migrationsDir=" + migrationsDir
+                + ", migrationsPackage=" + migrationsPackage + ", schema=" + schema + ", verbose=" + verbose + "]";
+    }
+
     /** The URL with any password parameter masked, for messages. Passwords are never printed. */
     public String displayUrl() {
         return Redaction.url(url);

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code autogen -m MESSAGE}: compares the entities with the database and writes the migration that closes the gap.
@@ -17,6 +18,8 @@ import java.util.Optional;
  */
 public final class Autogenerate {
     private static final SecureRandom RANDOM = new SecureRandom();
+    // ids go into Java source and are targets on the command line, where head, base, +N and -N mean other things
+    private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     private Autogenerate() {
     }
@@ -30,6 +33,11 @@ public final class Autogenerate {
                                                               String revisionId) {
         if (message == null || message.isBlank()) {
             throw new UsageException("a revision needs a message: pass -m \"what changed\"");
+        }
+        if (revisionId != null && (!REVISION_ID.matcher(revisionId).matches()
+                || List.of("head", "heads", "base").contains(revisionId))) {
+            throw new UsageException("invalid --rev-id '" + revisionId + "': use 1 to 64 letters, digits or '_' "
+                    + "(not head or base), or leave it out for a random id");
         }
         List<LoadedMigration> existing = project.migrations();
         RevisionGraph graph = new RevisionGraph(existing);

@@ -91,6 +91,7 @@ public final class Project {
      * options to check.
      */
     public ConnectionFactory connections() {
+        dialect(); // an unsupported URL is a usage error (exit 2), not "no suitable driver" from DriverManager
         ConnectionFactory raw = ConnectionFactory.of(settings.url(), settings.user(), settings.password());
         return () -> {
             try {

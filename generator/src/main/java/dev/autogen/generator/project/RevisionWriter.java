@@ -7,7 +7,9 @@ import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.op.Operation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,8 +58,19 @@ public final class RevisionWriter {
             Files.createDirectories(file.getParent());
             Files.writeString(file, source);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UsageException("cannot write " + file + ": " + reason(e) + ": check --migrations", e);
         }
         return new WrittenRevision(file, revisionId, className, plan, warnings);
+    }
+
+    /** Why a file could not be written, in words (the JDK's messages are often just a path). */
+    private static String reason(IOException e) {
+        return switch (e) {
+            case FileAlreadyExistsException exists -> "a file is in the way: " + exists.getFile();
+            case AccessDeniedException denied -> "permission denied: " + denied.getFile();
+            case FileSystemException other -> other.getFile()
+                    + (other.getReason() == null ? "" : ": " + other.getReason());
+            default -> String.valueOf(e.getMessage());
+        };
     }
 }

@@ -1,0 +1,87 @@
+package dev.autogen.generator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** {@code --help} works everywhere (exit 0, on stdout) and says what each command takes. */
+class CliHelpTest {
+    /** Options every command accepts (they are inherited from the root). */
+    private static final List<String> SHARED = List.of("--url", "--user", "--password", "--classpath", "--packages",
+            "--migrations", "--migrations-package", "--schema", "--config", "--verbose");
+
+    /** What each command's help must mention beyond the shared options. */
+    private static final Map<String, List<String>> OWN = Map.of(
+            "revision", List.of("--message", "--empty", "--autogenerate", "--rev-id"),
+            "diff", List.of("--format", "json", "sql"),
+            "check", List.of("--format", "exit 1"),
+            "upgrade", List.of("TARGET", "head"),
+            "downgrade", List.of("TARGET", "base"),
+            "current", List.of(),
+            "history", List.of(),
+            "heads", List.of());
+
+    static Stream<Arguments> subcommands() {
+        // every registered subcommand, so that a new one without an entry in OWN fails here
+        return AutogenCommand.commandLine().getSubcommands().keySet().stream().sorted().map(Arguments::of);
+    }
+
+    @Test
+    void rootHelpListsOptionsCommandsAndExitCodes() {
+        CliOutcome outcome = CliOutcome.run("--help");
+        assertEquals(0, outcome.exitCode(), outcome::toString);
+        assertEquals("", outcome.err());
+        assertTrue(outcome.out().startsWith("Usage: autogen "), outcome::toString);
+        for (String expected : Stream.concat(SHARED.stream(), Stream.of("--message", "--rev-id", "Exit codes"))
+                .toList()) {
+            assertTrue(outcome.out().contains(expected), () -> expected + " missing from:\n" + outcome.out());
+        }
+        for (String command : OWN.keySet()) {
+            assertTrue(outcome.out().contains("  " + command + " "), () -> command + " missing from:\n" + outcome.out());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("subcommands")
+    void subcommandHelpNamesTheCommandAndItsOptions(String command) {
+        assertTrue(OWN.containsKey(command), "no help expectations for the new command " + command);
+        CliOutcome outcome = CliOutcome.run(command, "--help");
+        assertEquals(0, outcome.exitCode(), outcome::toString);
+        assertEquals("", outcome.err());
+        assertTrue(outcome.out().startsWith("Usage: autogen " + command + " "), outcome::toString);
+        for (String expected : Stream.concat(SHARED.stream(), OWN.get(command).stream()).toList()) {
+            assertTrue(outcome.out().contains(expected), () -> expected + " missing from:\n" + outcome.out());
+        }
+    }
+
+    @Test
+    void noArgumentsPrintsUsageAndSucceeds() {
+        CliOutcome outcome = CliOutcome.run();
+        assertEquals(0, outcome.exitCode(), outcome::toString);
+        assertEquals("", outcome.err());
+        assertEquals(CliOutcome.run("--help").out(), outcome.out());
+    }
+
+    @Test
+    void versionPrintsOneLine() {
+        CliOutcome outcome = CliOutcome.run("--version");
+        assertEquals(0, outcome.exitCode(), outcome::toString);
+        assertTrue(outcome.out().startsWith("autogen "), outcome::toString);
+        assertEquals(1, outcome.out().lines().count(), outcome::toString);
+    }
+
+    @Test
+    void everySubcommandIsRegistered() {
+        CommandLine root = AutogenCommand.commandLine();
+        assertEquals(OWN.keySet().stream().sorted().toList(),
+                root.getSubcommands().keySet().stream().sorted().toList());
+    }
+}
