@@ -79,6 +79,7 @@ class HibernateModelReaderTest {
                         Column.of("created_at", TIMESTAMPTZ, false),
                         Column.of("display_name", new ColumnType.Varchar(200), true),
                         Column.of("email", new ColumnType.Varchar(320), false),
+                        Column.of("phone", new ColumnType.Varchar(16), true),
                         Column.of("username", new ColumnType.Varchar(64), false),
                         Column.of("organization_id", UUID, true),
                         Column.of("tenant_id", UUID, false)))
@@ -92,8 +93,10 @@ class HibernateModelReaderTest {
                                 "organizations", List.of("id"), ReferentialAction.NO_ACTION),
                         new ForeignKey("fk_users_tenant_id_tenants", List.of("tenant_id"), "tenants", List.of("id"),
                                 ReferentialAction.NO_ACTION)))
-                .withIndexes(List.of(new Index("ix_users_tenant_id_created_at",
-                        List.of(IndexColumn.asc("tenant_id"), IndexColumn.asc("created_at")), false)));
+                .withIndexes(List.of(
+                        new Index("ix_users_phone", List.of(IndexColumn.asc("phone")), false),
+                        new Index("ix_users_tenant_id_created_at",
+                                List.of(IndexColumn.asc("tenant_id"), IndexColumn.asc("created_at")), false)));
 
         assertEquals(expected, table(samplePg, "users"));
     }
