@@ -1,5 +1,7 @@
 package dev.autogen.migrate;
 
+import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
+
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +36,7 @@ final class CheckExpressions {
             } else if (c == '"') {
                 int end = endOfQuoted(expression, i, '"');
                 String name = expression.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\"");
-                out.append(name.equals(from) ? quote(to) : expression.substring(i, end));
+                out.append(name.equals(from) ? quoteIdentifier(to) : expression.substring(i, end));
                 i = end;
             } else if (Character.isLetter(c) || c == '_') {
                 int end = i;
@@ -45,7 +47,7 @@ final class CheckExpressions {
                 String word = expression.substring(i, end);
                 boolean isColumn = word.equalsIgnoreCase(from) && !followedByParenthesis(expression, end)
                         && !(i >= 2 && expression.startsWith("::", i - 2));
-                out.append(isColumn ? (SIMPLE_IDENTIFIER.matcher(to).matches() ? to : quote(to)) : word);
+                out.append(isColumn ? (SIMPLE_IDENTIFIER.matcher(to).matches() ? to : quoteIdentifier(to)) : word);
                 i = end;
             } else {
                 out.append(c);
@@ -76,9 +78,5 @@ final class CheckExpressions {
             i++;
         }
         return i < s.length() && s.charAt(i) == '(';
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }
