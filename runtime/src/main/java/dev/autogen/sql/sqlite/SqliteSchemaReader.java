@@ -2,9 +2,9 @@ package dev.autogen.sql.sqlite;
 
 import dev.autogen.migrate.VersionTables;
 import dev.autogen.schema.CheckConstraint;
-import dev.autogen.schema.ConstraintNames;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
+import dev.autogen.schema.ConstraintNames;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
