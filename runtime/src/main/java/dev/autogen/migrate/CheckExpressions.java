@@ -1,13 +1,19 @@
 package dev.autogen.migrate;
 
+import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
+
+import dev.autogen.sql.SqlLexer;
+import dev.autogen.sql.SqlLexer.Kind;
+import dev.autogen.sql.SqlLexer.Token;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Finds and renames a column inside a check expression, as PostgreSQL does when a column is renamed or dropped (it
- * stores checks parsed, so they follow the column). Tokenises just enough SQL to be safe: string literals are skipped,
- * {@code "quoted"} and bare identifiers are compared, and a bare word followed by {@code (} (a function) or preceded
- * by {@code ::} (a type) is left alone. Bare words match case-insensitively (PostgreSQL folds them to lower case,
- * SQLite compares identifiers without case).
+ * stores checks parsed, so they follow the column). Reads the expression with {@link SqlLexer}: string literals are
+ * skipped, {@code "quoted"} and bare identifiers are compared, and a bare word followed by {@code (} (a function) or
+ * preceded by {@code ::} (a type) is left alone. Bare words match case-insensitively (PostgreSQL folds them to lower
+ * case, SQLite compares identifiers without case). Everything else, spacing included, is kept as written.
  */
 final class CheckExpressions {
     private static final Pattern SIMPLE_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -22,63 +28,21 @@ final class CheckExpressions {
 
     /** {@code expression} with every reference to column {@code from} replaced by {@code to}. */
     static String rename(String expression, String from, String to) {
+        List<Token> tokens = SqlLexer.tokenize(expression, SqlLexer.Quotes.STANDARD);
         StringBuilder out = new StringBuilder(expression.length());
-        int i = 0;
-        int n = expression.length();
-        while (i < n) {
-            char c = expression.charAt(i);
-            if (c == '\'') {
-                int end = endOfQuoted(expression, i, '\'');
-                out.append(expression, i, end);
-                i = end;
-            } else if (c == '"') {
-                int end = endOfQuoted(expression, i, '"');
-                String name = expression.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\"");
-                out.append(name.equals(from) ? quote(to) : expression.substring(i, end));
-                i = end;
-            } else if (Character.isLetter(c) || c == '_') {
-                int end = i;
-                while (end < n && (Character.isLetterOrDigit(expression.charAt(end)) || expression.charAt(end) == '_'
-                        || expression.charAt(end) == '$')) {
-                    end++;
-                }
-                String word = expression.substring(i, end);
-                boolean isColumn = word.equalsIgnoreCase(from) && !followedByParenthesis(expression, end)
-                        && !(i >= 2 && expression.startsWith("::", i - 2));
-                out.append(isColumn ? (SIMPLE_IDENTIFIER.matcher(to).matches() ? to : quote(to)) : word);
-                i = end;
-            } else {
-                out.append(c);
-                i++;
+        int copied = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            boolean quotedColumn = token.kind() == Kind.QUOTED_IDENTIFIER && token.identifier().equals(from);
+            boolean bareColumn = token.kind() == Kind.WORD && token.text().equalsIgnoreCase(from)
+                    && !(i + 1 < tokens.size() && tokens.get(i + 1).is("("))
+                    && !(i > 0 && tokens.get(i - 1).is("::"));
+            if (quotedColumn || bareColumn) {
+                out.append(expression, copied, token.start());
+                out.append(bareColumn && SIMPLE_IDENTIFIER.matcher(to).matches() ? to : quoteIdentifier(to));
+                copied = token.end();
             }
         }
-        return out.toString();
-    }
-
-    private static int endOfQuoted(String s, int start, char quote) {
-        int i = start + 1;
-        while (i < s.length()) {
-            if (s.charAt(i) == quote) {
-                if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return s.length();
-    }
-
-    private static boolean followedByParenthesis(String s, int index) {
-        int i = index;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i < s.length() && s.charAt(i) == '(';
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return out.append(expression, copied, expression.length()).toString();
     }
 }

@@ -25,6 +25,14 @@ public interface DdlRenderer {
 
     /** Quotes an identifier for this dialect (always quoted, so reserved words and mixed case are safe). */
     default String quote(String identifier) {
+        return quoteIdentifier(identifier);
+    }
+
+    /**
+     * {@code "identifier"} with inner double quotes doubled: the one quoting of identifiers in autogen's SQL (both
+     * dialects accept the standard form), for code that has no renderer at hand.
+     */
+    static String quoteIdentifier(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 

@@ -1,5 +1,6 @@
 package dev.autogen.generator.catalog;
 
+import dev.autogen.sql.SqlLexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,13 +65,13 @@ final class SqlExpressionRewriter {
                 continue;
             }
             int j = i + 1;
-            if (j < tokens.size() && (tokens.get(j).kind() == SqlToken.Kind.WORD
-                    || tokens.get(j).kind() == SqlToken.Kind.QUOTED_IDENTIFIER)) {
+            if (j < tokens.size() && (tokens.get(j).kind() == SqlLexer.Kind.WORD
+                    || tokens.get(j).kind() == SqlLexer.Kind.QUOTED_IDENTIFIER)) {
                 j++;
             }
             while (j < tokens.size()) {
                 SqlToken t = tokens.get(j);
-                if (t.kind() == SqlToken.Kind.WORD && TYPE_NAME_CONTINUATIONS.contains(t.text().toLowerCase(Locale.ROOT))) {
+                if (t.kind() == SqlLexer.Kind.WORD && TYPE_NAME_CONTINUATIONS.contains(t.text().toLowerCase(Locale.ROOT))) {
                     j++;
                 } else if (t.is("(") && SqlToken.matching(tokens, j) > 0 && onlyNumbers(tokens, j)) {
                     j = SqlToken.matching(tokens, j) + 1;
@@ -88,7 +89,7 @@ final class SqlExpressionRewriter {
     private static boolean onlyNumbers(List<SqlToken> tokens, int open) {
         int close = SqlToken.matching(tokens, open);
         for (int k = open + 1; k < close; k++) {
-            if (tokens.get(k).kind() != SqlToken.Kind.NUMBER && !tokens.get(k).is(",")) {
+            if (tokens.get(k).kind() != SqlLexer.Kind.NUMBER && !tokens.get(k).is(",")) {
                 return false;
             }
         }
@@ -111,7 +112,7 @@ final class SqlExpressionRewriter {
                 SqlToken previous = i > 0 ? current.get(i - 1) : null;
                 boolean whole = i == 0 && close == current.size() - 1;
                 boolean doubled = current.get(i + 1).is("(") && SqlToken.matching(current, i + 1) == close - 1;
-                boolean grouping = previous == null || (previous.kind() == SqlToken.Kind.SYMBOL && !previous.is(")")
+                boolean grouping = previous == null || (previous.kind() == SqlLexer.Kind.SYMBOL && !previous.is(")")
                         && !previous.is("]")) || (previous.isKeyword()
                         && !KEEP_PARENTHESES_AFTER.contains(previous.text().toLowerCase(Locale.ROOT)));
                 if (whole || doubled || (grouping && primaryEnd(current, i + 1) == close)) {
@@ -134,7 +135,7 @@ final class SqlExpressionRewriter {
         int i = start;
         if (i < tokens.size() && (tokens.get(i).is("-") || tokens.get(i).is("+"))) {
             i++;
-            return i < tokens.size() && tokens.get(i).kind() == SqlToken.Kind.NUMBER ? i + 1 : -1;
+            return i < tokens.size() && tokens.get(i).kind() == SqlLexer.Kind.NUMBER ? i + 1 : -1;
         }
         if (i >= tokens.size()) {
             return -1;
@@ -239,8 +240,8 @@ final class SqlExpressionRewriter {
             return null;
         }
         List<SqlToken> value = tokens.subList(open + 3, valueEnd);
-        boolean literal = value.stream().allMatch(t -> t.kind() == SqlToken.Kind.NUMBER
-                || t.kind() == SqlToken.Kind.STRING || t.is("-") || t.is("+"));
+        boolean literal = value.stream().allMatch(t -> t.kind() == SqlLexer.Kind.NUMBER
+                || t.kind() == SqlLexer.Kind.STRING || t.is("-") || t.is("+"));
         return literal ? new Bound(tokens.get(open + 1), value, valueEnd + 1) : null;
     }
 }

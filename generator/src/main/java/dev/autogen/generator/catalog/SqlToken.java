@@ -1,26 +1,23 @@
 package dev.autogen.generator.catalog;
 
+import dev.autogen.sql.SqlLexer;
+import dev.autogen.sql.SqlLexer.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * One token of an SQL expression (a check or a default), and the tokenizer that makes them. Expressions are rewritten
- * and compared as token lists, never as raw strings, so quotes, casts and parentheses are seen for what they are.
+ * One token of an SQL expression (a check or a default), as {@link SqlLexer} reads it but without offsets, so that
+ * rewrites can make new tokens. Expressions are rewritten and compared as token lists, never as raw strings, so quotes,
+ * casts and parentheses are seen for what they are.
  */
 record SqlToken(Kind kind, String text) {
-
-    enum Kind { WORD, QUOTED_IDENTIFIER, STRING, NUMBER, SYMBOL }
 
     /** Words that are operators or keywords of an expression, never identifiers or function names. */
     static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "null", "between", "like", "ilike",
             "similar", "escape", "any", "all", "some", "exists", "case", "when", "then", "else", "end", "true", "false",
             "array", "distinct", "from", "to", "as", "collate", "isnull", "notnull", "glob", "regexp", "match");
-
-    private static final List<String> THREE_CHARACTER_SYMBOLS = List.of("!~~", "~~*");
-    private static final List<String> TWO_CHARACTER_SYMBOLS =
-            List.of("::", "<=", ">=", "<>", "!=", "==", "||", "<<", ">>", "~~", "!~");
 
     static SqlToken word(String text) {
         return new SqlToken(Kind.WORD, text);
@@ -48,58 +45,13 @@ record SqlToken(Kind kind, String text) {
         return kind == Kind.STRING || kind == Kind.NUMBER || isName() || is("null") || is("true") || is("false");
     }
 
+    /** The tokens of {@code sql} (standard quoting: {@code [} and {@code ]} are array brackets), without offsets. */
     static List<SqlToken> tokenize(String sql) {
         List<SqlToken> tokens = new ArrayList<>();
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '\'' || c == '"') {
-                int end = quotedEnd(sql, i, c);
-                tokens.add(new SqlToken(c == '\'' ? Kind.STRING : Kind.QUOTED_IDENTIFIER, sql.substring(i, end)));
-                i = end;
-            } else if (Character.isLetter(c) || c == '_') {
-                int end = i + 1;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
-                        || sql.charAt(end) == '$')) {
-                    end++;
-                }
-                tokens.add(word(sql.substring(i, end)));
-                i = end;
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
-                int end = i + 1;
-                while (end < n && (Character.isDigit(sql.charAt(end)) || sql.charAt(end) == '.'
-                        || Character.toLowerCase(sql.charAt(end)) == 'e')) {
-                    end++;
-                }
-                tokens.add(new SqlToken(Kind.NUMBER, sql.substring(i, end)));
-                i = end;
-            } else {
-                String two = i + 1 < n ? sql.substring(i, i + 2) : "";
-                String three = i + 2 < n ? sql.substring(i, i + 3) : "";
-                int length = THREE_CHARACTER_SYMBOLS.contains(three) ? 3 : TWO_CHARACTER_SYMBOLS.contains(two) ? 2 : 1;
-                tokens.add(symbol(sql.substring(i, i + length)));
-                i += length;
-            }
+        for (SqlLexer.Token token : SqlLexer.tokenize(sql, SqlLexer.Quotes.STANDARD)) {
+            tokens.add(new SqlToken(token.kind(), token.text()));
         }
         return tokens;
-    }
-
-    private static int quotedEnd(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return sql.length();
     }
 
     /** Index of the bracket closing the one at {@code open} ({@code (} or {@code [}); -1 when unbalanced. */

@@ -1,8 +1,6 @@
 package dev.autogen.generator.cli;
 
 import dev.autogen.migrate.Migrator;
-import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,17 +22,8 @@ final class DowngradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Migrator migrator = root.project().migrator().withListener(line -> {
-            out.println(line);
-            out.flush();
-        });
-        List<String> reverted = migrator.downgrade(target);
-        List<String> current = migrator.current();
-        out.println((reverted.isEmpty() ? "Nothing to revert: " : "Reverted " + reverted.size() + " revision"
-                + (reverted.size() == 1 ? "" : "s") + "; ") + "the database is at "
-                + (current.isEmpty() ? "base" : String.join(", ", current)) + ".");
-        out.flush();
+        MigrationProgress.run(root.project().migrator(), Migrator::downgrade, target, "Reverted", "Nothing to revert",
+                spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

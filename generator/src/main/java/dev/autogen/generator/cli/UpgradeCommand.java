@@ -1,8 +1,6 @@
 package dev.autogen.generator.cli;
 
 import dev.autogen.migrate.Migrator;
-import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,17 +23,8 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Migrator migrator = root.project().migrator().withListener(line -> {
-            out.println(line);
-            out.flush();
-        });
-        List<String> applied = migrator.upgrade(target);
-        List<String> current = migrator.current();
-        out.println((applied.isEmpty() ? "Nothing to apply: " : "Applied " + applied.size() + " revision"
-                + (applied.size() == 1 ? "" : "s") + "; ") + "the database is at "
-                + (current.isEmpty() ? "base" : String.join(", ", current)) + ".");
-        out.flush();
+        MigrationProgress.run(root.project().migrator(), Migrator::upgrade, target, "Applied", "Nothing to apply",
+                spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

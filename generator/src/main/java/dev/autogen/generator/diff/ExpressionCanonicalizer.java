@@ -6,16 +6,12 @@ package dev.autogen.generator.diff;
  * read back from a catalog must not be a difference.
  *
  * <p>The differ only ever compares two canonical forms for equality; how deep the normalisation goes (casts that
- * PostgreSQL adds, {@code IN} rewritten as {@code = ANY (ARRAY[...])}) is the implementation's business.
+ * PostgreSQL adds, {@code IN} rewritten as {@code = ANY (ARRAY[...])}) is the implementation's business. The one
+ * autogen uses is {@link dev.autogen.generator.catalog.SqlExpressions#canonical}; tests inject others.
  */
 @FunctionalInterface
 public interface ExpressionCanonicalizer {
 
     /** The canonical form of {@code expression}; equal forms mean equal expressions. Never called with null. */
     String canonical(String expression);
-
-    /** The built-in lexical normalisation (case, whitespace, redundant outer parentheses). */
-    static ExpressionCanonicalizer lexical() {
-        return LexicalExpressionCanonicalizer.INSTANCE;
-    }
 }

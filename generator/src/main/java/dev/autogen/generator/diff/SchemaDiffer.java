@@ -1,5 +1,6 @@
 package dev.autogen.generator.diff;
 
+import dev.autogen.generator.catalog.SqlExpressions;
 import dev.autogen.generator.diff.Plan.Phase;
 import dev.autogen.migrate.VersionTables;
 import dev.autogen.op.AddForeignKey;
@@ -68,9 +69,9 @@ public final class SchemaDiffer {
         this.compare = new DefinitionComparison(dialect, canonicalizer);
     }
 
-    /** A differ with the built-in {@linkplain ExpressionCanonicalizer#lexical() lexical} expression normal form. */
+    /** A differ that compares expressions in {@linkplain SqlExpressions#canonical autogen's canonical form}. */
     public SchemaDiffer(Dialect dialect) {
-        this(dialect, ExpressionCanonicalizer.lexical());
+        this(dialect, SqlExpressions::canonical);
     }
 
     /** The operations that turn {@code current} into {@code target}, in execution order. */

@@ -31,7 +31,7 @@ import org.hibernate.boot.model.relational.Namespace;
  *       entity gives the same schema for PostgreSQL and SQLite.</li>
  *   <li>Columns keep Hibernate's order, with the primary-key columns moved first.</li>
  *   <li>Constraints and indexes keep the names the user gave; the names Hibernate invents ({@code FK…},
- *       {@code UK…}, {@code IDX…}, {@code usersPK}) are replaced by {@link ConstraintNames}.</li>
+ *       {@code UK…}, {@code IDX…}, {@code usersPK}) are replaced by {@link dev.autogen.schema.ConstraintNames}.</li>
  *   <li>Sequences: on PostgreSQL, {@code Namespace.getSequences()}. On SQLite, which has no sequences, Hibernate
  *       emulates each one with a one-column table ({@code next_val}); those tables are physical tables in the
  *       SQLite boot model and are read as tables, exactly as Hibernate models them.</li>

@@ -4,6 +4,7 @@ import static dev.autogen.generator.jpa.HibernateModelReader.stored;
 import static dev.autogen.generator.jpa.HibernateModelReader.storedConstraintName;
 
 import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.ConstraintNames;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;

@@ -140,8 +140,22 @@ public final class PlanWarnings {
             case ColumnType.SmallInt s -> !(from instanceof ColumnType.TinyInt);
             case ColumnType.DoublePrecision d -> !(from instanceof ColumnType.Real || from instanceof ColumnType.IntegerType
                     || from instanceof ColumnType.SmallInt || from instanceof ColumnType.TinyInt);
-            // anything else (a change of kind) may not fit: flag it rather than miss it
-            default -> true;
+            // a change of kind may not fit: flag it rather than miss it
+            case ColumnType.Varchar v -> true;
+            case ColumnType.Char c -> true;
+            case ColumnType.Numeric n -> true;
+            case ColumnType.TinyInt t -> true;
+            case ColumnType.Real r -> true;
+            case ColumnType.BooleanType b -> true;
+            case ColumnType.Date d -> true;
+            case ColumnType.Time t -> true;
+            case ColumnType.Timestamp t -> true;
+            case ColumnType.Uuid u -> true;
+            case ColumnType.Json j -> true;
+            case ColumnType.Binary b -> true;
+            case ColumnType.LargeObject l -> true;
+            case ColumnType.Array a -> true;
+            case ColumnType.Native n -> true;
         };
     }
 

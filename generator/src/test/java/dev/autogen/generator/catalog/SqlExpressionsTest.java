@@ -28,6 +28,11 @@ class SqlExpressionsTest {
         "a != b | a <> b",
         "now() | NOW( )",
         "x > -1 | (x > (-1))",
+        // redundant outer parentheses, spacing and case (the cases of the former lexical canonicaliser)
+        "'A' | \"  ( 'A' )  \"",
+        "CREDIT_LIMIT   >=   0 | credit_limit >= 0",
+        "((a) + (b)) | (a) + (b)",
+        "lower(X) = ')' | LOWER( x )=')'",
     })
     void equalMeaningHasEqualCanonicalForm(String entity, String catalog) {
         assertEquals(SqlExpressions.canonical(entity), SqlExpressions.canonical(catalog));
@@ -39,6 +44,9 @@ class SqlExpressionsTest {
         "\"Amount\" > 0 | amount > 0",
         "(a or b) and c | a or b and c",
         "tier between 0 and 2 | tier between 0 and 3",
+        // text inside quotes is kept exactly, spacing and doubled quotes included
+        "'It''s  Here' | 'It''s Here'",
+        "'a)' = ('b') | 'a' = (')b')",
     })
     void differentMeaningHasDifferentCanonicalForm(String left, String right) {
         assertNotEquals(SqlExpressions.canonical(left), SqlExpressions.canonical(right));

@@ -264,14 +264,13 @@ class SchemaDifferCasesTest {
                 "'ACTIVE'::character varying", false, null)).check("users_status_check", "(status)::text <> ''").build());
         Schema entities = schema(table("users").col(new Column("status", new ColumnType.Varchar(20), false,
                 "'ACTIVE'", false, null)).check("ck_users_status", "status <> ''").build());
-        ExpressionCanonicalizer dropsCasts = expression -> ExpressionCanonicalizer.lexical()
-                .canonical(expression.replace("::character varying", "").replace("::text", "").replace("(status)", "status"));
+        ExpressionCanonicalizer verbatim = expression -> expression;
 
-        assertEquals(List.of(), new SchemaDiffer(PG, dropsCasts).diff(catalog, entities));
+        assertEquals(List.of(), new SchemaDiffer(PG).diff(catalog, entities), "the canonical form drops the casts");
         assertEquals(List.of("DropCheckConstraint users users_status_check",
                         "AlterColumn users status default 'ACTIVE'::character varying -> default 'ACTIVE'",
                         "AddCheckConstraint users ck_users_status (status <> '')"),
-                lines(new SchemaDiffer(PG).diff(catalog, entities)), "the lexical form keeps the casts apart");
+                lines(new SchemaDiffer(PG, verbatim).diff(catalog, entities)), "verbatim text keeps the casts apart");
     }
 
     private static List<String> lines(List<Operation> plan) {

@@ -1,5 +1,7 @@
 package dev.autogen.migrate.history;
 
+import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
+
 import dev.autogen.migrate.VersionTables;
 import dev.autogen.sql.Dialect;
 import java.sql.Connection;
@@ -34,7 +36,8 @@ public final class VersionStore {
             case SQLITE -> "select count(*) > 0 from sqlite_master where type = 'table' and name = ?";
         };
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setString(1, dialect == Dialect.POSTGRESQL ? quote(VersionTables.VERSION) : VersionTables.VERSION);
+            st.setString(1,
+                    dialect == Dialect.POSTGRESQL ? quoteIdentifier(VersionTables.VERSION) : VersionTables.VERSION);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
@@ -52,17 +55,17 @@ public final class VersionStore {
             case SQLITE -> "text";
         };
         try (Statement st = c.createStatement()) {
-            st.execute("create table if not exists " + quote(VersionTables.VERSION) + " ("
-                    + quote("revision") + " varchar(64) not null primary key)");
-            st.execute("create table if not exists " + quote(VersionTables.HISTORY) + " ("
-                    + quote("id") + " " + id + ", "
-                    + quote("revision") + " varchar(64) not null, "
-                    + quote("direction") + " varchar(16) not null, "
-                    + quote("checksum") + " varchar(64) not null, "
-                    + quote("applied_at") + " " + timestamp + " not null, "
-                    + quote("applied_by") + " varchar(255) not null, "
-                    + quote("duration_ms") + " bigint not null, "
-                    + quote("success") + " boolean not null)");
+            st.execute("create table if not exists " + quoteIdentifier(VersionTables.VERSION) + " ("
+                    + quoteIdentifier("revision") + " varchar(64) not null primary key)");
+            st.execute("create table if not exists " + quoteIdentifier(VersionTables.HISTORY) + " ("
+                    + quoteIdentifier("id") + " " + id + ", "
+                    + quoteIdentifier("revision") + " varchar(64) not null, "
+                    + quoteIdentifier("direction") + " varchar(16) not null, "
+                    + quoteIdentifier("checksum") + " varchar(64) not null, "
+                    + quoteIdentifier("applied_at") + " " + timestamp + " not null, "
+                    + quoteIdentifier("applied_by") + " varchar(255) not null, "
+                    + quoteIdentifier("duration_ms") + " bigint not null, "
+                    + quoteIdentifier("success") + " boolean not null)");
         }
     }
 
@@ -73,8 +76,8 @@ public final class VersionStore {
         }
         List<String> heads = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select " + quote("revision") + " from " + quote(VersionTables.VERSION)
-                     + " order by " + quote("revision"))) {
+             ResultSet rs = st.executeQuery("select " + quoteIdentifier("revision") + " from "
+                     + quoteIdentifier(VersionTables.VERSION) + " order by " + quoteIdentifier("revision"))) {
             while (rs.next()) {
                 heads.add(rs.getString(1));
             }
@@ -88,10 +91,10 @@ public final class VersionStore {
         removed.removeAll(after);
         var added = new TreeSet<>(after);
         added.removeAll(before);
-        try (PreparedStatement delete = c.prepareStatement("delete from " + quote(VersionTables.VERSION)
-                + " where " + quote("revision") + " = ?");
-             PreparedStatement insert = c.prepareStatement("insert into " + quote(VersionTables.VERSION)
-                     + " (" + quote("revision") + ") values (?)")) {
+        try (PreparedStatement delete = c.prepareStatement("delete from " + quoteIdentifier(VersionTables.VERSION)
+                + " where " + quoteIdentifier("revision") + " = ?");
+             PreparedStatement insert = c.prepareStatement("insert into " + quoteIdentifier(VersionTables.VERSION)
+                     + " (" + quoteIdentifier("revision") + ") values (?)")) {
             for (String id : removed) {
                 delete.setString(1, id);
                 delete.executeUpdate();
@@ -106,10 +109,11 @@ public final class VersionStore {
     /** Appends a history row. */
     public void record(Connection c, String revision, String direction, String checksum, Instant appliedAt,
             String appliedBy, long durationMs) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("insert into " + quote(VersionTables.HISTORY) + " ("
-                + quote("revision") + ", " + quote("direction") + ", " + quote("checksum") + ", "
-                + quote("applied_at") + ", " + quote("applied_by") + ", " + quote("duration_ms") + ", "
-                + quote("success") + ") values (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement st = c.prepareStatement("insert into " + quoteIdentifier(VersionTables.HISTORY) + " ("
+                + quoteIdentifier("revision") + ", " + quoteIdentifier("direction") + ", " + quoteIdentifier("checksum")
+                + ", " + quoteIdentifier("applied_at") + ", " + quoteIdentifier("applied_by") + ", "
+                + quoteIdentifier("duration_ms") + ", " + quoteIdentifier("success")
+                + ") values (?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, revision);
             st.setString(2, direction);
             st.setString(3, checksum);
@@ -131,10 +135,11 @@ public final class VersionStore {
         }
         List<HistoryEntry> entries = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select " + quote("id") + ", " + quote("revision") + ", "
-                     + quote("direction") + ", " + quote("checksum") + ", " + quote("applied_at") + ", "
-                     + quote("applied_by") + ", " + quote("duration_ms") + ", " + quote("success") + " from "
-                     + quote(VersionTables.HISTORY) + " order by " + quote("id"))) {
+             ResultSet rs = st.executeQuery("select " + quoteIdentifier("id") + ", " + quoteIdentifier("revision")
+                     + ", " + quoteIdentifier("direction") + ", " + quoteIdentifier("checksum") + ", "
+                     + quoteIdentifier("applied_at") + ", " + quoteIdentifier("applied_by") + ", "
+                     + quoteIdentifier("duration_ms") + ", " + quoteIdentifier("success") + " from "
+                     + quoteIdentifier(VersionTables.HISTORY) + " order by " + quoteIdentifier("id"))) {
             while (rs.next()) {
                 Instant at = switch (dialect) {
                     case POSTGRESQL -> rs.getObject(5, OffsetDateTime.class).toInstant();
@@ -145,9 +150,5 @@ public final class VersionStore {
             }
         }
         return List.copyOf(entries);
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

@@ -2,7 +2,6 @@ package dev.autogen.sql.postgres;
 
 import static dev.autogen.sql.postgres.PostgresTableDdl.addConstraint;
 import static dev.autogen.sql.postgres.PostgresTableDdl.dropConstraint;
-import static dev.autogen.sql.postgres.PostgresTableDdl.quote;
 
 import dev.autogen.op.AddCheckConstraint;
 import dev.autogen.op.AddColumn;
@@ -29,6 +28,7 @@ import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.StandardDdl;
 import dev.autogen.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,16 +71,16 @@ public final class PostgresDdlRenderer implements DdlRenderer {
             case AlterColumn op -> List.copyOf(PostgresTableDdl.alterColumn(op.table(), op.name(), op.from(), op.to()));
             case RenameColumn op -> one("alter table " + quote(op.table()) + " rename column " + quote(op.from())
                     + " to " + quote(op.to()));
-            case CreateIndex op -> one(PostgresTableDdl.createIndex(op.table(), op.index()));
+            case CreateIndex op -> one(StandardDdl.createIndex(op.table(), op.index()));
             case DropIndex op -> one("drop index " + quote(op.name()));
-            case AddPrimaryKey op -> one(addConstraint(op.table(), PostgresTableDdl.primaryKey(op.primaryKey())));
+            case AddPrimaryKey op -> one(addConstraint(op.table(), StandardDdl.primaryKey(op.primaryKey())));
             case DropPrimaryKey op -> one(dropConstraint(op.table(),
                     op.previous().name() == null ? op.table() + "_pkey" : op.previous().name()));
-            case AddForeignKey op -> one(addConstraint(op.table(), PostgresTableDdl.foreignKey(op.foreignKey())));
+            case AddForeignKey op -> one(addConstraint(op.table(), StandardDdl.foreignKey(op.foreignKey())));
             case DropForeignKey op -> one(dropConstraint(op.table(), op.name()));
-            case AddUniqueConstraint op -> one(addConstraint(op.table(), PostgresTableDdl.unique(op.constraint())));
+            case AddUniqueConstraint op -> one(addConstraint(op.table(), StandardDdl.unique(op.constraint())));
             case DropUniqueConstraint op -> one(dropConstraint(op.table(), op.name()));
-            case AddCheckConstraint op -> one(addConstraint(op.table(), PostgresTableDdl.check(op.constraint())));
+            case AddCheckConstraint op -> one(addConstraint(op.table(), StandardDdl.check(op.constraint())));
             case DropCheckConstraint op -> one(dropConstraint(op.table(), op.name()));
             case CreateSequence op -> one("create sequence " + quote(op.sequence().name()) + " start with "
                     + op.sequence().start() + " increment by " + op.sequence().increment());

@@ -1,7 +1,8 @@
 package dev.autogen.sql.sqlite;
 
+import dev.autogen.sql.SqlLexer;
+import dev.autogen.sql.SqlLexer.Token;
 import dev.autogen.sql.sqlite.SqliteCreateTableConstraint.Kind;
-import dev.autogen.sql.sqlite.SqliteCreateTableLexer.Token;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class SqliteCreateTableParser {
     }
 
     public static Definition parse(String createTableSql) {
-        List<Token> tokens = SqliteCreateTableLexer.tokenize(createTableSql);
+        List<Token> tokens = SqlLexer.tokenize(createTableSql, SqlLexer.Quotes.SQLITE);
         int open = 0;
         while (open < tokens.size() && !tokens.get(open).is("(")) {
             open++;
@@ -61,7 +62,7 @@ public final class SqliteCreateTableParser {
 
     private static void readDefinition(String sql, List<Token> def, List<SqliteCreateTableConstraint> out) {
         Token first = def.get(0);
-        boolean tableConstraint = first.kind() == SqliteCreateTableLexer.Kind.WORD
+        boolean tableConstraint = first.kind() == SqlLexer.Kind.WORD
                 && (first.is("constraint") || first.is("primary") || first.is("unique") || first.is("check")
                 || first.is("foreign"));
         if (tableConstraint) {
@@ -108,7 +109,7 @@ public final class SqliteCreateTableParser {
                 i = matching(def, i) + 1; // a type's length, a default or generated expression: not a constraint
                 continue;
             }
-            if (t.kind() != SqliteCreateTableLexer.Kind.WORD) {
+            if (t.kind() != SqlLexer.Kind.WORD) {
                 i++;
                 continue;
             }
@@ -185,7 +186,7 @@ public final class SqliteCreateTableParser {
     public static String withoutOuterParentheses(String expression) {
         String current = expression.strip();
         while (true) {
-            List<Token> tokens = SqliteCreateTableLexer.tokenize(current);
+            List<Token> tokens = SqlLexer.tokenize(current, SqlLexer.Quotes.SQLITE);
             if (tokens.size() < 2 || !tokens.get(0).is("(") || matching(tokens, 0) != tokens.size() - 1) {
                 return current;
             }

@@ -1,7 +1,5 @@
 package dev.autogen.sql.sqlite;
 
-import static dev.autogen.sql.sqlite.SqliteDdlTableDefinition.quote;
-
 import dev.autogen.op.AddCheckConstraint;
 import dev.autogen.op.AddColumn;
 import dev.autogen.op.AddForeignKey;
@@ -27,6 +25,7 @@ import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.StandardDdl;
 import dev.autogen.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +77,7 @@ public final class SqliteDdlRenderer implements DdlRenderer {
                 List<Statement> statements = new ArrayList<>();
                 statements.add(Statement.of(SqliteDdlTableDefinition.createTable(op.table(), op.table().name())));
                 op.table().indexes().forEach(ix -> statements.add(
-                        Statement.of(SqliteDdlTableDefinition.createIndex(op.table().name(), ix))));
+                        Statement.of(StandardDdl.createIndex(op.table().name(), ix))));
                 yield List.copyOf(statements);
             }
             case DropTable op -> one("drop table " + quote(op.name()));
@@ -90,7 +89,7 @@ public final class SqliteDdlRenderer implements DdlRenderer {
             case AlterColumn op -> SqliteTableRebuild.of(op.table(), op, before);
             case RenameColumn op -> one("alter table " + quote(op.table()) + " rename column " + quote(op.from())
                     + " to " + quote(op.to()));
-            case CreateIndex op -> one(SqliteDdlTableDefinition.createIndex(op.table(), op.index()));
+            case CreateIndex op -> one(StandardDdl.createIndex(op.table(), op.index()));
             case DropIndex op -> one("drop index " + quote(op.name()));
             case AddPrimaryKey op -> SqliteTableRebuild.of(op.table(), op, before);
             case DropPrimaryKey op -> SqliteTableRebuild.of(op.table(), op, before);

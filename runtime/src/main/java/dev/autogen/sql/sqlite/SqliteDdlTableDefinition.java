@@ -1,16 +1,14 @@
 package dev.autogen.sql.sqlite;
 
+import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
+
 import dev.autogen.schema.Column;
-import dev.autogen.schema.ForeignKey;
-import dev.autogen.schema.Index;
-import dev.autogen.schema.IndexColumn;
 import dev.autogen.schema.PrimaryKey;
-import dev.autogen.schema.ReferentialAction;
 import dev.autogen.schema.Table;
+import dev.autogen.sql.StandardDdl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The SQLite spelling of a table: one {@code create table} with every constraint inline (SQLite cannot add them
@@ -31,14 +29,6 @@ final class SqliteDdlTableDefinition {
     private SqliteDdlTableDefinition() {
     }
 
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    static String columnList(List<String> columns) {
-        return columns.stream().map(SqliteDdlTableDefinition::quote).collect(Collectors.joining(", ", "(", ")"));
-    }
-
     /** {@code create table "name" (...)} for {@code table}'s definition under the given name. */
     static String createTable(Table table, String name) {
         PrimaryKey pk = table.primaryKey();
@@ -46,18 +36,16 @@ final class SqliteDdlTableDefinition {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             parts.add(column.name().equals(rowidAlias)
-                    ? quote(column.name()) + " integer primary key"
+                    ? quoteIdentifier(column.name()) + " integer primary key"
                     : column(column));
         }
         if (pk != null && rowidAlias == null) {
-            parts.add((pk.name() == null ? "" : "constraint " + quote(pk.name()) + " ") + "primary key "
-                    + columnList(pk.columns()));
+            parts.add(StandardDdl.primaryKey(pk));
         }
-        table.uniqueConstraints().forEach(u -> parts.add("constraint " + quote(u.name()) + " unique "
-                + columnList(u.columns())));
-        table.checks().forEach(c -> parts.add("constraint " + quote(c.name()) + " check (" + c.expression() + ")"));
-        table.foreignKeys().forEach(fk -> parts.add(foreignKey(fk)));
-        return "create table " + quote(name) + " (" + String.join(", ", parts) + ")";
+        table.uniqueConstraints().forEach(u -> parts.add(StandardDdl.unique(u)));
+        table.checks().forEach(c -> parts.add(StandardDdl.check(c)));
+        table.foreignKeys().forEach(fk -> parts.add(StandardDdl.foreignKey(fk)));
+        return "create table " + quoteIdentifier(name) + " (" + String.join(", ", parts) + ")";
     }
 
     /** The column that becomes the rowid alias, or null. */
@@ -71,7 +59,8 @@ final class SqliteDdlTableDefinition {
 
     /** {@code "c" type [default expr] [not null]}. */
     static String column(Column column) {
-        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(SqliteTypes.sql(column.type()));
+        StringBuilder sql = new StringBuilder(quoteIdentifier(column.name())).append(' ')
+                .append(SqliteTypes.sql(column.type()));
         if (column.defaultValue() != null) {
             sql.append(" default ").append(defaultExpression(column.defaultValue()));
         }
@@ -102,21 +91,5 @@ final class SqliteDdlTableDefinition {
         String trimmed = column.defaultValue().strip();
         boolean nullDefault = trimmed.equalsIgnoreCase("null");
         return CONSTANT_DEFAULT.matcher(trimmed).matches() && (column.nullable() || !nullDefault);
-    }
-
-    static String foreignKey(ForeignKey fk) {
-        return "constraint " + quote(fk.name()) + " foreign key " + columnList(fk.columns()) + " references "
-                + quote(fk.referencedTable()) + " " + columnList(fk.referencedColumns())
-                + (fk.onDelete() == ReferentialAction.NO_ACTION ? "" : " on delete " + fk.onDelete().sql());
-    }
-
-    static String createIndex(String table, Index index) {
-        return "create " + (index.unique() ? "unique " : "") + "index " + quote(index.name()) + " on " + quote(table)
-                + " " + index.columns().stream().map(SqliteDdlTableDefinition::indexColumn)
-                .collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    private static String indexColumn(IndexColumn column) {
-        return quote(column.name()) + (column.descending() ? " desc" : "");
     }
 }

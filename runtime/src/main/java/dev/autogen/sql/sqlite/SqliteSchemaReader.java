@@ -4,6 +4,7 @@ import dev.autogen.migrate.VersionTables;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
+import dev.autogen.schema.ConstraintNames;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
@@ -34,7 +35,7 @@ import java.util.TreeMap;
  * {@code pragma_table_xinfo}, {@code pragma_index_list}/{@code pragma_index_xinfo} and {@code pragma_foreign_key_list}.
  * The pragmas know neither constraint names nor check constraints, so those are parsed from the {@code CREATE TABLE}
  * text ({@link SqliteCreateTableParser}); unnamed constraints get autogen's conventional names
- * ({@link SqliteSchemaNames}).
+ * ({@link ConstraintNames}).
  *
  * <p>Left out: SQLite's own tables ({@code sqlite_%}), Hibernate's temporary-table stand-ins ({@code HT_%},
  * {@code HTE_%}), autogen's version tables, indexes on expressions. SQLite has no comments and no sequences.
@@ -136,7 +137,7 @@ public final class SqliteSchemaReader {
             List<String> names = index.columns().stream().map(IndexColumn::name).toList();
             if ("u".equals(index.origin())) {
                 String name = declaredName(definition, Kind.UNIQUE, names);
-                uniques.add(new UniqueConstraint(name != null ? name : SqliteSchemaNames.unique(table, names), names));
+                uniques.add(new UniqueConstraint(name != null ? name : ConstraintNames.unique(table, names), names));
             } else {
                 indexes.add(new Index(index.name(), index.columns(), index.unique()));
             }
@@ -145,7 +146,7 @@ public final class SqliteSchemaReader {
         for (RawForeignKey key : rawForeignKeys) {
             String name = declaredName(definition, Kind.FOREIGN_KEY, key.columns());
             foreignKeys.add(new ForeignKey(
-                    name != null ? name : SqliteSchemaNames.foreignKey(table, key.columns(), key.referencedTable()),
+                    name != null ? name : ConstraintNames.foreignKey(table, key.columns(), key.referencedTable()),
                     key.columns(), key.referencedTable(), key.referencedColumns(), action(key.onDelete())));
         }
         return new Table(table, columns, primaryKey, uniques, foreignKeys, checks(table, definition), indexes, null);
@@ -163,9 +164,9 @@ public final class SqliteSchemaReader {
             if (name == null && c.columnLevel()) {
                 String column = c.columns().get(0);
                 int seen = perColumn.merge(column.toLowerCase(Locale.ROOT), 1, Integer::sum);
-                name = SqliteSchemaNames.columnCheck(table, column + (seen > 1 ? "_" + seen : ""));
+                name = ConstraintNames.columnCheck(table, column + (seen > 1 ? "_" + seen : ""));
             } else if (name == null) {
-                name = SqliteSchemaNames.tableCheck(table, ++tableOrdinal);
+                name = ConstraintNames.tableCheck(table, ++tableOrdinal);
             }
             checks.add(new CheckConstraint(name, c.expression()));
         }

@@ -1,12 +1,14 @@
 package dev.autogen.sql.sqlite;
 
-import static dev.autogen.sql.sqlite.SqliteDdlTableDefinition.quote;
+import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
 
 import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Table;
+import dev.autogen.sql.DdlRenderer;
+import dev.autogen.sql.StandardDdl;
 import dev.autogen.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,17 +55,18 @@ final class SqliteTableRebuild {
         String temporary = NEW_TABLE_PREFIX + table;
         String copied = newTable.columns().stream().map(Column::name)
                 .filter(name -> oldTable.column(name).isPresent())
-                .map(SqliteDdlTableDefinition::quote)
+                .map(DdlRenderer::quoteIdentifier)
                 .collect(Collectors.joining(", "));
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.of(SqliteDdlTableDefinition.createTable(newTable, temporary)));
         if (!copied.isEmpty()) {
-            statements.add(Statement.of("insert into " + quote(temporary) + " (" + copied + ") select " + copied
-                    + " from " + quote(table)));
+            statements.add(Statement.of("insert into " + quoteIdentifier(temporary) + " (" + copied + ") select "
+                    + copied + " from " + quoteIdentifier(table)));
         }
-        statements.add(Statement.of("drop table " + quote(table)));
-        statements.add(Statement.of("alter table " + quote(temporary) + " rename to " + quote(table)));
-        newTable.indexes().forEach(ix -> statements.add(Statement.of(SqliteDdlTableDefinition.createIndex(table, ix))));
+        statements.add(Statement.of("drop table " + quoteIdentifier(table)));
+        statements.add(Statement.of(
+                "alter table " + quoteIdentifier(temporary) + " rename to " + quoteIdentifier(table)));
+        newTable.indexes().forEach(ix -> statements.add(Statement.of(StandardDdl.createIndex(table, ix))));
         return List.copyOf(statements);
     }
 }

@@ -1,4 +1,4 @@
-package dev.autogen.generator.jpa;
+package dev.autogen.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

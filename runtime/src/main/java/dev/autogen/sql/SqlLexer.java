@@ -1,18 +1,30 @@
-package dev.autogen.sql.sqlite;
+package dev.autogen.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Splits the text of a {@code CREATE TABLE} statement (as {@code sqlite_schema.sql} keeps it) into tokens, so that the
- * parser never mistakes a comma or a parenthesis inside a string literal or a quoted identifier for structure. Each
- * token keeps its offsets, so expressions can be cut out of the original text verbatim.
+ * Splits SQL text (an expression, or a whole {@code CREATE TABLE} statement) into tokens, so that nothing that reads
+ * SQL mistakes a comma, a parenthesis or a name inside a string literal or a quoted identifier for structure. The one
+ * lexer of autogen: the SQLite {@code CREATE TABLE} parser, the check-expression renamer of the migrator and the
+ * generator's expression canonicaliser all read SQL through it.
+ *
+ * <p>Comments ({@code --} to the end of the line, {@code /* ... *}{@code /}) are skipped. Each token keeps its
+ * offsets, so a caller can cut text out of the original verbatim. Multi-character operators ({@code <=}, {@code ||},
+ * PostgreSQL's {@code ::}, {@code ~~}, {@code !~~}, {@code ~~*}) are single symbols.
  */
-public final class SqliteCreateTableLexer {
+public final class SqlLexer {
 
     /** What a token is. */
     public enum Kind { WORD, QUOTED_IDENTIFIER, STRING, NUMBER, SYMBOL }
+
+    /** Which identifier quotes the grammar knows besides standard SQL's {@code "..."}. */
+    public enum Quotes {
+        /** Only {@code "name"}: {@code [} and {@code ]} are array brackets (PostgreSQL), {@code `} a symbol. */
+        STANDARD,
+        /** SQLite also accepts {@code `name`} and {@code [name]} (MySQL's and SQL Server's quotes). */
+        SQLITE
+    }
 
     /**
      * One token.
@@ -24,17 +36,17 @@ public final class SqliteCreateTableLexer {
     public record Token(Kind kind, String text, int start, int end) {
 
         /** Whether this is the given keyword or symbol, compared case-insensitively. */
-        public boolean is(String word) {
-            return (kind == Kind.WORD || kind == Kind.SYMBOL) && text.equalsIgnoreCase(word);
+        public boolean is(String wordOrSymbol) {
+            return (kind == Kind.WORD || kind == Kind.SYMBOL) && text.equalsIgnoreCase(wordOrSymbol);
         }
 
-        /** The identifier this token names: quotes removed and doubled quotes undone. */
+        /** The identifier (or string) this token holds: quotes removed and doubled quotes undone. */
         public String identifier() {
             if (kind != Kind.QUOTED_IDENTIFIER && kind != Kind.STRING) {
                 return text;
             }
             char open = text.charAt(0);
-            String inner = text.substring(1, text.length() - 1);
+            String inner = text.substring(1, Math.max(1, text.length() - 1));
             return switch (open) {
                 case '[' -> inner;
                 case '`' -> inner.replace("``", "`");
@@ -44,10 +56,15 @@ public final class SqliteCreateTableLexer {
         }
     }
 
-    private SqliteCreateTableLexer() {
+    private static final List<String> THREE_CHARACTER_SYMBOLS = List.of("!~~", "~~*");
+    private static final List<String> TWO_CHARACTER_SYMBOLS =
+            List.of("::", "<=", ">=", "<>", "!=", "==", "||", "<<", ">>", "~~", "!~");
+
+    private SqlLexer() {
     }
 
-    public static List<Token> tokenize(String sql) {
+    public static List<Token> tokenize(String sql, Quotes quotes) {
+        boolean sqlite = quotes == Quotes.SQLITE;
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         int n = sql.length();
@@ -61,11 +78,11 @@ public final class SqliteCreateTableLexer {
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 int close = sql.indexOf("*/", i + 2);
                 i = close < 0 ? n : close + 2;
-            } else if (c == '\'' || c == '"' || c == '`') {
+            } else if (c == '\'' || c == '"' || (sqlite && c == '`')) {
                 int end = quotedEnd(sql, i, c);
                 tokens.add(new Token(c == '\'' ? Kind.STRING : Kind.QUOTED_IDENTIFIER, sql.substring(i, end), i, end));
                 i = end;
-            } else if (c == '[') {
+            } else if (sqlite && c == '[') {
                 int close = sql.indexOf(']', i);
                 int end = close < 0 ? n : close + 1;
                 tokens.add(new Token(Kind.QUOTED_IDENTIFIER, sql.substring(i, end), i, end));
@@ -79,6 +96,7 @@ public final class SqliteCreateTableLexer {
                 tokens.add(new Token(Kind.WORD, sql.substring(i, end), i, end));
                 i = end;
             } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
+                // digits, a decimal point, an exponent, or a hexadecimal literal (0x1F)
                 int end = i + 1;
                 while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '.')) {
                     end++;
@@ -110,11 +128,11 @@ public final class SqliteCreateTableLexer {
     }
 
     private static int symbolLength(String sql, int i) {
-        if (i + 1 < sql.length()) {
-            String two = sql.substring(i, i + 2).toLowerCase(Locale.ROOT);
-            if (List.of("<=", ">=", "<>", "!=", "==", "||", "<<", ">>").contains(two)) {
-                return 2;
-            }
+        if (i + 2 < sql.length() && THREE_CHARACTER_SYMBOLS.contains(sql.substring(i, i + 3))) {
+            return 3;
+        }
+        if (i + 1 < sql.length() && TWO_CHARACTER_SYMBOLS.contains(sql.substring(i, i + 2))) {
+            return 2;
         }
         return 1;
     }

@@ -1,4 +1,4 @@
-package dev.autogen.generator.jpa;
+package dev.autogen.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The names autogen gives constraints and indexes the entities leave unnamed, so that a generated migration names
- * every object it creates and a later migration can drop it by that name on every database.
+ * The names autogen gives constraints and indexes that nobody named: the entity reader uses them for what the
+ * entities leave unnamed, and the SQLite schema reader for what SQLite keeps unnamed. One convention for both, so
+ * that the same unnamed constraint gets the same name from either side, a generated migration names every object
+ * it creates, and a later migration can drop it by that name on every database.
  *
  * <p>Conventions: {@code pk_<table>}, {@code uq_<table>_<col1>_<col2>}, {@code fk_<table>_<col1>_<reftable>},
  * {@code ix_<table>_<col1>_<col2>}, {@code ck_<table>_<col>} for a column check and {@code ck_<table>_<n>} for the
@@ -31,6 +33,7 @@ public final class ConstraintNames {
         return fit("uq_" + table + "_" + String.join("_", columns));
     }
 
+    /** Named after the first column only, and the table it references. */
     public static String foreignKey(String table, List<String> columns, String referencedTable) {
         return fit("fk_" + table + "_" + columns.getFirst() + "_" + referencedTable);
     }
@@ -43,6 +46,7 @@ public final class ConstraintNames {
         return fit("ck_" + table + "_" + column);
     }
 
+    /** The {@code ordinal}-th (1-based) check of {@code table} that belongs to no single column. */
     public static String tableCheck(String table, int ordinal) {
         return fit("ck_" + table + "_" + ordinal);
     }
