@@ -4,6 +4,7 @@ import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
+import dev.autogen.generator.project.RenamePrompt;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -91,6 +92,9 @@ public final class AutogenCommand implements Callable<Integer> {
         return RevisionCommand.generate(project(), message, false, revisionId, spec.commandLine().getOut());
     }
 
+    /** Who answers rename questions; null for the terminal when there is one. */
+    private RenamePrompt renamePrompt;
+
     /** Set once the settings are resolved, so that errors can mask the password whichever source gave it. */
     private Settings settings;
 
@@ -104,7 +108,7 @@ public final class AutogenCommand implements Callable<Integer> {
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
         settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
                 migrations, migrationsPackage, schema, config, verbose));
-        return new Project(settings);
+        return new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
     }
 
     /** The password to keep out of messages: the resolved one, else the option's, else the environment's. */
@@ -130,7 +134,14 @@ public final class AutogenCommand implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new AutogenCommand());
+        return commandLine(null);
+    }
+
+    /** The command line with {@code renamePrompt} answering rename questions (tests), or null for the terminal. */
+    public static CommandLine commandLine(RenamePrompt renamePrompt) {
+        AutogenCommand command = new AutogenCommand();
+        command.renamePrompt = renamePrompt;
+        CommandLine commandLine = new CommandLine(command);
         ErrorHandler handler = new ErrorHandler();
         commandLine.setExecutionExceptionHandler(handler);
         commandLine.setParameterExceptionHandler(handler);

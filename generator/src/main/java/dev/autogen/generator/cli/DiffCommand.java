@@ -2,6 +2,7 @@ package dev.autogen.generator.cli;
 
 import dev.autogen.generator.project.PlanWarnings;
 import dev.autogen.generator.project.Project;
+import dev.autogen.generator.project.RenamePrompt;
 import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
@@ -39,7 +40,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         Project project = root.project();
         Schema database = project.databaseSchema();
-        List<Operation> plan = project.differ().diff(database, project.entitySchema());
+        List<Operation> plan = project.plan(database, RenamePrompt.never()); // writes nothing: asks nothing
         Map<Integer, List<String>> warnings = PlanWarnings.of(plan, project.dialect());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

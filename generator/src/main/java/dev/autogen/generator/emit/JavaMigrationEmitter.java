@@ -27,7 +27,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class JavaMigrationEmitter {
     private static final String REVIEW_NOTE =
-            "Review it: autogen sees a renamed table or column as a drop plus an add.";
+            "Review it: renames appear as drop + add unless the entity says @RenamedFrom.";
     private static final int MAX_NAME_WORDS_LENGTH = 48;
 
     /** The source of the migration class {@code spec} describes (4-space indentation, {@code \n} line ends). */

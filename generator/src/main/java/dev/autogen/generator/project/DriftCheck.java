@@ -40,7 +40,7 @@ public final class DriftCheck {
             problems.add("the database is behind the migrations (database: " + Autogenerate.describe(current)
                     + ", head: " + Autogenerate.describe(heads) + "): run autogen upgrade");
         }
-        List<Operation> plan = project.plan();
+        List<Operation> plan = project.plan(RenamePrompt.never()); // CI: nobody to ask
         if (!plan.isEmpty()) {
             problems.add("the entities differ from the database by " + plan.size() + " operation"
                     + (plan.size() == 1 ? "" : "s") + (unknown.isEmpty() && Autogenerate.sameSet(current, heads)

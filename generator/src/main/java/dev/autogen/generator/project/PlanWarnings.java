@@ -1,5 +1,6 @@
 package dev.autogen.generator.project;
 
+import dev.autogen.generator.diff.RenameDetector;
 import dev.autogen.generator.diff.TypeText;
 import dev.autogen.op.AddCheckConstraint;
 import dev.autogen.op.AddColumn;
@@ -31,8 +32,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The warnings a reviewer must see next to an operation: data loss (drops, narrowing type changes) and lock hazards
- * (work that blocks writes on a table that already holds rows). They are printed by {@code autogen -m} and
+ * The warnings a reviewer must see next to an operation: data loss (drops, narrowing type changes), lock hazards
+ * (work that blocks writes on a table that already holds rows), and possible renames (a drop plus a compatible add
+ * that {@code @RenamedFrom} would turn into a rename, see {@link RenameDetector}). They are printed by {@code autogen -m} and
  * {@code diff}, and written as comments above the operation in the generated migration.
  */
 public final class PlanWarnings {
@@ -50,6 +52,9 @@ public final class PlanWarnings {
                 warnings.put(i, lines);
             }
         }
+        // a drop plus an add that looks like an undeclared rename: said next to the drop, where the data is lost
+        new RenameDetector(dialect).candidatesIn(plan).forEach((index, rename) ->
+                warnings.computeIfAbsent(index, i -> new ArrayList<>()).add(rename.warning()));
         return warnings;
     }
 

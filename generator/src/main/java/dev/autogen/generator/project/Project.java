@@ -6,8 +6,11 @@ import dev.autogen.generator.config.DatabaseException;
 import dev.autogen.generator.config.Redaction;
 import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.diff.RenameHints;
 import dev.autogen.generator.diff.SchemaDiffer;
+import dev.autogen.generator.jpa.EntityScanner;
 import dev.autogen.generator.jpa.HibernateModelReader;
+import dev.autogen.generator.jpa.RenameHintsReader;
 import dev.autogen.migrate.ConnectionFactory;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migrator;
@@ -27,11 +30,21 @@ import java.util.List;
  */
 public final class Project {
     private final Settings settings;
+    private final RenamePrompt renamePrompt;
+    private List<Class<?>> entityClasses;
     private Schema entitySchema;
+    private RenameHints renameHints;
     private List<LoadedMigration> migrations;
 
+    /** A project that asks about undeclared renames when it runs in a terminal ({@link RenamePrompt#terminal()}). */
     public Project(Settings settings) {
+        this(settings, RenamePrompt.terminal());
+    }
+
+    /** A project whose {@link #plan()} asks {@code renamePrompt} about undeclared renames. */
+    public Project(Settings settings, RenamePrompt renamePrompt) {
         this.settings = settings;
+        this.renamePrompt = renamePrompt;
     }
 
     public Settings settings() {
@@ -45,9 +58,25 @@ public final class Project {
     /** The schema the entities imply, for this project's dialect. */
     public Schema entitySchema() {
         if (entitySchema == null) {
-            entitySchema = HibernateModelReader.read(settings.classpath(), settings.packages(), dialect());
+            entitySchema = HibernateModelReader.read(entityClasses(), dialect());
         }
         return entitySchema;
+    }
+
+    /** The entity classes found in the configured packages (scanned once). */
+    public List<Class<?>> entityClasses() {
+        if (entityClasses == null) {
+            entityClasses = EntityScanner.scan(settings.classpath(), settings.packages());
+        }
+        return entityClasses;
+    }
+
+    /** The renames the entities declare with {@code @RenamedFrom}. */
+    public RenameHints renameHints() {
+        if (renameHints == null) {
+            renameHints = RenameHintsReader.read(entityClasses(), dialect());
+        }
+        return renameHints;
     }
 
     /** The live catalog (autogen's version tables left out). */
@@ -60,10 +89,22 @@ public final class Project {
         }
     }
 
-    /** What the database lacks to match the entities, in execution order. */
+    /**
+     * What the database lacks to match the entities, in execution order: declared renames first, then the undeclared
+     * ones this project's rename prompt confirms (see {@link RenamePlanner}), then the rest.
+     */
     public List<Operation> plan() {
-        Schema target = entitySchema();
-        return differ().diff(databaseSchema(), target);
+        return plan(renamePrompt);
+    }
+
+    /** {@link #plan()} with another rename prompt ({@link RenamePrompt#never()} for commands that only report). */
+    public List<Operation> plan(RenamePrompt prompt) {
+        return plan(databaseSchema(), prompt);
+    }
+
+    /** {@link #plan(RenamePrompt)} against a catalog already read. */
+    public List<Operation> plan(Schema database, RenamePrompt prompt) {
+        return new RenamePlanner(dialect(), differ(), prompt).plan(database, entitySchema(), renameHints());
     }
 
     public SchemaDiffer differ() {
