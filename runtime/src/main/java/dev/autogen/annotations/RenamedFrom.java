@@ -13,18 +13,18 @@ import java.lang.annotation.Target;
  * one.
  *
  * <p>On an entity class, {@code value} is the table's previous name; on a field or getter, the column's previous
- * name (for a property mapped to exactly one column). Names are written as the database stores them: unquoted names
- * are folded to lower case, a name in double quotes or backquotes is kept exactly. Several names are tried in order
+ * name (for a property mapped to exactly one column). Names are compared as the database stores them: a plain name is
+ * folded to lower case (as unquoted identifiers are), a name in double quotes or backquotes is kept exactly. Several names are tried in order
  * (for something renamed more than once); the first that exists in the database, while the new name does not, is
  * renamed. Once the database has the new name the annotation has no effect, so it can stay until every database has
  * been migrated.
  *
- * <pre>{@code
- * @Entity @RenamedFrom("customer")
+ * <pre>
+ * &#64;Entity &#64;RenamedFrom("customer")
  * class Client {
- *     @RenamedFrom("phone_no") String phone;
+ *     &#64;RenamedFrom("phone_no") String phone;
  * }
- * }</pre>
+ * </pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,6 @@
 package dev.autogen.generator.diff;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ public record RenameHints(Map<String, List<String>> tables, Map<TableColumn, Lis
         tables.forEach((name, previous) -> sortedTables.put(name, List.copyOf(previous)));
         TreeMap<TableColumn, List<String>> sortedColumns = new TreeMap<>(TableColumn.ORDER);
         columns.forEach((column, previous) -> sortedColumns.put(column, List.copyOf(previous)));
-        tables = java.util.Collections.unmodifiableSortedMap(sortedTables);
-        columns = java.util.Collections.unmodifiableSortedMap(sortedColumns);
+        tables = Collections.unmodifiableSortedMap(sortedTables);
+        columns = Collections.unmodifiableSortedMap(sortedColumns);
     }
 
     public boolean isEmpty() {
