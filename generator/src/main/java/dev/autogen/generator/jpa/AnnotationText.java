@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The column-shaping annotations of an entity field, written back briefly as source: {@code @Column(length = 200)},
  * {@code @Enumerated(STRING)}, {@code @JoinColumn(name = "customer_id")}. Only attributes that differ from their
- * defaults are shown, in name order, and annotations in a fixed order, so the text is the same on every run.
+ * defaults are shown, in a fixed order ({@code value}, {@code name}, then by name), and annotations in a fixed order,
+ * so the text is the same on every run (reflection's own order is unspecified).
  */
 final class AnnotationText {
     /** The annotations that decide a column's name, type, nullability, default or key (simple names). */
@@ -114,11 +115,15 @@ final class AnnotationText {
         return PACKAGES.stream().anyMatch(name::startsWith);
     }
 
-    /** {@code @Name(a = 1, b = "x")}: the attributes that differ from their defaults, by name. */
+    /**
+     * {@code @Name(name = "x", a = 1)}: the attributes that differ from their defaults, {@code value} and {@code name}
+     * first (as people write them), then by name.
+     */
     static String render(Annotation annotation) {
         List<Method> attributes = Arrays.stream(annotation.annotationType().getDeclaredMethods())
                 .filter(m -> m.getParameterCount() == 0)
-                .sorted(Comparator.comparing(Method::getName))
+                .sorted(Comparator.comparing((Method m) -> !List.of("value", "name").contains(m.getName()))
+                        .thenComparing(Method::getName))
                 .toList();
         List<String> parts = new ArrayList<>();
         for (Method attribute : attributes) {

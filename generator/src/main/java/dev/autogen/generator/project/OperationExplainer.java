@@ -72,7 +72,7 @@ public final class OperationExplainer {
     public String explain(Operation operation) {
         return switch (operation) {
             case CreateTable create -> line(create.table().name(), entityTable(create.table().name())
-                    + " -> table with " + count(create.table().columns().size(), "column"), "no table");
+                    + " -> table with " + count(create.table().columns().size(), "column"), "no table " + create.table().name());
             case DropTable drop -> line(drop.name(), "no entity maps it",
                     "table with " + count(drop.previous() == null ? 0 : drop.previous().columns().size(), "column"));
             case RenameTable rename -> line(rename.to(), entityTable(rename.to()) + " -> table " + rename.to(),
