@@ -34,7 +34,40 @@ final class AnnotationText {
         return member == null ? "" : shown(member.getAnnotations());
     }
 
-    /** {@code " @DiscriminatorColumn(name = \"kind\")"} when {@code type} (or a superclass) has it, else {@code ""}. */
+    /**
+     * For a column of a collection or join table: the field's annotations as {@link #onMember}, except that a
+     * {@code @JoinTable} or {@code @CollectionTable} is shortened to its {@code name} and followed by the one
+     * {@code @JoinColumn} of its {@code joinColumns}/{@code inverseJoinColumns} that names {@code column}:
+     * {@code  @JoinTable(name = "article_tag") @JoinColumn(name = "tag_id")}.
+     */
+    static String onCollectionMember(Class<?> type, String name, String column) {
+        AnnotatedElement member = member(type, name);
+        if (member == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Annotation annotation : sortedShown(member.getAnnotations())) {
+            String simpleName = annotation.annotationType().getSimpleName();
+            if (!simpleName.equals("JoinTable") && !simpleName.equals("CollectionTable")) {
+                text.append(' ').append(render(annotation));
+                continue;
+            }
+            String tableName = String.valueOf(attribute(annotation, "name"));
+            text.append(" @").append(simpleName).append(tableName.isEmpty() ? "" : "(name = " + value(tableName) + ")");
+            List<Annotation> joinColumns = new ArrayList<>(Arrays.asList((Annotation[]) attribute(annotation,
+                    "joinColumns")));
+            if (simpleName.equals("JoinTable")) {
+                joinColumns.addAll(Arrays.asList((Annotation[]) attribute(annotation, "inverseJoinColumns")));
+            }
+            joinColumns.stream()
+                    .filter(joinColumn -> String.valueOf(attribute(joinColumn, "name")).equalsIgnoreCase(column))
+                    .findFirst()
+                    .ifPresent(joinColumn -> text.append(' ').append(render(joinColumn)));
+        }
+        return text.toString();
+    }
+
+    /** {@code  @DiscriminatorColumn(name = "kind")} (with a leading space) when {@code type} (or a superclass) has it, else {@code ""}. */
     static String onClass(Class<?> type, String simpleName) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Annotation annotation : c.getDeclaredAnnotations()) {
@@ -103,11 +136,15 @@ final class AnnotationText {
 
     private static String shown(Annotation[] annotations) {
         StringBuilder text = new StringBuilder();
-        Arrays.stream(annotations)
+        sortedShown(annotations).forEach(a -> text.append(' ').append(render(a)));
+        return text.toString();
+    }
+
+    private static List<Annotation> sortedShown(Annotation[] annotations) {
+        return Arrays.stream(annotations)
                 .filter(a -> isPersistence(a) && SHOWN.contains(a.annotationType().getSimpleName()))
                 .sorted(Comparator.comparingInt(a -> SHOWN.indexOf(a.annotationType().getSimpleName())))
-                .forEach(a -> text.append(' ').append(render(a)));
-        return text.toString();
+                .toList();
     }
 
     private static boolean isPersistence(Annotation annotation) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Component;
@@ -107,7 +108,8 @@ public final class EntityProvenance {
             Class<?> ownerType = mappedClass(collection.getOwner());
             String owner = ownerType == null ? simpleName(collection.getOwnerEntityName()) : ownerType.getSimpleName();
             String field = collection.getRole().substring(collection.getRole().lastIndexOf('.') + 1);
-            String label = owner + "." + field + AnnotationText.onMember(ownerType, field);
+            Function<String, String> label = column -> owner + "." + field
+                    + AnnotationText.onCollectionMember(ownerType, field, column);
             tables.putIfAbsent(tableName(collection.getCollectionTable()), owner + "." + field);
             put(columns, collection.getKey(), label);
             if (collection instanceof IndexedCollection indexed && indexed.getIndex() != null) {
@@ -142,12 +144,18 @@ public final class EntityProvenance {
     }
 
     private static void put(Map<String, String> columns, Value value, String label) {
+        put(columns, value, column -> label);
+    }
+
+    /** Labels each column of {@code value} (not yet labelled) with {@code label} of the column's stored name. */
+    private static void put(Map<String, String> columns, Value value, Function<String, String> label) {
         if (value == null || value.getTable() == null) {
             return;
         }
         String table = tableName(value.getTable());
         for (org.hibernate.mapping.Column column : value.getColumns()) {
-            columns.putIfAbsent(key(table, HibernateModelReader.stored(column)), label);
+            String name = HibernateModelReader.stored(column);
+            columns.putIfAbsent(key(table, name), label.apply(name));
         }
     }
 
