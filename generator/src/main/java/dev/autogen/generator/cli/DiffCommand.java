@@ -62,6 +62,7 @@ final class DiffCommand implements Callable<Integer> {
             }
             case json -> out.println(PlanJson.of(plan, warnings, because(project, database, plan), filtered.hints()));
             case sql -> {
+                filtered.hints().forEach(hint -> out.println("-- " + hint));
                 DdlRenderer renderer = DdlRenderer.forDialect(project.dialect());
                 Schema before = database;
                 for (Operation operation : plan) {

@@ -73,6 +73,8 @@ class UnmanagedTablesCliTest {
         CliRun json = cli(common, "--packages", BEFORE, "diff", "--format", "json");
         assertEquals("{\"operations\":[],\"hints\":[\"" + HINT.substring("hint: ".length()) + "\"]}\n", json.out(),
                 json.toString());
+        CliRun sql = cli(common, "--packages", BEFORE, "diff", "--format", "sql");
+        assertEquals("-- " + HINT.substring("hint: ".length()) + "\n", sql.out(), sql.toString());
         CliRun checkJson = cli(common, "--packages", BEFORE, "check", "--format", "json");
         assertEquals(0, checkJson.exitCode(), checkJson.toString());
         assertTrue(checkJson.out().contains("\"hints\":[\"unmanaged table audit_log"), checkJson.toString());
@@ -82,6 +84,9 @@ class UnmanagedTablesCliTest {
         assertEquals(1, drift.exitCode(), drift.toString());
         assertTrue(drift.out().contains("  ! data loss: drops table note and every row in it\n  DropTable note\n"),
                 drift.toString());
+        CliRun explained = cli(common, "--packages", AFTER, "diff");
+        assertTrue(explained.out().contains("  DropTable note\n      because: note: no entity maps it;"
+                + " database: table with 3 columns\n"), explained.toString());
         CliRun second = cli(common, "--packages", AFTER, "-m", "drop note", "--rev-id", "u2");
         assertEquals(0, second.exitCode(), second.toString());
         assertTrue(second.out().startsWith(HINT + "\n"), second.toString());
