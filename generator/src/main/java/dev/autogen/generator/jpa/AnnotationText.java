@@ -21,7 +21,7 @@ import java.util.Optional;
 final class AnnotationText {
     /** The annotations that decide a column's name, type, nullability, default or key (simple names). */
     private static final List<String> SHOWN = List.of("Id", "EmbeddedId", "GeneratedValue", "Version", "Column",
-            "JoinColumn", "JoinColumns", "JoinTable", "CollectionTable", "OrderColumn", "MapKeyColumn", "Enumerated",
+            "JoinColumn", "JoinColumns", "JoinTable", "CollectionTable", "OrderColumn", "MapKeyColumn", "CollectionId", "Enumerated",
             "Lob", "Temporal", "Nationalized", "JdbcTypeCode", "ColumnDefault", "Comment", "Check");
     private static final List<String> PACKAGES = List.of("jakarta.persistence.", "org.hibernate.annotations.");
 

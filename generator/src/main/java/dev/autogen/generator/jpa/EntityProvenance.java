@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Component;
+import org.hibernate.mapping.IdentifierCollection;
 import org.hibernate.mapping.IndexedCollection;
 import org.hibernate.mapping.Join;
 import org.hibernate.mapping.PersistentClass;
@@ -114,6 +115,9 @@ public final class EntityProvenance {
             put(columns, collection.getKey(), label);
             if (collection instanceof IndexedCollection indexed && indexed.getIndex() != null) {
                 put(columns, indexed.getIndex(), label);
+            }
+            if (collection instanceof IdentifierCollection identified && identified.getIdentifier() != null) {
+                put(columns, identified.getIdentifier(), label); // @CollectionId
             }
             if (!collection.isOneToMany()) {
                 if (collection.getElement() instanceof Component element) {
