@@ -36,6 +36,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> {
+                RevisionCommand.printHints(out, report.hints());
                 if (report.inSync()) {
                     out.println("In sync: " + project.settings().displayUrl() + " is at head "
                             + (report.heads().isEmpty() ? "(no migrations)" : String.join(", ", report.heads()))
@@ -52,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
                 for (int i = 0; i < report.problems().size(); i++) {
                     json.append(i > 0 ? "," : "").append(PlanJson.string(report.problems().get(i)));
                 }
-                String plan = PlanJson.of(report.plan(), warnings);
+                String plan = PlanJson.of(report.plan(), warnings, null, report.hints());
                 json.append("],").append(plan, 1, plan.length());
                 out.println(json);
             }

@@ -1,8 +1,11 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.jpa.EntityProvenance;
+import dev.autogen.generator.project.OperationExplainer;
 import dev.autogen.generator.project.PlanWarnings;
 import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RenamePrompt;
+import dev.autogen.generator.project.UnmanagedTables;
 import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
@@ -40,11 +43,14 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         Project project = root.project();
         Schema database = project.databaseSchema();
-        List<Operation> plan = project.plan(database, RenamePrompt.never()); // writes nothing: asks nothing
+        // writes nothing: asks nothing
+        UnmanagedTables.Filtered filtered = UnmanagedTables.of(project).filter(project.plan(database, RenamePrompt.never()));
+        List<Operation> plan = filtered.plan();
         Map<Integer, List<String>> warnings = PlanWarnings.of(plan, project.dialect());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> {
+                RevisionCommand.printHints(out, filtered.hints());
                 if (plan.isEmpty()) {
                     out.println("No differences: " + project.settings().displayUrl() + " matches the entities in "
                             + String.join(", ", project.settings().packages()) + ".");
@@ -52,12 +58,13 @@ final class DiffCommand implements Callable<Integer> {
                     out.println(plan.size() + " operation" + (plan.size() == 1 ? "" : "s") + " would bring "
                             + project.settings().displayUrl() + " in line with the entities in "
                             + String.join(", ", project.settings().packages()) + ":");
-                    RevisionCommand.printPlan(out, plan, warnings);
+                    RevisionCommand.printPlan(out, plan, warnings, because(project, database, plan));
                     out.println(pendingNote(project).orElse("Write them as a migration with: autogen -m \"MESSAGE\""));
                 }
             }
-            case json -> out.println(PlanJson.of(plan, warnings));
+            case json -> out.println(PlanJson.of(plan, warnings, because(project, database, plan), filtered.hints()));
             case sql -> {
+                filtered.hints().forEach(hint -> out.println("-- " + hint));
                 DdlRenderer renderer = DdlRenderer.forDialect(project.dialect());
                 Schema before = database;
                 for (Operation operation : plan) {
@@ -70,6 +77,16 @@ final class DiffCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Where each operation comes from (reads the entities' boot model once more, for their fields and annotations). */
+    private static List<String> because(Project project, Schema database, List<Operation> plan) {
+        if (plan.isEmpty()) {
+            return List.of();
+        }
+        EntityProvenance provenance = EntityProvenance.scan(project.settings().classpath(),
+                project.settings().packages(), project.dialect());
+        return new OperationExplainer(database, provenance, project.dialect()).explain(plan);
     }
 
     /**

@@ -6,14 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The plan as JSON for tools: {@code {"operations":[{"op":"AddColumn","table":"users","text":"...",
- * "warnings":[...]}]}}. Written by hand: autogen's JSON needs are too small for a JSON library dependency.
+ * The plan as JSON for tools: {@code {"operations":[{"op":"AddColumn","text":"...","because":"...",
+ * "warnings":[...]}],"hints":[...]}} ({@code because} from {@code diff} only; {@code hints} only when there are any). Written by hand: autogen's JSON needs are too small for a JSON library dependency.
  */
 final class PlanJson {
     private PlanJson() {
     }
 
     static String of(List<Operation> plan, Map<Integer, List<String>> warnings) {
+        return of(plan, warnings, null, List.of());
+    }
+
+    /**
+     * With {@code "because"} per operation (its {@link dev.autogen.generator.project.OperationExplainer explanation};
+     * none when {@code because} is null) and, when there are any, {@code "hints"} after the operations.
+     */
+    static String of(List<Operation> plan, Map<Integer, List<String>> warnings, List<String> because,
+                     List<String> hints) {
         StringBuilder json = new StringBuilder("{\"operations\":[");
         for (int i = 0; i < plan.size(); i++) {
             Operation operation = plan.get(i);
@@ -21,15 +30,26 @@ final class PlanJson {
                 json.append(',');
             }
             json.append("{\"op\":").append(string(operation.getClass().getSimpleName()))
-                    .append(",\"text\":").append(string(OperationText.line(operation)))
-                    .append(",\"warnings\":[");
+                    .append(",\"text\":").append(string(OperationText.line(operation)));
+            if (because != null) {
+                json.append(",\"because\":").append(string(because.get(i)));
+            }
+            json.append(",\"warnings\":[");
             List<String> lines = warnings.getOrDefault(i, List.of());
             for (int w = 0; w < lines.size(); w++) {
                 json.append(w > 0 ? "," : "").append(string(lines.get(w)));
             }
             json.append("]}");
         }
-        return json.append("]}").toString();
+        json.append(']');
+        if (!hints.isEmpty()) {
+            json.append(",\"hints\":[");
+            for (int h = 0; h < hints.size(); h++) {
+                json.append(h > 0 ? "," : "").append(string(hints.get(h)));
+            }
+            json.append(']');
+        }
+        return json.append('}').toString();
     }
 
     static String string(String value) {

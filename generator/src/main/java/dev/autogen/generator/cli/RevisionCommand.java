@@ -2,6 +2,7 @@ package dev.autogen.generator.cli;
 
 import dev.autogen.generator.diff.OperationText;
 import dev.autogen.generator.project.Autogenerate;
+import dev.autogen.generator.project.PlanWarnings;
 import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RevisionWriter.WrittenRevision;
 import java.io.PrintWriter;
@@ -44,7 +45,9 @@ final class RevisionCommand implements Callable<Integer> {
     }
 
     static int generate(Project project, String message, boolean empty, String revisionId, PrintWriter out) {
-        Optional<WrittenRevision> written = Autogenerate.run(project, message, empty, revisionId);
+        Autogenerate.Outcome outcome = Autogenerate.generate(project, message, empty, revisionId);
+        printHints(out, outcome.hints());
+        Optional<WrittenRevision> written = outcome.written();
         if (written.isEmpty()) {
             out.println("No changes: the database already matches the entities in "
                     + String.join(", ", project.settings().packages()) + "; no migration written.");
@@ -54,7 +57,7 @@ final class RevisionCommand implements Callable<Integer> {
         Path shown = relative(revision.file());
         out.println("Generated " + shown + " (revision " + revision.id() + ", " + revision.upgrade().size()
                 + " operation" + (revision.upgrade().size() == 1 ? "" : "s") + "):");
-        printPlan(out, revision.upgrade(), revision.warnings());
+        printPlan(out, revision.upgrade(), PlanWarnings.of(revision.upgrade(), project.dialect()));
         out.println("Review it, then apply it with: autogen upgrade");
         out.flush();
         return ExitCodes.OK;
@@ -62,11 +65,27 @@ final class RevisionCommand implements Callable<Integer> {
 
     static void printPlan(PrintWriter out, List<dev.autogen.op.Operation> plan,
                           java.util.Map<Integer, List<String>> warnings) {
+        printPlan(out, plan, warnings, null);
+    }
+
+    /** Each operation with its warnings above it and, when {@code because} is given, its explanation below it. */
+    static void printPlan(PrintWriter out, List<dev.autogen.op.Operation> plan,
+                          java.util.Map<Integer, List<String>> warnings, List<String> because) {
         for (int i = 0; i < plan.size(); i++) {
             for (String warning : warnings.getOrDefault(i, List.of())) {
                 out.println("  ! " + warning);
             }
             out.println("  " + OperationText.line(plan.get(i)));
+            if (because != null) {
+                out.println("      because: " + because.get(i));
+            }
+        }
+    }
+
+    /** The tables autogen leaves alone ({@code hint: unmanaged table ...}), before anything else is printed. */
+    static void printHints(PrintWriter out, List<String> hints) {
+        for (String hint : hints) {
+            out.println("hint: " + hint);
         }
     }
 

@@ -14,8 +14,15 @@ public final class DriftCheck {
     private DriftCheck() {
     }
 
-    /** The outcome: {@code problems} empty means in sync; {@code plan} holds the entity drift, if any. */
-    public record Report(List<String> problems, List<Operation> plan, List<String> heads) {
+    /**
+     * The outcome: {@code problems} empty means in sync; {@code plan} holds the entity drift, if any; {@code hints}
+     * name the tables autogen leaves alone ({@link UnmanagedTables}), which are never a problem.
+     */
+    public record Report(List<String> problems, List<Operation> plan, List<String> heads, List<String> hints) {
+        public Report(List<String> problems, List<Operation> plan, List<String> heads) {
+            this(problems, plan, heads, List.of());
+        }
+
         public boolean inSync() {
             return problems.isEmpty();
         }
@@ -40,12 +47,14 @@ public final class DriftCheck {
             problems.add("the database is behind the migrations (database: " + Autogenerate.describe(current)
                     + ", head: " + Autogenerate.describe(heads) + "): run autogen upgrade");
         }
-        List<Operation> plan = project.plan(RenamePrompt.never()); // CI: nobody to ask
+        // CI: nobody to ask about renames
+        UnmanagedTables.Filtered filtered = UnmanagedTables.of(migrations).filter(project.plan(RenamePrompt.never()));
+        List<Operation> plan = filtered.plan();
         if (!plan.isEmpty()) {
             problems.add("the entities differ from the database by " + plan.size() + " operation"
                     + (plan.size() == 1 ? "" : "s") + (unknown.isEmpty() && Autogenerate.sameSet(current, heads)
                     ? ": generate a migration with autogen -m MESSAGE" : ""));
         }
-        return new Report(problems, plan, heads);
+        return new Report(problems, plan, heads, filtered.hints());
     }
 }
