@@ -97,6 +97,16 @@ class OfflineSqlTest {
         assertEquals(List.of(HEAD), versionRows(viaScript));
         assertEquals(historyChecksums(viaUpgrade), historyChecksums(viaScript));
         assertExit(0, autogen(viaScript, SAMPLES, "check"));
+
+        // one step back, then the rest, each by its own script from where the last one left the database
+        runSqlite(viaScript, assertExit(0, autogen(viaScript, SAMPLES, "downgrade", "-1", "--sql")).out());
+        assertEquals(List.of(FIRST), versionRows(viaScript));
+        assertExit(0, autogen(viaUpgrade, SAMPLES, "downgrade", "-1"));
+        assertSameCatalog(viaUpgrade, viaScript, Dialect.SQLITE);
+        runSqlite(viaScript, assertExit(0, autogen(viaScript, SAMPLES, "downgrade", FIRST + ":base", "--sql")).out());
+        assertEquals(List.of(), versionRows(viaScript));
+        assertEquals(List.of("autogen_history", "autogen_version"),
+                rows(viaScript, "select name from sqlite_master where type = 'table' order by name"));
     }
 
     @Test
