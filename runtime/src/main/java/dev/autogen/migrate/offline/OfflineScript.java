@@ -100,16 +100,34 @@ public final class OfflineScript {
         return script.text();
     }
 
-    /** The schema the revisions up to {@code heads} build (what SQLite's rebuilds start from). */
+    /**
+     * The schema the revisions up to {@code heads} build (what SQLite's rebuilds start from); PostgreSQL's renderer
+     * needs none, so nothing is replayed for it (and raw SQL the interpreter cannot see does not get in the way).
+     */
     private Schema schemaAt(Collection<String> heads) {
         Set<String> applied = graph.ancestorsOf(heads);
         Schema schema = Schema.EMPTY;
         for (LoadedMigration m : graph.inOrder()) {
             if (applied.contains(m.id())) {
-                schema = SchemaInterpreter.applyAll(schema, m.upgradeOperations());
+                for (Operation operation : m.upgradeOperations()) {
+                    schema = replay(m, schema, operation);
+                }
             }
         }
         return schema;
+    }
+
+    private Schema replay(LoadedMigration m, Schema schema, Operation operation) {
+        if (dialect != Dialect.SQLITE) {
+            return schema;
+        }
+        try {
+            return SchemaInterpreter.apply(schema, operation);
+        } catch (IllegalStateException e) {
+            throw new MigrationException("cannot replay revision " + label(m) + " offline to get SQLite's table"
+                    + " definitions: " + e.getMessage() + " — raw SQL that creates or changes tables is invisible to the"
+                    + " replay; model those changes with the DSL, or run autogen upgrade against the database", e);
+        }
     }
 
     private String header(String command, Collection<String> from, String target, List<LoadedMigration> path) {
@@ -178,7 +196,7 @@ public final class OfflineScript {
                 script.line("BEGIN;");
             }
         }
-        return SchemaInterpreter.apply(before, operation);
+        return replay(m, before, operation);
     }
 
     /** The {@code autogen_version} rows: an update when one head replaces another, else deletes and inserts. */

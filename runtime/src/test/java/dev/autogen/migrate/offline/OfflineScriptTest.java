@@ -114,6 +114,25 @@ class OfflineScriptTest {
                 + " (vacuum): add .sqlite(\"...\"), or .sqlite(\"\") when nothing is needed there", e.getMessage());
     }
 
+    @Test
+    void tablesMadeByRawSqlNeedNoReplayOnPostgresAndAreNamedOnSqlite() {
+        var raw = revision("r1", null, "raw", schema -> schema.execute("create table legacy (id integer)"),
+                schema -> { });
+        var typed = revision("r2", "r1", "typed", schema -> schema.addColumn("legacy",
+                column("note", varchar(10)).nullable()), schema -> { });
+        var graph = new RevisionGraph(List.of(raw, typed));
+
+        String postgres = new OfflineScript(Dialect.POSTGRESQL, graph, "dba").upgrade(List.of(), "head");
+        assertTrue(postgres.contains("\nalter table \"legacy\" add column \"note\" character varying(10);\n"),
+                postgres);
+        var e = assertThrows(MigrationException.class,
+                () -> new OfflineScript(Dialect.SQLITE, graph, "dba").upgrade(List.of(), "head"));
+        assertTrue(e.getMessage().startsWith("cannot replay revision r2 (typed) offline to get SQLite's table"
+                + " definitions: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("model those changes with the DSL, or run autogen upgrade against the"
+                + " database"), e.getMessage());
+    }
+
     private static LoadedMigration revision(String id, String parent, String message, Consumer<SchemaChanges> upgrade,
             Consumer<SchemaChanges> downgrade) {
         Migration migration = new Migration() {
