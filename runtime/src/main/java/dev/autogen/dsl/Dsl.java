@@ -26,6 +26,11 @@ public final class Dsl {
         return IndexSpec.of(name, columns);
     }
 
+    /** Per-dialect raw SQL for {@code schema.execute(sql().postgres("...").sqlite("..."))}. */
+    public static DialectSql sql() {
+        return new DialectSql();
+    }
+
     public static ColumnType varchar(int length) {
         return new ColumnType.Varchar(length);
     }

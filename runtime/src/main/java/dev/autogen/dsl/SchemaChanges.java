@@ -17,10 +17,13 @@ import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ConnectionCallback;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
@@ -174,6 +177,41 @@ public final class SchemaChanges {
     /** Raw SQL (irreversible: the downgrade must say what undoes it). */
     public SchemaChanges execute(String sql) {
         return apply(new ExecuteSql(sql, null));
+    }
+
+    /** Raw SQL with the statement that undoes it (the downgrade can then be this one's reverse). */
+    public SchemaChanges execute(String sql, String reverseSql) {
+        return apply(new ExecuteSql(sql, reverseSql));
+    }
+
+    /**
+     * Raw SQL spelled per dialect: {@code execute(sql().postgres("update ...").sqlite("update ..."))}. Runs inside
+     * the revision's transaction; a dialect the migration runs on but that has no variant is an error when rendered.
+     */
+    public SchemaChanges execute(DialectSql sql) {
+        return apply(new ExecuteDialectSql(sql.variants(), null));
+    }
+
+    /** Per-dialect raw SQL with the per-dialect statements that undo it. */
+    public SchemaChanges execute(DialectSql sql, DialectSql reverse) {
+        return apply(new ExecuteDialectSql(sql.variants(), reverse.variants()));
+    }
+
+    /**
+     * A Java step (a data fix) run on the migrator's JDBC connection inside the revision's transaction: an exception
+     * from it rolls the revision back. The connection refuses commit, rollback, close and autocommit changes. An
+     * offline {@code --sql} script cannot run it and says so in a comment. Irreversible: the downgrade writes its own.
+     *
+     * @param description what it does (progress lines, scripts and the checksum show it; the checksum cannot see the
+     *                    code, so change the description when the code changes meaningfully)
+     */
+    public SchemaChanges run(String description, ConnectionCallback callback) {
+        return apply(new RunCallback(description, callback));
+    }
+
+    /** {@link #run(String, ConnectionCallback)} with the description "Java callback". */
+    public SchemaChanges run(ConnectionCallback callback) {
+        return run("Java callback", callback);
     }
 
     private static Index index(String name, String[] columns, boolean unique) {

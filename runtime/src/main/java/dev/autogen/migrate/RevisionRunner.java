@@ -1,6 +1,7 @@
 package dev.autogen.migrate;
 
 import dev.autogen.op.Operation;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
@@ -21,7 +22,8 @@ import java.util.List;
  * {@code PRAGMA foreign_key_check} before committing. Statements marked non-transactional (PostgreSQL's
  * {@code CREATE INDEX CONCURRENTLY}) commit what came before and run in autocommit, so such a revision is not atomic;
  * on SQLite every statement runs inside the transaction, because the only non-transactional SQLite statement a
- * renderer emits is the foreign-keys pragma this class already manages.
+ * renderer emits is the foreign-keys pragma this class already manages. A {@link RunCallback} (a migration's Java
+ * step) runs on the same connection, inside the transaction, through {@link CallbackConnection}.
  */
 final class RevisionRunner {
     /** Writes the version and history rows inside the revision's transaction, given its duration. */
@@ -52,6 +54,10 @@ final class RevisionRunner {
             long started = System.nanoTime();
             for (Operation operation : operations) {
                 current = operation.toString();
+                if (operation instanceof RunCallback callback) {
+                    callback.callback().run(CallbackConnection.guard(c, callback.description()));
+                    continue;
+                }
                 Schema before = dialect == Dialect.SQLITE ? liveSchema.read(c) : Schema.EMPTY;
                 for (var statement : renderer.render(operation, before)) {
                     current = statement.sql();

@@ -17,10 +17,12 @@ import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
@@ -47,7 +49,8 @@ import java.util.function.UnaryOperator;
  * table or column another table's foreign key still references) is a bug in the migration or the plan, and raises an
  * {@link IllegalStateException} that names the object.
  *
- * <p>{@link ExecuteSql} is opaque: raw SQL leaves the schema unchanged, because the interpreter cannot know what it
+ * <p>{@link ExecuteSql}, {@link ExecuteDialectSql} and {@link RunCallback} are opaque: raw SQL and Java code leave
+ * the schema unchanged, because the interpreter cannot know what it
  * does. A replay that meets one is only as good as the migration author's promise that the SQL changes no schema
  * object autogen models.
  */
@@ -143,6 +146,8 @@ public final class SchemaInterpreter {
                 yield schema.withoutSequence(op.name());
             }
             case ExecuteSql op -> schema;
+            case ExecuteDialectSql op -> schema;
+            case RunCallback op -> schema;
         };
     }
 

@@ -11,7 +11,7 @@ public sealed interface Operation
         permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn,
                 CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey, AddForeignKey, DropForeignKey,
                 AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint,
-                CreateSequence, DropSequence, ExecuteSql {
+                CreateSequence, DropSequence, ExecuteSql, ExecuteDialectSql, RunCallback {
 
     /**
      * The operation that undoes this one.

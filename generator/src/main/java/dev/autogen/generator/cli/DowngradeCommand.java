@@ -1,8 +1,11 @@
 package dev.autogen.generator.cli;
 
 import dev.autogen.migrate.Migrator;
+import dev.autogen.migrate.graph.RevisionGraph;
+import dev.autogen.migrate.offline.OfflineScript;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -17,11 +20,20 @@ final class DowngradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1", paramLabel = "TARGET", description = "-N, base, or a revision id or unique prefix.")
+    @Parameters(arity = "1", paramLabel = "TARGET", description = "-N, base, or a revision id or unique prefix; with --sql also FROM:TARGET.")
     String target;
+
+    @Mixin
+    OfflineSqlOptions offline;
 
     @Override
     public Integer call() {
+        offline.requireSqlForOthers(target);
+        if (offline.sql) {
+            offline.print(root.project(), target, RevisionGraph::heads, OfflineScript::downgrade,
+                    spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
         MigrationProgress.run(root.project().migrator(), Migrator::downgrade, target, "Reverted", "Nothing to revert",
                 spec.commandLine().getOut());
         return ExitCodes.OK;

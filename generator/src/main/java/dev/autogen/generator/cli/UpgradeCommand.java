@@ -1,8 +1,11 @@
 package dev.autogen.generator.cli;
 
 import dev.autogen.migrate.Migrator;
+import dev.autogen.migrate.offline.OfflineScript;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -18,11 +21,20 @@ final class UpgradeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", defaultValue = "head", paramLabel = "TARGET",
-            description = "head (default), +N, or a revision id or unique prefix.")
+            description = "head (default), heads, +N, or a revision id or unique prefix; with --sql also FROM:TARGET.")
     String target;
+
+    @Mixin
+    OfflineSqlOptions offline;
 
     @Override
     public Integer call() {
+        offline.requireSqlForOthers(target);
+        if (offline.sql) {
+            offline.print(root.project(), target, graph -> List.of(), OfflineScript::upgrade,
+                    spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
         MigrationProgress.run(root.project().migrator(), Migrator::upgrade, target, "Applied", "Nothing to apply",
                 spec.commandLine().getOut());
         return ExitCodes.OK;

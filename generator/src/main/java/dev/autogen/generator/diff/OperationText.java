@@ -17,10 +17,12 @@ import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
@@ -89,6 +91,10 @@ public final class OperationText {
                     + " start " + sequence.start() + " increment " + sequence.increment();
             case DropSequence(String name, var previous) -> "DropSequence " + name;
             case ExecuteSql(String sql, String reverseSql) -> "ExecuteSql " + oneLine(sql);
+            case ExecuteDialectSql(var sql, var reverseSql) -> "ExecuteDialectSql " + String.join(" | ",
+                    sql.entrySet().stream().map(e -> ExecuteDialectSql.dslMethod(e.getKey()) + ": " + oneLine(e.getValue()))
+                            .toList());
+            case RunCallback(String description, var callback) -> "RunCallback " + oneLine(description);
         };
     }
 

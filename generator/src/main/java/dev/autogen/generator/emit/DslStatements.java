@@ -19,10 +19,12 @@ import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
@@ -32,7 +34,9 @@ import dev.autogen.schema.IndexColumn;
 import dev.autogen.schema.ReferentialAction;
 import dev.autogen.schema.Table;
 import dev.autogen.schema.UniqueConstraint;
+import dev.autogen.sql.Dialect;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -132,7 +136,22 @@ final class DslStatements {
             // the DSL's execute(sql) is irreversible by design; a reversible statement is recorded as it is
             case ExecuteSql(String sql, String reverseSql) ->
                     CodeBlock.of("schema.apply(new $T($S, $S))", EXECUTE_SQL, sql, reverseSql);
+            case ExecuteDialectSql(var sql, var reverseSql) when reverseSql == null ->
+                    CodeBlock.of("schema.execute($L)", dialectSql(sql));
+            case ExecuteDialectSql(var sql, var reverseSql) ->
+                    CodeBlock.of("schema.execute($L, $L)", dialectSql(sql), dialectSql(reverseSql));
+            case RunCallback(String description, var callback) -> throw new IllegalArgumentException(
+                    "cannot write the Java callback '" + description + "' as code: callbacks are hand-written only"
+                            + " — the plan must not contain one");
         };
+    }
+
+    /** {@code sql().postgres("...").sqlite("...")}, in dialect order. */
+    private CodeBlock dialectSql(Map<Dialect, String> variants) {
+        usesDsl = true;
+        CodeBlock.Builder code = CodeBlock.builder().add("sql()");
+        variants.forEach((dialect, text) -> code.add(".$L($S)", ExecuteDialectSql.dslMethod(dialect), text));
+        return code.build();
     }
 
     /** {@code table("users")} followed by one chained call per line, in the order a {@code CREATE TABLE} reads. */

@@ -19,10 +19,12 @@ import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.sql.Dialect;
 import java.util.ArrayList;
@@ -119,6 +121,8 @@ public final class PlanWarnings {
             case CreateSequence create -> { }
             case DropSequence drop -> { }
             case ExecuteSql sql -> { }
+            case ExecuteDialectSql sql -> { }
+            case RunCallback callback -> { }
         }
         return lines;
     }

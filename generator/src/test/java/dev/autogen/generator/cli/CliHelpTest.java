@@ -23,8 +23,9 @@ class CliHelpTest {
             "revision", List.of("--message", "--empty", "--autogenerate", "--rev-id"),
             "diff", List.of("--format", "json", "sql"),
             "check", List.of("--format", "exit 1"),
-            "upgrade", List.of("TARGET", "head"),
-            "downgrade", List.of("TARGET", "base"),
+            "upgrade", List.of("TARGET", "head", "--sql", "--from", "--dialect"),
+            "downgrade", List.of("TARGET", "base", "--sql", "--from", "--dialect"),
+            "show", List.of("REV", "--sql", "--dialect"),
             "current", List.of(),
             "history", List.of(),
             "heads", List.of());

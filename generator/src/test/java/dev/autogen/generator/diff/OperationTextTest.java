@@ -14,10 +14,12 @@ import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropTable;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
@@ -29,7 +31,9 @@ import dev.autogen.schema.ReferentialAction;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
 import dev.autogen.schema.UniqueConstraint;
+import dev.autogen.sql.Dialect;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -93,6 +97,9 @@ class OperationTextTest {
                         "CreateSequence orders_seq start 1 increment 50"),
                 Arguments.of(new CreateSequence(new Sequence("orders_seq", 1, 50)).reverse(), "DropSequence orders_seq"),
                 Arguments.of(new ExecuteSql("update users\n   set x = 1", null), "ExecuteSql update users set x = 1"),
+                Arguments.of(new ExecuteDialectSql(Map.of(Dialect.SQLITE, "update b", Dialect.POSTGRESQL, "update\n a"),
+                        null), "ExecuteDialectSql postgres: update a | sqlite: update b"),
+                Arguments.of(new RunCallback("fix\nrows", connection -> { }), "RunCallback fix rows"),
                 Arguments.of(new AddColumn("t", Column.of("tags", new ColumnType.Array(new ColumnType.Text()), true)),
                         "AddColumn t tags text[] null"),
                 Arguments.of(new AddColumn("t", Column.of("c", new ColumnType.Native("citext"), true)),

@@ -17,10 +17,12 @@ import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.ForeignKey;
@@ -176,6 +178,8 @@ final class SchemaApplier {
             case RenameTable r -> throw new IllegalStateException("the differ does not rename");
             case RenameColumn r -> throw new IllegalStateException("the differ does not rename");
             case ExecuteSql e -> throw new IllegalStateException("the differ does not write SQL");
+            case ExecuteDialectSql e -> throw new IllegalStateException("the differ does not write SQL");
+            case RunCallback r -> throw new IllegalStateException("the differ does not write code");
         };
     }
 

@@ -9,12 +9,15 @@ import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
+import dev.autogen.sql.Dialect;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,22 @@ class JavaMigrationEmitterTest {
         assertTrue(source.contains(" * end *&#47; here &amp; &lt;b&gt;&#92;u002a/\n"), source);
         assertTrue(source.contains("        // two\n        // lines \\\\u000a\n"), source);
         assertTrue(source.contains("message = \"end */ here & <b>\\\\u002a/\""), source);
+    }
+
+    @Test
+    void writesPerDialectSqlAndRefusesAJavaCallback() {
+        var data = new MigrationSpec("m", "V0006_Data", "abc", List.of(), "data", null,
+                List.of(new ExecuteDialectSql(Map.of(Dialect.SQLITE, "update t set a = 'x'", Dialect.POSTGRESQL,
+                        "update t set a = 'y'"), Map.of(Dialect.POSTGRESQL, "", Dialect.SQLITE, "delete from t"))),
+                List.of());
+        assertTrue(emitter.emit(data).contains("        schema.execute(sql().postgres(\"update t set a = 'y'\")"
+                + ".sqlite(\"update t set a = 'x'\"), sql().postgres(\"\").sqlite(\"delete from t\"));\n"),
+                emitter.emit(data));
+        var callback = new MigrationSpec("m", "V0006_Code", "abc", List.of(), "code", null,
+                List.of(new RunCallback("fix rows", connection -> { })), List.of());
+        var error = assertThrows(IllegalArgumentException.class, () -> emitter.emit(callback));
+        assertEquals("cannot write the Java callback 'fix rows' as code: callbacks are hand-written only — the plan"
+                + " must not contain one", error.getMessage());
     }
 
     @Test

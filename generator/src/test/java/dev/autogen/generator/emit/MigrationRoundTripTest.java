@@ -24,11 +24,13 @@ import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.IrreversibleOperationException;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
@@ -49,6 +51,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import dev.autogen.sql.Dialect;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,7 +100,9 @@ class MigrationRoundTripTest {
     @Test
     void thePlanCoversEveryOperationAndColumnType() {
         List<Operation> plan = richPlan();
-        assertEquals(Set.of(Operation.class.getPermittedSubclasses()),
+        // every operation but a Java callback, which is hand-written only (the emitter refuses it)
+        assertEquals(Stream.of(Operation.class.getPermittedSubclasses()).filter(type -> type != RunCallback.class)
+                        .collect(Collectors.toSet()),
                 plan.stream().map(Object::getClass).collect(Collectors.toSet()));
         Set<Class<?>> types = new HashSet<>();
         for (Operation operation : plan) {
@@ -207,6 +212,9 @@ class MigrationRoundTripTest {
                 new DropSequence("old_seq", null),
                 new ExecuteSql("update users\nset status = 'A'\twhere status is null -- \\u000a \"x\"", null),
                 new ExecuteSql("insert into t values (1)", "delete from t where id = 1"),
+                new ExecuteDialectSql(Map.of(Dialect.POSTGRESQL, "update t set \"a\" = 'x'\n", Dialect.SQLITE, ""), null),
+                new ExecuteDialectSql(Map.of(Dialect.SQLITE, "insert into t values (2)"),
+                        Map.of(Dialect.SQLITE, "delete from t where id = 2")),
                 new DropTable("legacy", unnamedKey),
                 new DropTable("gone", null));
     }

@@ -20,10 +20,12 @@ import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
@@ -86,6 +88,9 @@ public final class PostgresDdlRenderer implements DdlRenderer {
                     + op.sequence().start() + " increment by " + op.sequence().increment());
             case DropSequence op -> one("drop sequence " + quote(op.name()));
             case ExecuteSql op -> one(op.sql());
+            case ExecuteDialectSql op -> op.sqlFor(Dialect.POSTGRESQL).map(sql -> one(sql)).orElse(List.of());
+            case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()
+                    + ") is not SQL: the migrator runs it on its connection; offline scripts leave it out");
         };
     }
 

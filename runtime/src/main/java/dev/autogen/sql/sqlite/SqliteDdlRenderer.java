@@ -17,10 +17,12 @@ import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.RunCallback;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
@@ -102,6 +104,9 @@ public final class SqliteDdlRenderer implements DdlRenderer {
             case CreateSequence op -> List.of();
             case DropSequence op -> List.of();
             case ExecuteSql op -> one(op.sql());
+            case ExecuteDialectSql op -> op.sqlFor(Dialect.SQLITE).map(sql -> one(sql)).orElse(List.of());
+            case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()
+                    + ") is not SQL: the migrator runs it on its connection; offline scripts leave it out");
         };
     }
 

@@ -1,0 +1,292 @@
+package dev.autogen.migrate.offline;
+
+import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
+
+import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.MigrationException;
+import dev.autogen.migrate.SchemaInterpreter;
+import dev.autogen.migrate.VersionTables;
+import dev.autogen.migrate.graph.RevisionGraph;
+import dev.autogen.migrate.history.HistoryEntry;
+import dev.autogen.migrate.history.MigrationChecksum;
+import dev.autogen.migrate.history.VersionStore;
+import dev.autogen.op.Operation;
+import dev.autogen.op.RunCallback;
+import dev.autogen.schema.Schema;
+import dev.autogen.sql.DdlRenderer;
+import dev.autogen.sql.Dialect;
+import dev.autogen.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The SQL a DBA runs instead of {@code autogen upgrade}: a path of revisions rendered to one script with no database
+ * connection ({@code autogen upgrade --sql}, {@code downgrade --sql}, {@code show REV --sql}). The script creates the
+ * version tables if they are missing, then gives each revision its own {@code BEGIN;} … {@code COMMIT;} with the
+ * revision's statements and the {@code autogen_version} / {@code autogen_history} rows the migrator would write, so a
+ * database migrated by the script is indistinguishable from one migrated by autogen (except the history's
+ * {@code duration_ms}, which is 0).
+ *
+ * <p>The database is not there to ask, so where the migrations start ({@code from}: the heads the database is at) is
+ * given, and the schema at every step is the replay of the revisions so far through {@link SchemaInterpreter}: that is
+ * the "before" state SQLite's table rebuilds need. Java callbacks ({@code schema.run(...)}) cannot run from a script;
+ * each leaves a comment line saying so.
+ */
+public final class OfflineScript {
+    private final Dialect dialect;
+    private final RevisionGraph graph;
+    private final DdlRenderer renderer;
+    private final String appliedBy;
+
+    /** @param appliedBy who SQLite's history rows name (PostgreSQL's say {@code current_user}, whoever runs it) */
+    public OfflineScript(Dialect dialect, RevisionGraph graph, String appliedBy) {
+        this.dialect = dialect;
+        this.graph = graph;
+        this.renderer = DdlRenderer.forDialect(dialect);
+        this.appliedBy = appliedBy;
+    }
+
+    /**
+     * The script that upgrades a database at {@code from} (empty: base) to {@code target} ({@code head}, {@code heads},
+     * {@code +N}, an id or a prefix).
+     *
+     * @throws MigrationException when a revision cannot be rendered (a per-dialect SQL without this dialect's variant)
+     */
+    public String upgrade(Collection<String> from, String target) {
+        List<LoadedMigration> path = graph.upgradePath(from, target);
+        var script = new Script(header("upgrade", from, target, path));
+        Schema schema = schemaAt(from);
+        List<String> heads = List.copyOf(new TreeSet<>(from));
+        for (LoadedMigration m : path) {
+            List<String> after = graph.headsAfterUpgrade(heads, m.id());
+            schema = revision(script, m, HistoryEntry.UPGRADE, m.upgradeOperations(), schema, heads, after);
+            heads = after;
+        }
+        return script.text();
+    }
+
+    /** The script that reverts a database at {@code from} to {@code target} ({@code -N}, {@code base}, an id or a prefix). */
+    public String downgrade(Collection<String> from, String target) {
+        List<LoadedMigration> path = graph.downgradePath(from, target);
+        var script = new Script(header("downgrade", from, target, path));
+        Schema schema = schemaAt(from);
+        List<String> heads = List.copyOf(new TreeSet<>(from));
+        for (LoadedMigration m : path) {
+            List<String> after = graph.headsAfterDowngrade(heads, m.id());
+            List<Operation> operations;
+            try {
+                operations = m.downgradeOperations();
+            } catch (RuntimeException e) {
+                throw new MigrationException("revision " + label(m) + " cannot be downgraded: " + e.getMessage()
+                        + " — write its downgrade by hand or stop at a later revision", e);
+            }
+            schema = revision(script, m, HistoryEntry.DOWNGRADE, operations, schema, heads, after);
+            heads = after;
+        }
+        return script.text();
+    }
+
+    /** One revision's upgrade statements, each ending in {@code ;}, without transaction or version-table lines. */
+    public String statements(String revision) {
+        LoadedMigration m = graph.get(graph.resolve(revision));
+        var script = new Script("-- " + label(m) + ": upgrade statements for " + dialect.displayName() + "\n");
+        Schema schema = schemaAt(m.parents());
+        for (Operation operation : m.upgradeOperations()) {
+            schema = operation(script, m, operation, schema);
+        }
+        return script.text();
+    }
+
+    /**
+     * The schema the revisions up to {@code heads} build (what SQLite's rebuilds start from); PostgreSQL's renderer
+     * needs none, so nothing is replayed for it (and raw SQL the interpreter cannot see does not get in the way).
+     */
+    private Schema schemaAt(Collection<String> heads) {
+        Set<String> applied = graph.ancestorsOf(heads);
+        Schema schema = Schema.EMPTY;
+        for (LoadedMigration m : graph.inOrder()) {
+            if (applied.contains(m.id())) {
+                for (Operation operation : m.upgradeOperations()) {
+                    schema = replay(m, schema, operation);
+                }
+            }
+        }
+        return schema;
+    }
+
+    private Schema replay(LoadedMigration m, Schema schema, Operation operation) {
+        if (dialect != Dialect.SQLITE) {
+            return schema;
+        }
+        try {
+            return SchemaInterpreter.apply(schema, operation);
+        } catch (IllegalStateException e) {
+            throw new MigrationException("cannot replay revision " + label(m) + " offline to get SQLite's table"
+                    + " definitions: " + e.getMessage() + " — raw SQL that creates or changes tables is invisible to the"
+                    + " replay; model those changes with the DSL, or run autogen upgrade against the database", e);
+        }
+    }
+
+    private String header(String command, Collection<String> from, String target, List<LoadedMigration> path) {
+        var text = new StringBuilder();
+        text.append("-- autogen ").append(command).append(" ").append(describe(from)).append(" -> ").append(target)
+                .append(" for ").append(dialect.displayName()).append(", generated offline\n");
+        text.append("-- ").append(path.size()).append(" revision").append(path.size() == 1 ? "" : "s")
+                .append(path.isEmpty() ? ": nothing to do" : ": " + String.join(", ",
+                        path.stream().map(LoadedMigration::id).toList()))
+                .append(dialect == Dialect.POSTGRESQL ? "; run with psql -v ON_ERROR_STOP=1 -f FILE\n"
+                        : "; run with sqlite3 -bail DBFILE < FILE\n");
+        text.append('\n');
+        for (String sql : new VersionStore(dialect).createTableSql()) {
+            text.append(sql).append(";\n");
+        }
+        return text.toString();
+    }
+
+    /** Writes one revision's block and returns the schema after it. */
+    private Schema revision(Script script, LoadedMigration m, String direction, List<Operation> operations,
+            Schema schema, List<String> before, List<String> after) {
+        script.blank();
+        script.comment(direction + " " + label(m) + ": " + describe(before) + " -> " + describe(after));
+        if (dialect == Dialect.SQLITE) {
+            script.statement("PRAGMA foreign_keys=OFF");
+        }
+        script.line("BEGIN;");
+        Schema current = schema;
+        for (Operation operation : operations) {
+            current = operation(script, m, operation, current);
+        }
+        if (dialect == Dialect.SQLITE) {
+            script.comment("any row listed by the next statement is a foreign key that points nowhere: roll back");
+            script.statement("PRAGMA foreign_key_check");
+        }
+        versionRows(script, before, after);
+        script.statement(historyRow(m, direction));
+        script.line("COMMIT;");
+        if (dialect == Dialect.SQLITE) {
+            script.statement("PRAGMA foreign_keys=ON");
+        }
+        return current;
+    }
+
+    private Schema operation(Script script, LoadedMigration m, Operation operation, Schema before) {
+        if (operation instanceof RunCallback callback) {
+            script.comment("NOT RUN: Java callback \"" + oneLine(callback.description())
+                    + "\" — a script cannot run Java; do its work by hand here, or apply this revision with"
+                    + " autogen upgrade");
+            return before;
+        }
+        List<Statement> statements;
+        try {
+            statements = renderer.render(operation, before);
+        } catch (RuntimeException e) {
+            throw new MigrationException("revision " + label(m) + " cannot be written as " + dialect.displayName()
+                    + " SQL: " + e.getMessage(), e);
+        }
+        for (Statement statement : statements) {
+            if (statement.transactional() || dialect != Dialect.POSTGRESQL) {
+                script.statement(statement.sql());
+            } else {
+                script.line("COMMIT;");
+                script.comment("cannot run inside a transaction:");
+                script.statement(statement.sql());
+                script.line("BEGIN;");
+            }
+        }
+        return replay(m, before, operation);
+    }
+
+    /** The {@code autogen_version} rows: an update when one head replaces another, else deletes and inserts. */
+    private void versionRows(Script script, List<String> before, List<String> after) {
+        var removed = new TreeSet<>(before);
+        removed.removeAll(after);
+        var added = new TreeSet<>(after);
+        added.removeAll(before);
+        String table = quoteIdentifier(VersionTables.VERSION);
+        String column = quoteIdentifier("revision");
+        if (removed.size() == 1 && added.size() == 1) {
+            script.statement("update " + table + " set " + column + " = " + literal(added.first()) + " where "
+                    + column + " = " + literal(removed.first()));
+            return;
+        }
+        for (String id : removed) {
+            script.statement("delete from " + table + " where " + column + " = " + literal(id));
+        }
+        for (String id : added) {
+            script.statement("insert into " + table + " (" + column + ") values (" + literal(id) + ")");
+        }
+    }
+
+    private String historyRow(LoadedMigration m, String direction) {
+        String now = switch (dialect) {
+            case POSTGRESQL -> "current_timestamp";
+            case SQLITE -> "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+        };
+        String who = switch (dialect) {
+            case POSTGRESQL -> "current_user";
+            case SQLITE -> literal(appliedBy);
+        };
+        String success = switch (dialect) {
+            case POSTGRESQL -> "true";
+            case SQLITE -> "1";
+        };
+        List<String> columns = List.of("revision", "direction", "checksum", "applied_at", "applied_by", "duration_ms",
+                "success");
+        return "insert into " + quoteIdentifier(VersionTables.HISTORY) + " ("
+                + String.join(", ", columns.stream().map(c -> quoteIdentifier(c)).toList()) + ") values ("
+                + literal(m.id()) + ", " + literal(direction) + ", " + literal(MigrationChecksum.of(m)) + ", " + now
+                + ", " + who + ", 0, " + success + ")";
+    }
+
+    private static String describe(Collection<String> heads) {
+        return heads.isEmpty() ? "base" : String.join(",", new TreeSet<>(heads));
+    }
+
+    private static String label(LoadedMigration m) {
+        return m.message().isBlank() ? m.id() : m.id() + " (" + oneLine(m.message()) + ")";
+    }
+
+    /** An SQL string literal: single quotes doubled. */
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    /** The script text, one statement per {@code ;}-terminated line group. */
+    private static final class Script {
+        private final StringBuilder text;
+
+        Script(String header) {
+            this.text = new StringBuilder(header);
+        }
+
+        void line(String line) {
+            text.append(line).append('\n');
+        }
+
+        void blank() {
+            text.append('\n');
+        }
+
+        void comment(String comment) {
+            line("-- " + oneLine(comment));
+        }
+
+        void statement(String sql) {
+            String trimmed = sql.strip();
+            String lastLine = trimmed.substring(trimmed.lastIndexOf('\n') + 1);
+            // a trailing "-- comment" would swallow the semicolon
+            line(trimmed.endsWith(";") ? trimmed : lastLine.contains("--") ? trimmed + "\n;" : trimmed + ";");
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+}
