@@ -20,6 +20,8 @@ import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ExecuteDialectSql;
+import dev.autogen.op.RunCallback;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
@@ -137,6 +139,8 @@ public final class OperationExplainer {
                     drop.previous() == null ? "sequence " + drop.name()
                             : "start " + drop.previous().start() + " increment " + drop.previous().increment());
             case ExecuteSql sql -> "raw SQL: written by hand, not derived from entities or catalog";
+            case ExecuteDialectSql sql -> "raw SQL per dialect: written by hand, not derived from entities or catalog";
+            case RunCallback callback -> "Java callback: written by hand, not derived from entities or catalog";
         };
     }
 
