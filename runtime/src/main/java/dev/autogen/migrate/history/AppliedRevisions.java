@@ -4,6 +4,7 @@ import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.graph.RevisionGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,8 @@ import java.util.Set;
  *
  * <p>The checksum an applied revision is held to is the one of its latest {@code upgrade} or {@code stamp} history
  * row. Revisions applied only implicitly (the ancestors of a stamped revision) have no such row and are reported as
- * unverified, not as problems.
+ * unverified, not as problems. When a version row is unknown to the code, the known revisions under it are taken from
+ * the history (those whose latest row is not a downgrade), so that their checksums are still checked.
  */
 public final class AppliedRevisions {
 
@@ -50,17 +52,25 @@ public final class AppliedRevisions {
      */
     public static Report check(RevisionGraph graph, List<String> current, List<HistoryEntry> history, String source) {
         Map<String, HistoryEntry> lastApplied = new HashMap<>();
+        Map<String, HistoryEntry> last = new HashMap<>();
         for (HistoryEntry entry : history) {
-            if (entry.success() && (entry.direction().equals(HistoryEntry.UPGRADE)
-                    || entry.direction().equals(HistoryEntry.STAMP))) {
-                lastApplied.put(entry.revision(), entry);
+            if (entry.success()) {
+                last.put(entry.revision(), entry);
+                if (!entry.direction().equals(HistoryEntry.DOWNGRADE)) {
+                    lastApplied.put(entry.revision(), entry);
+                }
             }
         }
         List<IntegrityProblem> problems = new ArrayList<>();
         List<String> verified = new ArrayList<>();
         List<String> unverified = new ArrayList<>();
         List<String> known = current.stream().filter(graph::contains).toList();
-        Set<String> applied = graph.ancestorsOf(known);
+        Set<String> applied = new HashSet<>(graph.ancestorsOf(known));
+        if (known.size() < current.size()) {
+            // a row the code does not know hides which known revisions are under it: the history says
+            last.values().stream().filter(e -> !e.direction().equals(HistoryEntry.DOWNGRADE))
+                    .map(HistoryEntry::revision).filter(graph::contains).forEach(applied::add);
+        }
         for (LoadedMigration m : graph.inOrder()) {
             if (!applied.contains(m.id())) {
                 continue;
