@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
                 "With no configuration it uses the embedded default: the sample entities and a SQLite file "
                         + "autogen.db in the working directory."},
         subcommands = {RevisionCommand.class, DiffCommand.class, CheckCommand.class, UpgradeCommand.class,
-                DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class},
+                DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
+                BranchesCommand.class, MergeCommand.class, StampCommand.class, ValidateCommand.class,
+                ShowCommand.class},
         footer = {"", "Exit codes: 0 success; 1 check found drift; 2 bad usage, configuration or input; "
                 + "3 database or migration failure."})
 public final class AutogenCommand implements Callable<Integer> {
