@@ -105,7 +105,8 @@ public final class Migrator {
     }
 
     /**
-     * Applies the revisions up to {@code target} ({@code head}, {@code heads}, {@code +N}, a revision id or prefix).
+     * Applies the revisions up to {@code target} ({@code head}, {@code heads} (every branch), {@code +N}, a revision id
+     * or prefix).
      *
      * @return the ids applied, in order (empty when already there)
      * @throws MigrationException when a revision fails (it is rolled back; the ones before it stay applied)

@@ -182,6 +182,24 @@ class CliRevisionGraphTest {
     }
 
     @Test
+    void showPrintsACommittedSampleMigration() {
+        Path samples = Path.of("..", "migrations", "src", "main", "java").toAbsolutePath().normalize();
+        CliOutcome outcome = assertExit(0, CliOutcome.run("--migrations", samples.toString(), "show", "2093"));
+        assertEquals("""
+                Revision:   209336e70286 (head)
+                Message:    add phone
+                Class:      dev.autogen.sample.migrations.V0002_AddPhone
+                Parents:    04c351a8712d
+                Upgrade (2 operations):
+                  AddColumn users phone varchar(16) null
+                  CreateIndex users ix_users_phone (phone)
+                Downgrade (2 operations):
+                  DropIndex users ix_users_phone
+                  DropColumn users phone
+                """, outcome.out());
+    }
+
+    @Test
     void showAndStampRefuseWhatIsNotARevision() throws IOException {
         project(Dialect.SQLITE);
         write("V0001_Users", "aaa111", null, "users");
