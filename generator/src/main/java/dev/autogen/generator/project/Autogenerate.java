@@ -37,6 +37,10 @@ public final class Autogenerate {
         String id = revisionIdOrRandom(revisionId);
         List<LoadedMigration> existing = project.migrations();
         RevisionGraph graph = new RevisionGraph(existing);
+        if (graph.heads().size() > 1) {
+            throw new UsageException("the migrations have several heads (" + String.join(", ", graph.heads())
+                    + "): merge them first (autogen merge -m \"merge heads\")");
+        }
         List<String> current = project.migrator().current();
         if (!sameSet(current, graph.heads())) {
             throw new UsageException("the database is not at the head revision (database: " + describe(current)

@@ -80,6 +80,8 @@ class CliRevisionGraphTest {
                 + " \"merge heads\"), or apply every branch (autogen upgrade heads)",
                 autogen("upgrade").assertOneLineError(2));
 
+        assertEquals("autogen: the migrations have several heads (bbb222, ccc333): merge them first (autogen merge -m"
+                + " \"merge heads\")", autogen("-m", "more").assertOneLineError(2));
         CliOutcome upgraded = assertExit(0, autogen("upgrade", "heads"));
         assertTrue(upgraded.out().endsWith("Applied 3 revisions; the database is at bbb222, ccc333.\n"),
                 upgraded::toString);
