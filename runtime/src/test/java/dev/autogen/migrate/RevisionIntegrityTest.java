@@ -49,11 +49,21 @@ class RevisionIntegrityTest {
         connections = ConnectionFactory.of(url, null, null);
     }
 
-    /** A migrator over the sources as they are on disk now (each call recompiles, as a new CLI run would). */
+    private Migrator loaded;
+
+    /** A migrator over the sources as they were on disk at the last {@link #reload}, compiled once. */
     private Migrator migrator(Dialect dialect) {
-        return new Migrator(connections, dialect, new SourceDirectoryMigrationSource(dir).load())
-                .withAppliedBy("tester")
-                .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        if (loaded == null) {
+            loaded = new Migrator(connections, dialect, new SourceDirectoryMigrationSource(dir).load())
+                    .withAppliedBy("tester")
+                    .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        }
+        return loaded;
+    }
+
+    /** The sources changed: the next migrator recompiles them, as a new CLI run would. */
+    private void reload() {
+        loaded = null;
     }
 
     private void writeThree() {
@@ -108,6 +118,7 @@ class RevisionIntegrityTest {
         Path orders = dir.resolve("migrations/V0002_Orders.java");
         Files.writeString(orders, Files.readString(orders).replace("(id integer primary key)\"",
                 "(id integer primary key, total integer)\""));
+        reload();
         AppliedRevisions.Report report = migrator(dialect).validate(SOURCE);
 
         assertEquals(List.of(new IntegrityProblem(IntegrityProblem.Kind.EDITED, "bbb222", "revision bbb222"
@@ -119,6 +130,7 @@ class RevisionIntegrityTest {
         // a reformatted file (same operations) is not an edit
         Files.writeString(orders, Files.readString(orders).replace(", total integer", "")
                 .replace("public void upgrade", "/* reformatted */ public   void upgrade"));
+        reload();
         assertTrue(migrator(dialect).validate(SOURCE).valid());
     }
 
@@ -130,6 +142,7 @@ class RevisionIntegrityTest {
         migrator(dialect).upgrade("head");
 
         Files.delete(dir.resolve("migrations/V0003_Items.java"));
+        reload();
         Migrator older = migrator(dialect);
 
         assertEquals(List.of(new IntegrityProblem(IntegrityProblem.Kind.MISSING, "ccc333", "the database is at"
@@ -174,6 +187,8 @@ class RevisionIntegrityTest {
 
         List<String> progress = new ArrayList<>();
         assertEquals(List.of("u00001", "o00001"), migrator(dialect).withListener(progress::add).upgrade("o00001"));
+        assertEquals(List.of("applying u00001 V0002_Users", "applying o00001 V0001_Orders"),
+                progress.stream().map(line -> line.replaceAll(" … \\d+ ms$", "")).toList());
         assertEquals(List.of("o00001", "u00001"), migrator(dialect).current()); // each branch keeps its row
         assertEquals(List.of("autogen_history", "autogen_version", "orders", "users"), tables(dialect));
 
