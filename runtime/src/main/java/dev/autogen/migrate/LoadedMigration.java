@@ -17,16 +17,25 @@ import java.util.Objects;
  * @param className  the binary name of the class
  * @param instance   the migration itself
  * @param sourceFile the {@code .java} file it was compiled from, or null when it was loaded from compiled classes
+ * @param dependsOn  revisions (usually on other branches) that must be applied before this one, without being its
+ *                   parents: they order the graph but do not merge branches ({@link Revision#dependsOn()})
  */
 public record LoadedMigration(String id, List<String> parents, String message, String className, Migration instance,
-        Path sourceFile) {
+        Path sourceFile, List<String> dependsOn) {
 
     public LoadedMigration {
         Objects.requireNonNull(id, "id");
         parents = List.copyOf(parents);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         message = message == null ? "" : message;
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(instance, "instance");
+    }
+
+    /** A migration without dependencies beyond its parents. */
+    public LoadedMigration(String id, List<String> parents, String message, String className, Migration instance,
+            Path sourceFile) {
+        this(id, parents, message, className, instance, sourceFile, List.of());
     }
 
     /** The operations {@code upgrade} records, in order. */

@@ -1,6 +1,7 @@
 package dev.autogen.migrate;
 
 import dev.autogen.migrate.graph.RevisionGraph;
+import dev.autogen.migrate.history.AppliedRevisions;
 import dev.autogen.migrate.history.HistoryEntry;
 import dev.autogen.migrate.history.MigrationChecksum;
 import dev.autogen.migrate.history.VersionStore;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -103,7 +105,8 @@ public final class Migrator {
     }
 
     /**
-     * Applies the revisions up to {@code target} ({@code head}, {@code heads}, {@code +N}, a revision id or prefix).
+     * Applies the revisions up to {@code target} ({@code head}, {@code heads} (every branch), {@code +N}, a revision id
+     * or prefix).
      *
      * @return the ids applied, in order (empty when already there)
      * @throws MigrationException when a revision fails (it is rolled back; the ones before it stay applied)
@@ -151,6 +154,55 @@ public final class Migrator {
             }
             return List.copyOf(done);
         });
+    }
+
+    /**
+     * Sets the version table to {@code target} ({@code head}, {@code heads}, {@code base}, a revision id or prefix)
+     * without running any migration: for adopting a database whose schema is already there, or for repairing a
+     * version table. Writes one {@code stamp} history row per version row (with the revision's checksum), or one for
+     * {@code base}.
+     *
+     * @return the version rows afterwards
+     */
+    public List<String> stamp(String target) {
+        List<String> after = graph.rowsAfterStamp(target);
+        return locked(c -> {
+            List<String> before = store.current(c);
+            c.setAutoCommit(false);
+            try {
+                store.moveHeads(c, before, after);
+                Instant now = clock.instant();
+                if (after.isEmpty()) {
+                    store.record(c, "base", HistoryEntry.STAMP, "", now, appliedBy, 0);
+                }
+                for (String id : after) {
+                    store.record(c, id, HistoryEntry.STAMP, MigrationChecksum.of(graph.get(id)), now, appliedBy, 0);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            listener.accept("stamping " + (after.isEmpty() ? "base" : String.join(", ", after)) + " (was "
+                    + (before.isEmpty() ? "base" : String.join(", ", before)) + ")");
+            return after;
+        });
+    }
+
+    /**
+     * Compares what the database recorded with these migrations: edited applied revisions (checksum changed), a
+     * version row that no migration defines. Read-only; an empty database is valid.
+     *
+     * @param source where the migrations come from, for the messages
+     */
+    public AppliedRevisions.Report validate(String source) {
+        try (Connection c = open()) {
+            return AppliedRevisions.check(graph, store.current(c), store.history(c), source);
+        } catch (SQLException e) {
+            throw databaseFailure("cannot read " + VersionTables.HISTORY, e);
+        }
     }
 
     private void run(Connection c, LoadedMigration m, String verb, String direction, List<Operation> operations,

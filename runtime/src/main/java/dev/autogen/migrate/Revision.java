@@ -19,6 +19,14 @@ public @interface Revision {
     /** The revision(s) this one follows; empty for the first revision (base). Two or more make a merge. */
     String[] parent() default {};
 
+    /**
+     * Revisions that must be applied before this one although they are not its parents, typically the revision on
+     * another branch that creates a table this one references (Alembic's {@code depends_on}). Upgrading to this
+     * revision applies them first; downgrading one of them reverts this revision first. Unlike a parent, a
+     * dependency does not merge branches: each branch keeps its own head.
+     */
+    String[] dependsOn() default {};
+
     /** The human message given with {@code -m}. */
     String message() default "";
 }

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
                         + "autogen.db in the working directory."},
         subcommands = {RevisionCommand.class, DiffCommand.class, CheckCommand.class, UpgradeCommand.class,
                 DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
+                BranchesCommand.class, MergeCommand.class, StampCommand.class, ValidateCommand.class,
                 ShowCommand.class},
-        footer = {"", "Exit codes: 0 success; 1 check found drift; 2 bad usage, configuration or input; "
+        footer = {"", "Exit codes: 0 success; 1 check or validate found a problem; 2 bad usage, configuration or input; "
                 + "3 database or migration failure."})
 public final class AutogenCommand implements Callable<Integer> {
 

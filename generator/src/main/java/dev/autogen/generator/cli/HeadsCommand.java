@@ -27,6 +27,10 @@ final class HeadsCommand implements Callable<Integer> {
         for (String head : graph.heads()) {
             out.println(head + " " + CurrentCommand.describe(graph.get(head)) + " (head)");
         }
+        if (graph.heads().size() > 1) {
+            out.println(graph.heads().size() + " heads: join them with autogen merge -m \"merge heads\", or apply"
+                    + " every branch with autogen upgrade heads");
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -29,8 +29,9 @@ final class HistoryCommand implements Callable<Integer> {
         for (LoadedMigration migration : migrator.graph().inOrder()) {
             String parents = migration.parents().isEmpty() ? "<base>" : String.join(", ", migration.parents());
             out.println((applied.contains(migration.id()) ? "[x] " : "[ ] ") + parents + " -> " + migration.id()
-                    + (current.contains(migration.id()) ? " (current)" : "") + "  "
-                    + CurrentCommand.describe(migration));
+                    + (current.contains(migration.id()) ? " (current)" : "")
+                    + (migration.dependsOn().isEmpty() ? "" : " (depends on " + String.join(", ", migration.dependsOn())
+                    + ")") + "  " + CurrentCommand.describe(migration));
         }
         List<HistoryEntry> history = migrator.history();
         if (!history.isEmpty()) {
@@ -38,8 +39,9 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("Recorded in the database:");
             for (HistoryEntry entry : history) {
                 out.println("  " + entry.appliedAt() + "  " + entry.direction() + " " + entry.revision() + " by "
-                        + entry.appliedBy() + " in " + entry.durationMs() + " ms, checksum "
-                        + entry.checksum().substring(0, Math.min(12, entry.checksum().length())));
+                        + entry.appliedBy() + " in " + entry.durationMs() + " ms"
+                        + (entry.checksum().isEmpty() ? "" : ", checksum "
+                        + entry.checksum().substring(0, Math.min(12, entry.checksum().length()))));
             }
         }
         out.flush();

@@ -11,6 +11,7 @@ import dev.autogen.op.Operation;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,11 +20,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code autogen show REV}: one revision, read from the migrations only (no connection): its id, parents, message,
- * class and operations; with {@code --sql}, the SQL its upgrade runs on the dialect of the URL or {@code --dialect}.
+ * {@code autogen show REV}: one revision, read from the migrations only (no connection); with {@code --sql}, the SQL
+ * its upgrade runs on the dialect of the URL or {@code --dialect}.
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Shows one revision: its parents, message and operations; --sql prints its upgrade's SQL.")
+        description = {"Shows a revision: its message, parents, dependencies, and the operations of its upgrade and "
+                + "downgrade, one line each; --sql prints its upgrade's SQL.", "Needs no database."})
 final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     AutogenCommand root;
@@ -31,8 +33,8 @@ final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1", paramLabel = "REV", description = "A revision id or unique prefix, or head.")
-    String revision;
+    @Parameters(arity = "1", paramLabel = "REV", description = "A revision id or unique prefix, head, or heads.")
+    String target;
 
     @Option(names = "--sql", description = "Print the revision's upgrade SQL (offline: no database connection).")
     boolean sql;
@@ -48,41 +50,60 @@ final class ShowCommand implements Callable<Integer> {
         }
         Project project = root.project();
         RevisionGraph graph = new RevisionGraph(project.migrations());
-        String id = revision.equals("head") ? graph.singleHead() : graph.resolve(revision);
-        if (id == null) {
-            throw new UsageException("there are no revisions yet: create one with autogen -m MESSAGE");
+        List<String> ids = "base".equals(target) ? List.of() : graph.absoluteTarget(target);
+        if (ids.isEmpty()) {
+            throw new UsageException("there is no revision to show for " + target
+                    + ": show takes a revision id or unique prefix, head or heads");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (sql) {
             var script = new OfflineScript(OfflineSqlOptions.dialect(dialect, project), graph,
                     System.getProperty("user.name", "unknown"));
-            try {
-                out.print(script.statements(id));
-            } catch (MigrationException e) {
-                throw new UsageException(e.getMessage(), e);
+            for (String id : ids) {
+                try {
+                    out.print(script.statements(id));
+                } catch (MigrationException e) {
+                    throw new UsageException(e.getMessage(), e);
+                }
             }
-        } else {
-            describe(graph.get(id), out);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (i > 0) {
+                out.println();
+            }
+            print(out, graph, graph.get(ids.get(i)));
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    private static void describe(LoadedMigration m, PrintWriter out) {
-        out.println("Revision: " + m.id());
-        out.println("Parent: " + (m.parents().isEmpty() ? "base" : String.join(", ", m.parents())));
-        out.println("Message: " + m.message());
-        out.println("Class: " + m.className());
-        out.println("Upgrade:");
-        m.upgradeOperations().forEach(op -> out.println("  " + OperationText.line(op)));
-        out.println("Downgrade:");
-        List<Operation> downgrade;
+    private static void print(PrintWriter out, RevisionGraph graph, LoadedMigration m) {
+        boolean head = graph.heads().contains(m.id());
+        out.println("Revision:   " + m.id() + (head ? " (head)" : "") + (m.parents().size() > 1 ? " (merge)" : ""));
+        out.println("Message:    " + m.message());
+        out.println("Class:      " + m.className());
+        out.println("Parents:    " + (m.parents().isEmpty() ? "<base>" : String.join(", ", m.parents())));
+        if (!m.dependsOn().isEmpty()) {
+            out.println("Depends on: " + String.join(", ", m.dependsOn()));
+        }
+        operations(out, "Upgrade", m::upgradeOperations);
+        operations(out, "Downgrade", m::downgradeOperations);
+    }
+
+    private static void operations(PrintWriter out, String title, Supplier<List<Operation>> operations) {
+        List<Operation> list;
         try {
-            downgrade = m.downgradeOperations();
+            list = operations.get();
         } catch (RuntimeException e) {
-            out.println("  (cannot be downgraded: " + e.getMessage() + ")");
+            out.println(title + ": cannot be run: " + ErrorHandler.oneLine(String.valueOf(e.getMessage())));
             return;
         }
-        downgrade.forEach(op -> out.println("  " + OperationText.line(op)));
+        out.println(title + " (" + list.size() + " operation" + (list.size() == 1 ? "" : "s") + ")"
+                + (list.isEmpty() ? "" : ":"));
+        for (Operation operation : list) {
+            out.println("  " + OperationText.line(operation));
+        }
     }
 }

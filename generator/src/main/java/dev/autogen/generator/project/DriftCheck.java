@@ -1,6 +1,8 @@
 package dev.autogen.generator.project;
 
 import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.Migrator;
+import dev.autogen.migrate.history.AppliedRevisions;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.op.Operation;
 import java.util.ArrayList;
@@ -8,7 +10,9 @@ import java.util.List;
 
 /**
  * {@code autogen check}: what CI runs. The project is in sync when the migrations have one head, the database is at
- * that head, and the database matches the entities. Every problem is reported, not just the first.
+ * that head, what the database recorded agrees with the migrations ({@code autogen validate}: no applied revision
+ * edited, none missing, no unknown version row), and the database matches the entities. Every problem is reported,
+ * not just the first.
  */
 public final class DriftCheck {
     private DriftCheck() {
@@ -35,17 +39,17 @@ public final class DriftCheck {
         List<String> heads = graph.heads();
         if (heads.size() > 1) {
             problems.add("the migrations have several heads (" + String.join(", ", heads)
-                    + "): merge them with autogen merge -m MESSAGE");
+                    + "): join them with autogen merge -m \"merge heads\" (or, to apply every branch without"
+                    + " merging, autogen upgrade heads)");
         }
-        List<String> current = project.migrator().current();
+        Migrator migrator = project.migrator();
+        List<String> current = migrator.current();
         List<String> unknown = current.stream().filter(id -> !graph.contains(id)).toList();
-        if (!unknown.isEmpty()) {
-            problems.add("the database is at revision " + String.join(", ", unknown)
-                    + ", which no migration in " + project.settings().migrationsDir()
-                    + " defines: the database is ahead of this code, or a migration was deleted");
-        } else if (!Autogenerate.sameSet(current, heads)) {
+        AppliedRevisions.Report validation = migrator.validate(project.settings().migrationsDir().toString());
+        validation.problems().forEach(problem -> problems.add(problem.message()));
+        if (unknown.isEmpty() && !Autogenerate.sameSet(current, heads)) {
             problems.add("the database is behind the migrations (database: " + Autogenerate.describe(current)
-                    + ", head: " + Autogenerate.describe(heads) + "): run autogen upgrade");
+                    + ", head: " + Autogenerate.describe(heads) + "): run autogen upgrade" + (heads.size() > 1 ? " heads" : ""));
         }
         // CI: nobody to ask about renames
         UnmanagedTables.Filtered filtered = UnmanagedTables.of(migrations).filter(project.plan(RenamePrompt.never()));

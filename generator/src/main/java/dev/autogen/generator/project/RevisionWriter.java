@@ -36,7 +36,7 @@ public final class RevisionWriter {
         List<String> heads = graph.heads();
         if (heads.size() > 1) {
             throw new UsageException("the migrations have several heads (" + String.join(", ", heads)
-                    + "): merge them first (autogen merge -m MESSAGE)");
+                    + "): merge them first (autogen merge -m \"merge heads\")");
         }
         if (graph.contains(revisionId)) {
             throw new UsageException("revision id " + revisionId + " is already used: choose another --rev-id");
@@ -49,8 +49,34 @@ public final class RevisionWriter {
         String className = JavaMigrationEmitter.className(existing.size() + 1, message);
         MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message, description,
                 plan, downgrade, warnings);
+        return new WrittenRevision(writeFile(migrationsDir, spec), revisionId, className, plan, warnings);
+    }
+
+    /**
+     * Writes a merge revision: every current head as a parent and no operations, so that the graph has one head
+     * again ({@code autogen merge}). Conflicting changes on the branches are the author's to resolve: the merge
+     * only orders them.
+     */
+    public WrittenRevision writeMerge(Path migrationsDir, String packageName, List<LoadedMigration> existing,
+                                      String revisionId, String message) {
+        RevisionGraph graph = new RevisionGraph(existing);
+        List<String> heads = graph.heads();
+        if (heads.size() < 2) {
+            throw new UsageException("nothing to merge: the migrations have " + (heads.isEmpty() ? "no revisions"
+                    : "one head (" + heads.get(0) + ")") + "; merge joins several heads into one");
+        }
+        if (graph.contains(revisionId)) {
+            throw new UsageException("revision id " + revisionId + " is already used: choose another --rev-id");
+        }
+        String className = JavaMigrationEmitter.className(existing.size() + 1, message);
+        MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message,
+                "Merges the heads " + String.join(", ", heads) + "; written by autogen merge.", List.of(), List.of());
+        return new WrittenRevision(writeFile(migrationsDir, spec), revisionId, className, List.of(), Map.of());
+    }
+
+    private Path writeFile(Path migrationsDir, MigrationSpec spec) {
         String source = emitter.emit(spec);
-        Path file = migrationsDir.resolve(packageName.replace('.', '/')).resolve(className + ".java");
+        Path file = migrationsDir.resolve(spec.packageName().replace('.', '/')).resolve(spec.className() + ".java");
         if (Files.exists(file)) {
             throw new UsageException("migration file already exists: " + file + ": remove it or change -m");
         }
@@ -60,7 +86,7 @@ public final class RevisionWriter {
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + reason(e) + ": check --migrations", e);
         }
-        return new WrittenRevision(file, revisionId, className, plan, warnings);
+        return file;
     }
 
     /** Why a file could not be written, in words (the JDK's messages are often just a path). */

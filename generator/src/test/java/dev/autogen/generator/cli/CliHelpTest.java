@@ -19,16 +19,20 @@ class CliHelpTest {
             "--migrations", "--migrations-package", "--schema", "--config", "--verbose");
 
     /** What each command's help must mention beyond the shared options. */
-    private static final Map<String, List<String>> OWN = Map.of(
-            "revision", List.of("--message", "--empty", "--autogenerate", "--rev-id"),
-            "diff", List.of("--format", "json", "sql"),
-            "check", List.of("--format", "exit 1"),
-            "upgrade", List.of("TARGET", "head", "--sql", "--from", "--dialect"),
-            "downgrade", List.of("TARGET", "base", "--sql", "--from", "--dialect"),
-            "show", List.of("REV", "--sql", "--dialect"),
-            "current", List.of(),
-            "history", List.of(),
-            "heads", List.of());
+    private static final Map<String, List<String>> OWN = Map.ofEntries(
+            Map.entry("revision", List.of("--message", "--empty", "--autogenerate", "--rev-id")),
+            Map.entry("diff", List.of("--format", "json", "sql")),
+            Map.entry("check", List.of("--format", "exit 1")),
+            Map.entry("upgrade", List.of("TARGET", "head", "--sql", "--from", "--dialect")),
+            Map.entry("downgrade", List.of("TARGET", "base", "--sql", "--from", "--dialect")),
+            Map.entry("current", List.of()),
+            Map.entry("history", List.of()),
+            Map.entry("heads", List.of()),
+            Map.entry("branches", List.of("branch points")),
+            Map.entry("merge", List.of("--message", "--rev-id", "head")),
+            Map.entry("stamp", List.of("REV", "base", "without running")),
+            Map.entry("validate", List.of("exit 1", "edited")),
+            Map.entry("show", List.of("REV", "operations", "--sql", "--dialect")));
 
     static Stream<Arguments> subcommands() {
         // every registered subcommand, so that a new one without an entry in OWN fails here

@@ -38,7 +38,7 @@ final class MigrationClasses {
             throw new MigrationSourceException("migration class " + where + " has an empty revision id — give it one");
         }
         return Optional.of(new LoadedMigration(revision.id(), List.of(revision.parent()), revision.message(),
-                type.getName(), instantiate(type, where), sourceFile));
+                type.getName(), instantiate(type, where), sourceFile, List.of(revision.dependsOn())));
     }
 
     private static Migration instantiate(Class<?> type, String where) {

@@ -16,17 +16,23 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The revisions as a directed acyclic graph: each revision follows its parents. Built once from the loaded
- * migrations, it refuses duplicate ids, missing parents and cycles, and answers what {@code upgrade} and
- * {@code downgrade} must run to reach a target ({@code head}, {@code heads}, {@code base}, a revision id or a unique
- * prefix of one, {@code +N}, {@code -N}).
+ * The revisions as a directed acyclic graph: each revision follows its parents, and may also depend on revisions of
+ * other branches ({@link LoadedMigration#dependsOn()}). Built once from the loaded migrations, it refuses duplicate
+ * ids, missing parents or dependencies and cycles, and answers what {@code upgrade} and {@code downgrade} must run to
+ * reach a target ({@code head}, {@code heads}, {@code base}, a revision id or a unique prefix of one, {@code +N},
+ * {@code -N}).
  *
- * <p>"Applied" is always derived from the current heads (the rows of the version table): a revision is applied when
- * it is a current head or an ancestor of one.
+ * <p>Two kinds of edge, as in Alembic: a parent edge makes the branch structure (heads, branch points, merges), while
+ * both parents and dependencies must be applied before a revision ("requires"). "Applied" is always derived from the
+ * rows of the version table: a revision is applied when it is a row or something a row requires, transitively. The
+ * rows themselves are always the applied revisions none of whose children is applied ({@link #rowsFor}), so a branch
+ * that another depends on keeps its own row.
  */
 public final class RevisionGraph {
     private final Map<String, LoadedMigration> byId;
     private final Map<String, List<String>> children;
+    /** Reverse of "requires": who must be reverted before each revision. */
+    private final Map<String, List<String>> dependents;
     private final List<LoadedMigration> order;
 
     public RevisionGraph(List<LoadedMigration> migrations) {
@@ -39,9 +45,13 @@ public final class RevisionGraph {
             }
         }
         Map<String, List<String>> kids = new TreeMap<>();
-        ids.keySet().forEach(id -> kids.put(id, new ArrayList<>()));
+        Map<String, List<String>> needers = new TreeMap<>();
+        ids.keySet().forEach(id -> {
+            kids.put(id, new ArrayList<>());
+            needers.put(id, new ArrayList<>());
+        });
         for (LoadedMigration m : ids.values()) {
-            for (String parent : m.parents()) {
+            for (String parent : new TreeSet<>(m.parents())) {
                 if (!ids.containsKey(parent)) {
                     throw new RevisionGraphException("revision " + m.id() + " (" + m.simpleName()
                             + ") follows parent " + parent
@@ -49,9 +59,18 @@ public final class RevisionGraph {
                 }
                 kids.get(parent).add(m.id());
             }
+            for (String dependency : m.dependsOn()) {
+                if (!ids.containsKey(dependency)) {
+                    throw new RevisionGraphException("revision " + m.id() + " (" + m.simpleName()
+                            + ") depends on " + dependency + ", which no migration declares — fix dependsOn (a full"
+                            + " revision id) or restore the missing migration");
+                }
+            }
+            requires(m).forEach(r -> needers.get(r).add(m.id()));
         }
         this.byId = ids;
         this.children = kids;
+        this.dependents = needers;
         this.order = topologicalOrder();
     }
 
@@ -86,14 +105,66 @@ public final class RevisionGraph {
         return byId.values().stream().filter(m -> m.parents().isEmpty()).map(LoadedMigration::id).toList();
     }
 
-    /** The one head, or an error naming all of them. Null when there are no revisions. */
+    /** The one head, or an error naming all of them and the commands that fix it. Null when there are no revisions. */
     public String singleHead() {
         List<String> heads = heads();
         if (heads.size() > 1) {
             throw new RevisionGraphException("multiple heads: " + String.join(", ", heads)
-                    + " — merge them (autogen merge) or upgrade a specific revision");
+                    + " — join them with a merge revision (autogen merge -m \"merge heads\"), or apply every branch"
+                    + " (autogen upgrade heads)");
         }
         return heads.isEmpty() ? null : heads.get(0);
+    }
+
+    /**
+     * Branch points: revisions that two or more revisions follow as parent, each with those children (sorted by id).
+     * A merge revision joins the branches again; until then the graph has several heads.
+     */
+    public Map<String, List<String>> branchPoints() {
+        Map<String, List<String>> points = new TreeMap<>();
+        children.forEach((id, kids) -> {
+            if (kids.size() > 1) {
+                points.put(id, kids.stream().sorted().toList());
+            }
+        });
+        return points;
+    }
+
+    /** What must be applied before {@code m}: its parents and its dependencies, sorted, without repeats. */
+    public static List<String> requires(LoadedMigration m) {
+        Set<String> all = new TreeSet<>(m.parents());
+        all.addAll(m.dependsOn());
+        return List.copyOf(all);
+    }
+
+    /**
+     * The revisions a target names: {@code head} (the single head), {@code heads} (all), {@code base} (none), or an
+     * id or unique prefix. Relative targets ({@code +N}, {@code -N}) depend on the database and are refused here.
+     */
+    public List<String> absoluteTarget(String target) {
+        return switch (target) {
+            case "head" -> singleHead() == null ? List.of() : List.of(singleHead());
+            case "heads" -> heads();
+            case "base" -> List.of();
+            default -> target.startsWith("+") || target.startsWith("-")
+                    ? refuse("a relative target (" + target + ") needs a database position — use head, heads, base"
+                            + " or a revision id")
+                    : List.of(resolve(target));
+        };
+    }
+
+    /**
+     * The version-table rows that describe {@code applied}: the applied revisions none of whose children (by parent
+     * edge) is applied, sorted.
+     */
+    public List<String> rowsFor(Collection<String> applied) {
+        Set<String> set = new TreeSet<>(applied);
+        return set.stream().filter(id -> children.get(id).stream().noneMatch(set::contains)).toList();
+    }
+
+    /** The version-table rows after {@code stamp target}: the target and everything it requires, marked applied. */
+    public List<String> rowsAfterStamp(String target) {
+        return rowsFor(ancestorsOf(absoluteTarget(target)));
     }
 
     /** A revision id from an id or a unique prefix of one. */
@@ -113,14 +184,28 @@ public final class RevisionGraph {
         return matches.get(0);
     }
 
-    /** {@code ids} and all their ancestors. */
+    /** {@code ids} and everything they require (parents and dependencies), transitively. */
     public Set<String> ancestorsOf(Collection<String> ids) {
         Set<String> seen = new LinkedHashSet<>();
         ArrayDeque<String> work = new ArrayDeque<>(ids);
         while (!work.isEmpty()) {
             String id = work.pop();
             if (seen.add(id)) {
-                work.addAll(get(id).parents());
+                work.addAll(requires(get(id)));
+            }
+        }
+        return seen;
+    }
+
+    /** {@code ids} and everything that requires them (children and dependents), transitively. */
+    public Set<String> descendantsOf(Collection<String> ids) {
+        Set<String> seen = new LinkedHashSet<>();
+        ArrayDeque<String> work = new ArrayDeque<>(ids);
+        while (!work.isEmpty()) {
+            String id = work.pop();
+            if (seen.add(id)) {
+                get(id);
+                work.addAll(dependents.get(id));
             }
         }
         return seen;
@@ -140,65 +225,58 @@ public final class RevisionGraph {
     public List<LoadedMigration> upgradePath(Collection<String> current, String target) {
         requireKnown(current, "this project");
         Set<String> applied = ancestorsOf(current);
-        List<String> goal = switch (target) {
-            case "head" -> singleHead() == null ? List.of() : List.of(singleHead());
-            case "heads" -> heads();
-            case "base" -> List.of();
-            default -> target.startsWith("+") ? List.of(stepsAhead(current, steps(target)))
-                    : target.startsWith("-") ? refuse("upgrade cannot go back to " + target + " — use downgrade")
-                    : List.of(resolve(target));
-        };
+        List<String> goal = target.startsWith("+") ? List.of(stepsAhead(current, steps(target)))
+                : target.startsWith("-") ? refuse("upgrade cannot go back to " + target + " — use downgrade")
+                : absoluteTarget(target);
         Set<String> wanted = ancestorsOf(goal);
         return order.stream().filter(m -> wanted.contains(m.id()) && !applied.contains(m.id())).toList();
     }
 
-    /** What {@code downgrade target} reverts from {@code current} heads, children first. */
+    /**
+     * What {@code downgrade target} reverts from {@code current} heads, children first: for a revision id, every
+     * applied revision that requires it (its descendants and their dependents; other branches stay); for {@code -N},
+     * the last N revisions of the single current branch and whatever requires them; for {@code base}, everything.
+     */
     public List<LoadedMigration> downgradePath(Collection<String> current, String target) {
         requireKnown(current, "this project");
         Set<String> applied = ancestorsOf(current);
-        Set<String> kept = switch (target) {
-            case "base" -> Set.of();
+        Set<String> revert = switch (target) {
+            case "base" -> applied;
             case "head", "heads" -> refuse("downgrade cannot go forward to " + target + " — use upgrade");
             default -> {
                 if (target.startsWith("+")) {
                     yield refuse("downgrade cannot go forward to " + target + " — use upgrade");
                 }
                 if (target.startsWith("-")) {
-                    String back = stepsBack(current, steps(target));
-                    yield back == null ? Set.of() : ancestorsOf(List.of(back));
+                    yield descendantsOf(stepsBack(current, steps(target)));
                 }
                 String id = resolve(target);
                 if (!applied.contains(id)) {
                     yield refuse("revision " + id + " is not applied, so downgrade cannot stop there"
                             + " — use upgrade to reach it");
                 }
-                yield ancestorsOf(List.of(id));
+                Set<String> below = new LinkedHashSet<>(descendantsOf(List.of(id)));
+                below.remove(id);
+                yield below;
             }
         };
-        List<LoadedMigration> revert = new ArrayList<>(
-                order.stream().filter(m -> applied.contains(m.id()) && !kept.contains(m.id())).toList());
-        return reversed(revert);
+        List<LoadedMigration> path = new ArrayList<>(
+                order.stream().filter(m -> applied.contains(m.id()) && revert.contains(m.id())).toList());
+        return reversed(path);
     }
 
     /** The version-table rows after applying {@code id} on top of {@code current}. */
     public List<String> headsAfterUpgrade(Collection<String> current, String id) {
-        Set<String> next = new TreeSet<>(current);
-        next.removeAll(get(id).parents());
-        next.add(id);
-        return List.copyOf(next);
+        Set<String> applied = new LinkedHashSet<>(ancestorsOf(current));
+        applied.add(id);
+        return rowsFor(applied);
     }
 
-    /** The version-table rows after reverting {@code id}, which must be a current head. */
+    /** The version-table rows after reverting {@code id}, which nothing applied may still require. */
     public List<String> headsAfterDowngrade(Collection<String> current, String id) {
-        Set<String> next = new TreeSet<>(current);
-        next.remove(id);
-        Set<String> stillApplied = ancestorsOf(next);
-        for (String parent : get(id).parents()) {
-            if (!stillApplied.contains(parent)) {
-                next.add(parent);
-            }
-        }
-        return List.copyOf(next);
+        Set<String> applied = new LinkedHashSet<>(ancestorsOf(current));
+        applied.remove(id);
+        return rowsFor(applied);
     }
 
     private String stepsAhead(Collection<String> current, int n) {
@@ -212,25 +290,28 @@ public final class RevisionGraph {
         return ahead.get(n - 1);
     }
 
-    private String stepsBack(Collection<String> current, int n) {
+    /** The last {@code n} revisions of the single current branch, newest first. */
+    private List<String> stepsBack(Collection<String> current, int n) {
         if (current.size() > 1) {
             throw new RevisionGraphException("the database has several heads (" + String.join(", ", new TreeSet<>(current))
                     + "), so -" + n + " is ambiguous — downgrade to a specific revision");
         }
         String at = current.isEmpty() ? null : current.iterator().next();
+        List<String> walked = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (at == null) {
                 throw new RevisionGraphException("cannot downgrade " + n + " revisions: only " + i
                         + " are applied — use a smaller N or base");
             }
+            walked.add(at);
             List<String> parents = get(at).parents();
-            if (parents.size() > 1) {
+            if (parents.size() > 1 && i < n - 1) {
                 throw new RevisionGraphException("revision " + at + " merges " + String.join(", ", parents)
                         + ", so -" + n + " is ambiguous — downgrade to a specific revision");
             }
             at = parents.isEmpty() ? null : parents.get(0);
         }
-        return at;
+        return walked;
     }
 
     private static int steps(String target) {
@@ -261,9 +342,9 @@ public final class RevisionGraph {
         Map<String, Integer> waiting = new HashMap<>();
         PriorityQueue<LoadedMigration> ready = new PriorityQueue<>(creation);
         for (LoadedMigration m : byId.values()) {
-            int distinctParents = new TreeSet<>(m.parents()).size();
-            waiting.put(m.id(), distinctParents);
-            if (distinctParents == 0) {
+            int required = requires(m).size();
+            waiting.put(m.id(), required);
+            if (required == 0) {
                 ready.add(m);
             }
         }
@@ -271,7 +352,7 @@ public final class RevisionGraph {
         while (!ready.isEmpty()) {
             LoadedMigration m = ready.poll();
             sorted.add(m);
-            for (String child : new TreeSet<>(children.get(m.id()))) {
+            for (String child : new TreeSet<>(dependents.get(m.id()))) {
                 if (waiting.merge(child, -1, Integer::sum) == 0) {
                     ready.add(byId.get(child));
                 }
@@ -284,7 +365,7 @@ public final class RevisionGraph {
         return List.copyOf(sorted);
     }
 
-    /** One cycle among the revisions Kahn's algorithm could not place, as {@code a -> b -> a} (each follows the next). */
+    /** One cycle among the revisions Kahn's algorithm could not place, as {@code a -> b -> a} (each requires the next). */
     private String describeCycle(Map<String, Integer> waiting) {
         String start = waiting.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
                 .sorted().findFirst().orElseThrow();
@@ -292,7 +373,7 @@ public final class RevisionGraph {
         String at = start;
         while (!path.contains(at)) {
             path.add(at);
-            at = byId.get(at).parents().stream().filter(p -> waiting.get(p) > 0).sorted().findFirst().orElseThrow();
+            at = requires(byId.get(at)).stream().filter(p -> waiting.get(p) > 0).findFirst().orElseThrow();
         }
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
         cycle.add(at);

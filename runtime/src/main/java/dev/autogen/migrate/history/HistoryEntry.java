@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param id         the row's sequence number (ascending in the order things happened)
  * @param revision   the revision id
- * @param direction  {@code upgrade} or {@code downgrade}
+ * @param direction  {@code upgrade}, {@code downgrade}, or {@code stamp} (the version table was set without running
+ *                   anything; {@code revision} is then the revision stamped, or {@code base})
  * @param checksum   the migration's checksum when it ran ({@link MigrationChecksum})
  * @param appliedAt  when it finished
  * @param appliedBy  who ran it (the operating-system user unless the caller says otherwise)
@@ -19,4 +20,5 @@ public record HistoryEntry(long id, String revision, String direction, String ch
 
     public static final String UPGRADE = "upgrade";
     public static final String DOWNGRADE = "downgrade";
+    public static final String STAMP = "stamp";
 }

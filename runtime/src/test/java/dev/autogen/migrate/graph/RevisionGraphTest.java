@@ -97,9 +97,114 @@ class RevisionGraphTest {
     void multipleHeadsRefuseUpgradeHeadButAllowASpecificRevision() {
         var graph = new RevisionGraph(List.of(rev("V1", "a1"), rev("V2", "b2", "a1"), rev("V3", "c3", "a1")));
         var e = assertThrows(RevisionGraphException.class, () -> graph.upgradePath(List.of(), "head"));
-        assertEquals("multiple heads: b2, c3 — merge them (autogen merge) or upgrade a specific revision",
-                e.getMessage());
+        assertEquals("multiple heads: b2, c3 — join them with a merge revision (autogen merge -m \"merge heads\"),"
+                + " or apply every branch (autogen upgrade heads)", e.getMessage());
         assertEquals(List.of("a1", "c3"), ids(graph.upgradePath(List.of(), "c3")));
+        assertEquals(List.of("a1", "b2", "c3"), ids(graph.upgradePath(List.of(), "heads")));
+        assertEquals(List.of("b2"), ids(graph.upgradePath(List.of("c3"), "heads")));
+        assertEquals(List.of("b2", "c3"), graph.headsAfterUpgrade(List.of("c3"), "b2"));
+        assertEquals("multiple heads: b2, c3 — join them with a merge revision (autogen merge -m \"merge heads\"),"
+                + " or apply every branch (autogen upgrade heads)",
+                assertThrows(RevisionGraphException.class, () -> graph.upgradePath(List.of(), "+1")).getMessage());
+    }
+
+    // a <- b <- c and a <- x <- y (two branches from a), then m merges c and y
+    private static final RevisionGraph BRANCHED = new RevisionGraph(List.of(rev("V1", "a1"), rev("V2", "b2", "a1"),
+            rev("V3", "c3", "b2"), rev("V4", "x4", "a1"), rev("V5", "y5", "x4"), rev("V6", "m6", "c3", "y5")));
+
+    @Test
+    void branchPointsAreRevisionsWithSeveralChildren() {
+        assertEquals(java.util.Map.of("a1", List.of("b2", "x4")), BRANCHED.branchPoints());
+        assertEquals(java.util.Map.of(), LINEAR.branchPoints());
+        assertEquals(List.of("m6"), BRANCHED.heads());
+    }
+
+    @ParameterizedTest(name = "downgrade {1} from [{0}] reverts [{2}]")
+    @CsvSource(delimiter = '|', value = {
+        "m6    | c3   | m6",                // unmerges: the other branch stays applied
+        "m6    | b2   | m6 c3",
+        "m6    | a1   | m6 y5 x4 c3 b2",
+        "c3 y5 | x4   | y5",                // only the branch of x4
+        "c3 y5 | base | y5 x4 c3 b2 a1",
+        "m6    | -1   | m6",                // -1 from a merge reverts the merge only
+    })
+    void downgradeOnBranchesRevertsOnlyWhatFollowsTheTarget(String current, String target, String expected) {
+        assertEquals(split(expected), ids(BRANCHED.downgradePath(split(current), target)));
+    }
+
+    @Test
+    void versionRowsOnBranches() {
+        assertEquals(List.of("c3", "y5"), BRANCHED.headsAfterDowngrade(List.of("m6"), "m6"));
+        assertEquals(List.of("b2", "y5"), BRANCHED.headsAfterDowngrade(List.of("c3", "y5"), "c3"));
+        assertEquals(List.of("c3", "x4"), BRANCHED.headsAfterUpgrade(List.of("c3"), "x4"));
+        var e = assertThrows(RevisionGraphException.class, () -> BRANCHED.downgradePath(List.of("c3", "y5"), "-1"));
+        assertEquals("the database has several heads (c3, y5), so -1 is ambiguous — downgrade to a specific revision",
+                e.getMessage());
+        var merge = assertThrows(RevisionGraphException.class, () -> BRANCHED.downgradePath(List.of("m6"), "-2"));
+        assertEquals("revision m6 merges c3, y5, so -2 is ambiguous — downgrade to a specific revision",
+                merge.getMessage());
+    }
+
+    @ParameterizedTest(name = "stamp {0} writes rows [{1}]")
+    @CsvSource(delimiter = '|', value = {
+        "base  | ''",
+        "c3    | c3",
+        "y     | y5",      // a unique prefix
+        "m6    | m6",
+        "heads | m6",
+    })
+    void stampRows(String target, String expected) {
+        assertEquals(split(expected), BRANCHED.rowsAfterStamp(target));
+    }
+
+    @Test
+    void stampRefusesRelativeTargets() {
+        var e = assertThrows(RevisionGraphException.class, () -> LINEAR.rowsAfterStamp("+1"));
+        assertEquals("a relative target (+1) needs a database position — use head, heads, base or a revision id",
+                e.getMessage());
+    }
+
+    /** {@code depends("V3", "o3", "u1", "p2")}: class, id, parent (or null), then the revisions it depends on. */
+    private static LoadedMigration depends(String className, String id, String parent, String... dependsOn) {
+        return new LoadedMigration(id, parent == null ? List.of() : List.of(parent), "m " + id,
+                "migrations." + className, NOTHING, null, Arrays.asList(dependsOn));
+    }
+
+    // branch "users": u1 <- u2; branch "orders": o1 <- o2, where o2 depends on u2 (orders.user_id references users)
+    private static final RevisionGraph DEPENDENT = new RevisionGraph(List.of(depends("V1", "u1", null),
+            depends("V2", "o1", null), depends("V3", "o2", "o1", "u2"), depends("V4", "u2", "u1")));
+
+    @Test
+    void dependenciesOrderTheGraphButDoNotMergeBranches() {
+        assertEquals(List.of("u1", "o1", "u2", "o2"), ids(DEPENDENT.inOrder())); // class-name order where free
+        assertEquals(List.of("o2", "u2"), DEPENDENT.heads());
+        assertEquals(java.util.Map.of(), DEPENDENT.branchPoints());
+        // upgrading to o2 applies its dependency (and the dependency's parent) first
+        assertEquals(List.of("u1", "o1", "u2", "o2"), ids(DEPENDENT.upgradePath(List.of(), "o2")));
+        assertEquals(List.of("u1", "u2", "o2"), ids(DEPENDENT.upgradePath(List.of("o1"), "o2")));
+        // the dependency keeps its own row: both branches are at their head
+        assertEquals(List.of("o2", "u2"), DEPENDENT.headsAfterUpgrade(List.of("o1", "u2"), "o2"));
+        // reverting the dependency reverts what depends on it first
+        assertEquals(List.of("o2", "u2"), ids(DEPENDENT.downgradePath(List.of("o2", "u2"), "u1")));
+        assertEquals(List.of("o1", "u1"), DEPENDENT.headsAfterDowngrade(List.of("o1", "u2"), "u2"));
+        assertEquals(List.of(), ids(DEPENDENT.downgradePath(List.of("o2", "u2"), "o2")));
+        assertEquals(List.of("o2"), ids(DEPENDENT.downgradePath(List.of("o2", "u2"), "o1")));
+    }
+
+    @Test
+    void missingDependency() {
+        var e = assertThrows(RevisionGraphException.class,
+                () -> new RevisionGraph(List.of(depends("V1_A", "a1", null), depends("V2_B", "b2", "a1", "zz9"))));
+        assertEquals("revision b2 (V2_B) depends on zz9, which no migration declares — fix dependsOn (a full"
+                + " revision id) or restore the missing migration", e.getMessage());
+    }
+
+    @Test
+    void cycleThroughADependency() {
+        var e = assertThrows(RevisionGraphException.class, () -> new RevisionGraph(List.of(
+                depends("V1_A", "a1", null, "b2"), depends("V2_B", "b2", "a1"))));
+        assertEquals("revisions form a cycle: a1 -> b2 -> a1 — a revision cannot follow its own descendant;"
+                + " fix the parent ids", e.getMessage());
     }
 
     @Test
