@@ -86,7 +86,7 @@ class CliRevisionGraphTest {
         assertTrue(upgraded.out().endsWith("Applied 3 revisions; the database is at bbb222, ccc333.\n"),
                 upgraded::toString);
         CliOutcome check = assertExit(1, autogen("check"));
-        assertTrue(check.out().startsWith("Out of sync: the migrations have several heads (bbb222, ccc333): join"
+        assertTrue(withoutHints(check.out()).startsWith("Out of sync: the migrations have several heads (bbb222, ccc333): join"
                 + " them with autogen merge -m \"merge heads\" (or, to apply every branch without merging, autogen"
                 + " upgrade heads)\n"), check::toString);
         assertFalse(check.out().contains("behind"), check::toString); // the database is at both heads
@@ -154,7 +154,7 @@ class CliRevisionGraphTest {
                 + " \\S+ by " + USER + "\\): its operations no longer match the checksum recorded then — restore the"
                 + " applied version and put the change in a new revision\n"), edited);
         CliOutcome check = assertExit(1, autogen("check"));
-        assertTrue(check.out().startsWith("Out of sync: revision bbb222 (V0002_Orders) was edited after it was"
+        assertTrue(withoutHints(check.out()).startsWith("Out of sync: revision bbb222 (V0002_Orders) was edited after it was"
                 + " applied"), check::toString);
         Files.writeString(orders, original);
 
@@ -219,5 +219,10 @@ class CliRevisionGraphTest {
                 c.createStatement().execute(statement);
             }
         }
+    }
+
+    /** Tables the fixtures create with raw SQL are unmanaged: their hint lines come first and are not the subject here. */
+    private static String withoutHints(String out) {
+        return out.replaceAll("(?m)^hint: .*\\R", "");
     }
 }
