@@ -85,7 +85,7 @@ public final class PostgresDdlRenderer implements DdlRenderer {
             case CreateSequence op -> one("create sequence " + quote(op.sequence().name()) + " start with "
                     + op.sequence().start() + " increment by " + op.sequence().increment());
             case DropSequence op -> one("drop sequence " + quote(op.name()));
-            case ExecuteSql op -> one(op.sql());
+            case ExecuteSql op -> List.of(new Statement(op.sql(), !PostgresNonTransactional.appliesTo(op.sql())));
         };
     }
 

@@ -1,0 +1,114 @@
+package dev.autogen.migrate;
+
+import dev.autogen.sql.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+
+/**
+ * Serialises runners that migrate one database at the same time (several application instances starting together,
+ * two CI jobs), so that each revision is applied exactly once and the runners that lose the race wait, then find
+ * nothing left to do.
+ *
+ * <ul>
+ *   <li>PostgreSQL: a session-level advisory lock ({@code pg_advisory_lock(0x6175746f67656e)}, "autogen" in ASCII)
+ *       held on the migrator's own connection for the whole run and released in {@code finally}. It belongs to the
+ *       session, not to a transaction, so it survives the commit of each revision; when the process dies the server
+ *       ends the session and the lock with it. (Behind a transaction-pooling proxy such as PgBouncer in transaction
+ *       mode, session locks do not work: point the migrator at the database directly.)</li>
+ *   <li>SQLite has no session lock that outlives a transaction, and a lock row would outlive a killed process. Its own
+ *       write lock is used instead: every revision runs in a {@code BEGIN IMMEDIATE} transaction, which takes the
+ *       database's write lock before it reads the version table; the migrator decides what to apply next inside that
+ *       transaction, so a runner that waited sees the revisions another applied and skips them. A busy timeout of
+ *       {@link MigrationTimeouts#lockWait()} makes waiting runners wait instead of failing with
+ *       {@code SQLITE_BUSY}. The write lock dies with a killed process and its half-written transaction is rolled
+ *       back from the journal by the next connection, so nothing stale is ever left behind; {@code autogen_lock} is
+ *       therefore not needed and not created.</li>
+ * </ul>
+ */
+sealed interface MigrationLock {
+    /** Taken once, before the version tables are read; waits for another runner. */
+    void acquire(Connection c) throws SQLException;
+
+    /** Releases what {@link #acquire} took; called in {@code finally}. */
+    void release(Connection c) throws SQLException;
+
+    static MigrationLock forDialect(Dialect dialect, MigrationTimeouts timeouts, Consumer<String> listener) {
+        return switch (dialect) {
+            case POSTGRESQL -> new PostgresAdvisoryLock(timeouts, listener);
+            case SQLITE -> new SqliteWriteLock(timeouts);
+        };
+    }
+
+    /** The session advisory lock, waited for at most {@code lockWait}. */
+    record PostgresAdvisoryLock(MigrationTimeouts timeouts, Consumer<String> listener) implements MigrationLock {
+        /** "autogen" in ASCII. */
+        static final long KEY = 0x6175746f67656eL;
+        /** PostgreSQL's SQLSTATE for a lock wait ended by {@code lock_timeout}. */
+        private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+        @Override
+        public void acquire(Connection c) throws SQLException {
+            if (call(c, "select pg_try_advisory_lock(?)")) {
+                return;
+            }
+            listener.accept("waiting for the migration lock: another runner is migrating this database");
+            String previous = PostgresSessionSettings.get(c, "lock_timeout");
+            PostgresSessionSettings.set(c, "lock_timeout", MigrationTimeouts.setting(timeouts.lockWait()));
+            try {
+                try (PreparedStatement st = c.prepareStatement("select pg_advisory_lock(?)")) {
+                    st.setLong(1, KEY);
+                    st.execute();
+                }
+            } catch (SQLException e) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw new MigrationException("another runner has held the migration lock (PostgreSQL advisory"
+                            + " lock " + KEY + ") for more than " + timeouts.lockWait().toSeconds() + " s — wait for"
+                            + " it to finish, or find it in pg_locks (locktype = 'advisory') and stop it", e);
+                }
+                throw e;
+            } finally {
+                PostgresSessionSettings.set(c, "lock_timeout", previous);
+            }
+        }
+
+        @Override
+        public void release(Connection c) throws SQLException {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            if (!call(c, "select pg_advisory_unlock(?)")) {
+                throw new SQLException("the migration lock (PostgreSQL advisory lock " + KEY
+                        + ") was not held by this session when the migrator released it");
+            }
+        }
+
+        private static boolean call(Connection c, String sql) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setLong(1, KEY);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        }
+    }
+
+    /** SQLite: only the busy timeout here; the lock itself is each revision's {@code BEGIN IMMEDIATE}. */
+    record SqliteWriteLock(MigrationTimeouts timeouts) implements MigrationLock {
+        @Override
+        public void acquire(Connection c) throws SQLException {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, timeouts.lockWait().toMillis()));
+            }
+        }
+
+        @Override
+        public void release(Connection c) {
+            // the write lock ended with the last revision's transaction
+        }
+    }
+}
