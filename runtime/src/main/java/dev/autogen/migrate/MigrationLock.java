@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  *   <li>PostgreSQL: a session-level advisory lock ({@code pg_advisory_lock(0x6175746f67656e)}, "autogen" in ASCII)
  *       held on the migrator's own connection for the whole run and released in {@code finally}. It belongs to the
  *       session, not to a transaction, so it survives the commit of each revision; when the process dies the server
- *       ends the session and the lock with it. (Behind a transaction-pooling proxy such as PgBouncer in transaction
+ *       ends the session and the lock with it (on PostgreSQL 14 and later the session sets
+ *       {@code client_connection_check_interval}, so the server notices a dead runner within a second even in the
+ *       middle of a long statement). (Behind a transaction-pooling proxy such as PgBouncer in transaction
  *       mode, session locks do not work: point the migrator at the database directly.)</li>
  *   <li>SQLite has no session lock that outlives a transaction, and a lock row would outlive a killed process. Its own
  *       write lock is used instead: every revision runs in a {@code BEGIN IMMEDIATE} transaction, which takes the
@@ -44,14 +46,26 @@ sealed interface MigrationLock {
     }
 
     /** The session advisory lock, waited for at most {@code lockWait}. */
-    record PostgresAdvisoryLock(MigrationTimeouts timeouts, Consumer<String> listener) implements MigrationLock {
+    final class PostgresAdvisoryLock implements MigrationLock {
         /** "autogen" in ASCII. */
         static final long KEY = 0x6175746f67656eL;
         /** PostgreSQL's SQLSTATE for a lock wait ended by {@code lock_timeout}. */
         private static final String LOCK_NOT_AVAILABLE = "55P03";
+        private static final String CHECK_INTERVAL = "client_connection_check_interval";
+
+        private final MigrationTimeouts timeouts;
+        private final Consumer<String> listener;
+        /** The session's own value, restored on release (the connection may go back to an application's pool). */
+        private String previousCheckInterval;
+
+        PostgresAdvisoryLock(MigrationTimeouts timeouts, Consumer<String> listener) {
+            this.timeouts = timeouts;
+            this.listener = listener;
+        }
 
         @Override
         public void acquire(Connection c) throws SQLException {
+            detectDeadClient(c);
             if (call(c, "select pg_try_advisory_lock(?)")) {
                 return;
             }
@@ -81,9 +95,25 @@ sealed interface MigrationLock {
                 c.rollback();
                 c.setAutoCommit(true);
             }
-            if (!call(c, "select pg_advisory_unlock(?)")) {
+            boolean held = call(c, "select pg_advisory_unlock(?)");
+            if (previousCheckInterval != null) {
+                PostgresSessionSettings.set(c, CHECK_INTERVAL, previousCheckInterval);
+            }
+            if (!held) {
                 throw new SQLException("the migration lock (PostgreSQL advisory lock " + KEY
                         + ") was not held by this session when the migrator released it");
+            }
+        }
+
+        /**
+         * PostgreSQL 14 and later can notice, while a statement runs, that the client went away: a runner killed in the
+         * middle of a long revision then has its transaction rolled back and its lock released within a second,
+         * instead of when the statement ends, so the next runner does not wait behind a dead one.
+         */
+        private void detectDeadClient(Connection c) throws SQLException {
+            if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+                previousCheckInterval = PostgresSessionSettings.get(c, CHECK_INTERVAL);
+                PostgresSessionSettings.set(c, CHECK_INTERVAL, "1000");
             }
         }
 
