@@ -34,14 +34,19 @@ public final class PostgresNonTransactional {
         if (t.getFirst().is("vacuum")) {
             return true;
         }
-        if (t.size() >= 2 && (t.getFirst().is("create") || t.getFirst().is("drop"))
+        if (t.size() < 2) {
+            return false;
+        }
+        if ((t.getFirst().is("create") || t.getFirst().is("drop"))
                 && (t.get(1).is("database") || t.get(1).is("tablespace"))) {
             return true;
         }
-        if (t.size() >= 2 && t.getFirst().is("alter") && t.get(1).is("system")) {
+        if (t.getFirst().is("alter") && t.get(1).is("system")) {
             return true;
         }
-        if (concurrentIndex(sql).isPresent()) {
+        int index = t.getFirst().is("create") && t.get(1).is("unique") ? 2 : 1;
+        if ((t.getFirst().is("create") || t.getFirst().is("drop")) && index + 1 < t.size() && t.get(index).is("index")
+                && t.get(index + 1).is("concurrently")) {
             return true;
         }
         boolean concurrently = t.stream().anyMatch(token -> token.is("concurrently"));
