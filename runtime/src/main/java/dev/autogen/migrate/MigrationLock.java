@@ -80,7 +80,7 @@ sealed interface MigrationLock {
             } catch (SQLException e) {
                 if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                     throw new MigrationException("another runner has held the migration lock (PostgreSQL advisory"
-                            + " lock " + KEY + ") for more than " + timeouts.lockWait().toSeconds() + " s — wait for"
+                            + " lock " + KEY + ") for more than " + MigrationTimeouts.describe(timeouts.lockWait()) + " — wait for"
                             + " it to finish, or find it in pg_locks (locktype = 'advisory') and stop it", e);
                 }
                 throw e;
@@ -129,6 +129,18 @@ sealed interface MigrationLock {
 
     /** SQLite: only the busy timeout here; the lock itself is each revision's {@code BEGIN IMMEDIATE}. */
     record SqliteWriteLock(MigrationTimeouts timeouts) implements MigrationLock {
+        /** SQLite's primary result code for a lock another connection held past the busy timeout. */
+        private static final int SQLITE_BUSY = 5;
+
+        /** The error for a runner that waited {@code lockWait} for the write lock, or null for any other failure. */
+        static MigrationException waitedTooLong(SQLException e, MigrationTimeouts timeouts) {
+            if ((e.getErrorCode() & 0xff) != SQLITE_BUSY) {
+                return null;
+            }
+            return new MigrationException("another runner has held the SQLite database's write lock for more than "
+                    + MigrationTimeouts.describe(timeouts.lockWait()) + " — wait for it to finish and run again", e);
+        }
+
         @Override
         public void acquire(Connection c) throws SQLException {
             try (Statement st = c.createStatement()) {

@@ -42,6 +42,15 @@ public record MigrationTimeouts(Duration lockWait, Duration lockTimeout, Duratio
         return duration.toMillis() + "ms";
     }
 
+    /** {@code 200 ms}, {@code 10 s}, {@code 10 min} (for messages). */
+    static String describe(Duration duration) {
+        if (duration.toMillis() < 1000 || duration.toMillis() % 1000 != 0) {
+            return duration.toMillis() + " ms";
+        }
+        return duration.toSeconds() % 60 == 0 && duration.toSeconds() >= 60
+                ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+    }
+
     private static void requireNotNegative(Duration duration, String name) {
         Objects.requireNonNull(duration, name);
         if (duration.isNegative()) {

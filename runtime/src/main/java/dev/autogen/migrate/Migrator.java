@@ -209,7 +209,9 @@ public final class Migrator {
                 release(lock, c, failure);
             }
         } catch (SQLException e) {
-            throw databaseFailure("database error", e);
+            MigrationException busy = dialect == Dialect.SQLITE
+                    ? MigrationLock.SqliteWriteLock.waitedTooLong(e, timeouts) : null;
+            throw busy != null ? busy : databaseFailure("database error", e);
         }
     }
 

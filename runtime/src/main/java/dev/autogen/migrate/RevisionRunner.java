@@ -53,9 +53,6 @@ final class RevisionRunner {
     record Result(LoadedMigration revision, long durationMs) {
     }
 
-    /** SQLite's primary result code for a lock another connection holds past the busy timeout. */
-    private static final int SQLITE_BUSY = 5;
-
     private final Dialect dialect;
     private final DdlRenderer renderer;
     private final LiveSchema liveSchema;
@@ -201,9 +198,8 @@ final class RevisionRunner {
             if (revision != null || e instanceof MigrationException) {
                 throw failure(revision, current, e, NOTHING_APPLIED);
             }
-            if (e instanceof SQLException sql && sql.getErrorCode() == SQLITE_BUSY) {
-                throw new MigrationException("another runner has held the SQLite database's write lock for more than "
-                        + timeouts.lockWait().toSeconds() + " s — wait for it to finish and run again", e);
+            if (e instanceof SQLException sql && MigrationLock.SqliteWriteLock.waitedTooLong(sql, timeouts) != null) {
+                throw MigrationLock.SqliteWriteLock.waitedTooLong(sql, timeouts);
             }
             if (e instanceof RuntimeException r) {
                 throw r; // the planner's own error (a bad target, an unknown revision)
