@@ -66,26 +66,50 @@ sealed interface MigrationLock {
         @Override
         public void acquire(Connection c) throws SQLException {
             detectDeadClient(c);
-            if (call(c, "select pg_try_advisory_lock(?)")) {
-                return;
+            try {
+                if (call(c, "select pg_try_advisory_lock(?)")) {
+                    return;
+                }
+                if (timeouts.lockWait().isZero()) {
+                    throw heldTooLong(null);
+                }
+                listener.accept("waiting for the migration lock: another runner is migrating this database");
+                waitForLock(c);
+            } catch (SQLException | RuntimeException e) {
+                restoreCheckInterval(c, e);
+                throw e;
             }
-            listener.accept("waiting for the migration lock: another runner is migrating this database");
+        }
+
+        private void waitForLock(Connection c) throws SQLException {
             String previous = PostgresSessionSettings.get(c, "lock_timeout");
             PostgresSessionSettings.set(c, "lock_timeout", MigrationTimeouts.setting(timeouts.lockWait()));
-            try {
-                try (PreparedStatement st = c.prepareStatement("select pg_advisory_lock(?)")) {
-                    st.setLong(1, KEY);
-                    st.execute();
-                }
+            try (PreparedStatement st = c.prepareStatement("select pg_advisory_lock(?)")) {
+                st.setLong(1, KEY);
+                st.execute();
             } catch (SQLException e) {
                 if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                    throw new MigrationException("another runner has held the migration lock (PostgreSQL advisory"
-                            + " lock " + KEY + ") for more than " + MigrationTimeouts.describe(timeouts.lockWait()) + " — wait for"
-                            + " it to finish, or find it in pg_locks (locktype = 'advisory') and stop it", e);
+                    throw heldTooLong(e);
                 }
                 throw e;
             } finally {
                 PostgresSessionSettings.set(c, "lock_timeout", previous);
+            }
+        }
+
+        private MigrationException heldTooLong(SQLException cause) {
+            return new MigrationException("another runner has held the migration lock (PostgreSQL advisory lock "
+                    + KEY + ") for more than " + MigrationTimeouts.describe(timeouts.lockWait()) + " — wait for it"
+                    + " to finish, or find it in pg_locks (locktype = 'advisory') and stop it", cause);
+        }
+
+        private void restoreCheckInterval(Connection c, Exception failure) {
+            try {
+                if (previousCheckInterval != null) {
+                    PostgresSessionSettings.set(c, CHECK_INTERVAL, previousCheckInterval);
+                }
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
             }
         }
 
@@ -127,10 +151,20 @@ sealed interface MigrationLock {
         }
     }
 
-    /** SQLite: only the busy timeout here; the lock itself is each revision's {@code BEGIN IMMEDIATE}. */
-    record SqliteWriteLock(MigrationTimeouts timeouts) implements MigrationLock {
+    /**
+     * SQLite: only the busy timeout here (the connection's own value is restored on release); the lock itself is each
+     * revision's {@code BEGIN IMMEDIATE}.
+     */
+    final class SqliteWriteLock implements MigrationLock {
         /** SQLite's primary result code for a lock another connection held past the busy timeout. */
         private static final int SQLITE_BUSY = 5;
+
+        private final MigrationTimeouts timeouts;
+        private Integer previousBusyTimeout;
+
+        SqliteWriteLock(MigrationTimeouts timeouts) {
+            this.timeouts = timeouts;
+        }
 
         /** The error for a runner that waited {@code lockWait} for the write lock, or null for any other failure. */
         static MigrationException waitedTooLong(SQLException e, MigrationTimeouts timeouts) {
@@ -144,13 +178,20 @@ sealed interface MigrationLock {
         @Override
         public void acquire(Connection c) throws SQLException {
             try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("PRAGMA busy_timeout")) {
+                    previousBusyTimeout = rs.next() ? rs.getInt(1) : null;
+                }
                 st.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, timeouts.lockWait().toMillis()));
             }
         }
 
         @Override
-        public void release(Connection c) {
-            // the write lock ended with the last revision's transaction
+        public void release(Connection c) throws SQLException {
+            if (previousBusyTimeout != null) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA busy_timeout = " + previousBusyTimeout);
+                }
+            }
         }
     }
 }

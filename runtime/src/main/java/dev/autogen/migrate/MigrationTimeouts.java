@@ -8,9 +8,11 @@ import java.util.Objects;
  * transaction fails with a message instead of hanging a deployment.
  *
  * @param lockWait         how long a runner waits for the migration lock another runner holds (the PostgreSQL advisory
- *                         lock; on SQLite, the busy timeout of the database's write lock) before it gives up
+ *                         lock; on SQLite, the busy timeout of the database's write lock) before it gives up;
+ *                         {@link Duration#ZERO} gives up at once
  * @param lockTimeout      PostgreSQL {@code lock_timeout} for statements that run outside a transaction
- *                         ({@code CREATE INDEX CONCURRENTLY}): how long one may wait for a table lock
+ *                         ({@code CREATE INDEX CONCURRENTLY}): how long one may wait for a table lock;
+ *                         {@link Duration#ZERO} means no limit
  * @param statementTimeout PostgreSQL {@code statement_timeout} for those statements: how long one may run;
  *                         {@link Duration#ZERO} means no limit
  */

@@ -8,6 +8,7 @@ import dev.autogen.migrate.discovery.SourceDirectoryMigrationSource;
 import dev.autogen.migrate.history.HistoryEntry;
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -142,6 +143,49 @@ class PostgresAutocommitTest {
         assertEquals(List.of(), indexes());
         assertEquals(List.of("code", "id", "name"), ConcurrentRunnersTest.strings(url, "select column_name from"
                 + " information_schema.columns where table_name = 'items' order by 1"));
+    }
+
+    @Test
+    void aPooledConnectionComesBackWithItsSessionAsItWas() throws SQLException {
+        MigrationFiles.write(dir, "V0002_Index", "bbb222", "aaa111", "index",
+                List.of("create index concurrently ix_items_name on items (name)"), List.of());
+        try (Connection pooled = DriverManager.getConnection(url)) {
+            execute(pooled, "set lock_timeout = '7s'");
+            execute(pooled, "set statement_timeout = '8s'");
+            execute(pooled, "set client_connection_check_interval = '9s'");
+            Connection lent = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("close")
+                            ? null : method.invoke(pooled, args));
+            Migrator migrator = new Migrator(() -> lent, Dialect.POSTGRESQL,
+                    new SourceDirectoryMigrationSource(dir).load());
+
+            assertEquals(List.of("aaa111", "bbb222"), migrator.upgrade("head"));
+
+            assertEquals(List.of("7s 8s 9s"), strings(pooled, "select current_setting('lock_timeout') || ' '"
+                    + " || current_setting('statement_timeout') || ' '"
+                    + " || current_setting('client_connection_check_interval')"));
+            try (Connection other = DriverManager.getConnection(url)) {
+                assertEquals(List.of("t"), strings(other, "select pg_try_advisory_lock(" + Migrator.LOCK_KEY + ")"),
+                        "the pooled session no longer holds the migration lock");
+            }
+            assertTrue(pooled.getAutoCommit());
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private List<String> indexes() throws SQLException {

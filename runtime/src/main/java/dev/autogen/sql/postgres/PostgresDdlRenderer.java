@@ -36,6 +36,8 @@ import java.util.List;
 /**
  * PostgreSQL DDL. PostgreSQL's {@code ALTER TABLE} can do every operation in place, so each operation is one or a
  * few statements, all transactional (the migrator runs a revision in one transaction); {@code before} is not needed.
+ * Raw SQL that PostgreSQL refuses inside a transaction ({@code CREATE INDEX CONCURRENTLY}, ...; see
+ * {@link PostgresNonTransactional}) is marked non-transactional, and the migrator runs it in autocommit.
  * Identifiers are always quoted, so names keep their case and reserved words are safe.
  *
  * <p>A primary key created without a name gets PostgreSQL's default name {@code <table>_pkey}; dropping such a key
