@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * revision is not recorded, so the next run starts it again. That run must be able to finish, so each concurrent index
  * statement first looks at the index it names: an INVALID index (what an interrupted {@code CREATE INDEX
  * CONCURRENTLY} leaves) is dropped and built again; a valid one (built by the earlier run) is kept and its statement
- * skipped; a {@code DROP INDEX CONCURRENTLY} of an index already gone is skipped. Each of those decisions is reported to
- * the listener.
+ * skipped; a {@code DROP INDEX CONCURRENTLY} of an index already gone is skipped. Each of those decisions is reported
+ * to the listener.
  */
 final class AutocommitStatements {
     private final MigrationTimeouts timeouts;
@@ -80,9 +80,10 @@ final class AutocommitStatements {
      * an INVALID index is named with what to do about it.
      */
     String aftermath(Connection c, String sql) {
-        String kept = " — this revision runs outside a transaction (it has statements PostgreSQL cannot run inside one),"
-                + " so its statements before this one stayed applied";
-        Optional<ConcurrentIndex> index = sql == null ? Optional.empty() : PostgresNonTransactional.concurrentIndex(sql);
+        String kept = " — this revision runs outside a transaction (it has statements PostgreSQL cannot run inside"
+                + " one), so its statements before this one stayed applied";
+        Optional<ConcurrentIndex> index =
+                sql == null ? Optional.empty() : PostgresNonTransactional.concurrentIndex(sql);
         if (index.isPresent() && index.get().create()) {
             try {
                 if (Boolean.FALSE.equals(validity(c, index.get()))) {

@@ -274,7 +274,7 @@ final class RevisionRunner {
         }
     }
 
-    /** SQLite may already have rolled back on its own (some errors end the transaction); then there is nothing to do. */
+    /** SQLite may have rolled back on its own (some errors end the transaction); then there is nothing to do. */
     private static void sqliteRollback(Connection c, Exception failure) {
         try {
             execute(c, "ROLLBACK");

@@ -79,7 +79,8 @@ public final class SqliteRebuildDependents {
         for (Statement statement : rendered) {
             Matcher m = CREATE_INDEX.matcher(statement.sql());
             String name = m.matches() ? key(m.group(1).replace("\"\"", "\"")) : null;
-            boolean unchanged = name != null && statement.sql().equals(modelled.get(name)) && originals.containsKey(name);
+            boolean unchanged = name != null && originals.containsKey(name)
+                    && statement.sql().equals(modelled.get(name));
             statements.add(unchanged ? Statement.of(originals.get(name)) : statement);
         }
         statements.addAll(unmodelledIndexes);

@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
  * {@code PRAGMA foreign_keys=OFF} (set before the transaction begins, since SQLite ignores it inside one), so that
  * dropping the old table neither cascades into nor is refused by the rows that reference it; before committing the
  * migrator runs {@code PRAGMA foreign_key_check} and rolls back if it reports any row; it restores
- * {@code foreign_keys} afterwards. Views that name the table keep working (they name it, and the table is back under that
- * name). Triggers on the table and indexes autogen does not model (on expressions, partial) are dropped with it; the
+ * {@code foreign_keys} afterwards. Views that name the table keep working (they name it, and the table is back under
+ * that name). Triggers on the table and indexes autogen does not model (on expressions, partial) are dropped with it; the
  * migrator, which has a connection, appends their original {@code CREATE} statements read from {@code sqlite_schema}
  * ({@link SqliteRebuildDependents}). An offline script cannot read them, so it does not recreate them.
  */
