@@ -87,7 +87,11 @@ final class RevisionRunner {
         }
         List<dev.autogen.sql.Statement> statements = new ArrayList<>();
         for (Operation operation : step.operations()) {
-            statements.addAll(renderer.render(operation, Schema.EMPTY));
+            try {
+                statements.addAll(renderer.render(operation, Schema.EMPTY));
+            } catch (RuntimeException e) {
+                throw failure(step.revision(), operation.toString(), e, NOTHING_APPLIED);
+            }
         }
         List<String> outside = statements.stream().filter(s -> !s.transactional())
                 .map(s -> oneLine(s.sql())).toList();

@@ -48,11 +48,11 @@ class ConcurrentRunnersTest {
                     return migrator.upgrade("head");
                 }));
             }
-            List<String> applied = new ArrayList<>();
+            List<List<String>> applied = new ArrayList<>();
             for (Future<List<String>> run : runs) {
-                applied.addAll(run.get(60, TimeUnit.SECONDS)); // a runner that failed throws here
+                applied.add(run.get(60, TimeUnit.SECONDS)); // a runner that failed throws here
             }
-            assertEquals(REVISIONS, applied.stream().sorted().toList());
+            assertEachAppliedByOneRunner(dialect, applied);
         } finally {
             threads.shutdownNow();
         }
@@ -67,7 +67,7 @@ class ConcurrentRunnersTest {
         for (int i = 0; i < RUNNERS; i++) {
             processes.add(RunnerProcesses.start(dialect, url, PACKAGE, 0));
         }
-        List<String> applied = new ArrayList<>();
+        List<List<String>> applied = new ArrayList<>();
         for (Process process : processes) {
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -75,13 +75,23 @@ class ConcurrentRunnersTest {
             assertEquals(0, process.exitValue(), out + "\n" + err);
             String ids = out.lines().filter(l -> l.startsWith("applied:")).findFirst().orElseThrow()
                     .substring("applied:".length()).strip();
-            if (!ids.isEmpty()) {
-                applied.addAll(Arrays.asList(ids.split(",")));
-            }
+            applied.add(ids.isEmpty() ? List.of() : Arrays.asList(ids.split(",")));
         }
-        assertEquals(REVISIONS, applied.stream().sorted().toList());
+        assertEachAppliedByOneRunner(dialect, applied);
         assertAppliedOnce(dialect, url, new Migrator(() -> DriverManager.getConnection(url), dialect,
                 new ClassPathMigrationSource(getClass().getClassLoader(), PACKAGE).load()));
+    }
+
+    /**
+     * Together the runners applied each revision once. On PostgreSQL the first runner holds the lock for its whole run,
+     * so it applies all of them and the seven others find nothing to do; on SQLite the write lock is taken per revision,
+     * so the revisions may be shared out among the runners.
+     */
+    private static void assertEachAppliedByOneRunner(Dialect dialect, List<List<String>> applied) {
+        assertEquals(REVISIONS, applied.stream().flatMap(List::stream).sorted().toList());
+        if (dialect == Dialect.POSTGRESQL) {
+            assertEquals(List.of(REVISIONS), applied.stream().filter(ids -> !ids.isEmpty()).toList());
+        }
     }
 
     private static void assertAppliedOnce(Dialect dialect, String url, Migrator migrator) throws SQLException {
