@@ -8,12 +8,12 @@ import dev.autogen.migrate.history.VersionStore;
 import dev.autogen.op.Operation;
 import dev.autogen.sql.Dialect;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,12 +21,14 @@ import java.util.function.Consumer;
  * {@code autogen_version} (the current heads) and {@code autogen_history} (the audit trail) in step with them. The
  * command line and applications that migrate at start-up both call this class.
  *
- * <p>On PostgreSQL a session advisory lock serialises concurrent runners for the whole upgrade or downgrade, and is
- * always released in {@code finally}.
+ * <p>Runners started together (several instances of an application, two CI jobs) are serialised by
+ * {@link MigrationLock}: a session advisory lock on PostgreSQL, held for the whole run and always released in
+ * {@code finally}; the database's write lock ({@code BEGIN IMMEDIATE}) per revision on SQLite. Each revision is applied
+ * exactly once; the runners that waited find it applied and go on with what is left, usually nothing.
  */
 public final class Migrator {
     /** The advisory-lock key: "autogen" in ASCII. */
-    static final long LOCK_KEY = 0x6175746f67656eL;
+    static final long LOCK_KEY = MigrationLock.PostgresAdvisoryLock.KEY;
 
     private final ConnectionFactory connections;
     private final Dialect dialect;
@@ -36,17 +38,18 @@ public final class Migrator {
     private final String appliedBy;
     private final Clock clock;
     private final VersionStore store;
+    private final MigrationTimeouts timeouts;
 
     /**
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the migrations do not form a valid graph
      */
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
         this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
-                System.getProperty("user.name", "unknown"), Clock.systemUTC());
+                System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT);
     }
 
     private Migrator(ConnectionFactory connections, Dialect dialect, RevisionGraph graph, LiveSchema liveSchema,
-            Consumer<String> listener, String appliedBy, Clock clock) {
+            Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts) {
         this.connections = connections;
         this.dialect = dialect;
         this.graph = graph;
@@ -55,26 +58,35 @@ public final class Migrator {
         this.appliedBy = appliedBy;
         this.clock = clock;
         this.store = new VersionStore(dialect);
+        this.timeouts = timeouts;
     }
 
     /** Receives one progress line per revision ({@code applying 5d0e1f7a3c21 initial schema … 42 ms}). */
     public Migrator withListener(Consumer<String> listener) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts);
     }
 
     /** How to read the schema inside the running transaction (SQLite's renderer needs it to rebuild tables). */
     public Migrator withLiveSchema(LiveSchema liveSchema) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts);
     }
 
     /** Who the history rows say ran the migration (default: the operating-system user). */
     public Migrator withAppliedBy(String appliedBy) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts);
     }
 
     /** The clock for {@code applied_at}. */
     public Migrator withClock(Clock clock) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts);
+    }
+
+    /**
+     * How long to wait for another runner's lock, and the PostgreSQL session timeouts of statements that run outside a
+     * transaction (default {@link MigrationTimeouts#DEFAULT}).
+     */
+    public Migrator withTimeouts(MigrationTimeouts timeouts) {
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts);
     }
 
     public RevisionGraph graph() {
@@ -106,25 +118,14 @@ public final class Migrator {
 
     /**
      * Applies the revisions up to {@code target} ({@code head}, {@code heads} (every branch), {@code +N}, a revision id
-     * or prefix).
+     * or prefix). Runners started together each apply what is left when they get the lock, so every revision is applied
+     * once.
      *
-     * @return the ids applied, in order (empty when already there)
+     * @return the ids this call applied, in order (empty when already there, or when another runner applied them)
      * @throws MigrationException when a revision fails (it is rolled back; the ones before it stay applied)
      */
     public List<String> upgrade(String target) {
-        return locked(c -> {
-            List<String> heads = store.current(c);
-            List<String> done = new ArrayList<>();
-            for (LoadedMigration m : graph.upgradePath(heads, target)) {
-                List<String> before = heads;
-                List<String> after = graph.headsAfterUpgrade(before, m.id());
-                List<Operation> operations = m.upgradeOperations();
-                run(c, m, "applying", HistoryEntry.UPGRADE, operations, before, after);
-                heads = after;
-                done.add(m.id());
-            }
-            return List.copyOf(done);
-        });
+        return locked((c, runner) -> runAll(c, runner, graph.upgradePath(store.current(c), target), true));
     }
 
     /**
@@ -135,25 +136,7 @@ public final class Migrator {
      * @throws MigrationException when a revision fails or cannot be reverted
      */
     public List<String> downgrade(String target) {
-        return locked(c -> {
-            List<String> heads = store.current(c);
-            List<String> done = new ArrayList<>();
-            for (LoadedMigration m : graph.downgradePath(heads, target)) {
-                List<String> before = heads;
-                List<String> after = graph.headsAfterDowngrade(before, m.id());
-                List<Operation> operations;
-                try {
-                    operations = m.downgradeOperations();
-                } catch (RuntimeException e) {
-                    throw new MigrationException("revision " + RevisionRunner.label(m) + " cannot be downgraded: "
-                            + e.getMessage() + " — write its downgrade by hand or stop at a later revision", e);
-                }
-                run(c, m, "reverting", HistoryEntry.DOWNGRADE, operations, before, after);
-                heads = after;
-                done.add(m.id());
-            }
-            return List.copyOf(done);
-        });
+        return locked((c, runner) -> runAll(c, runner, graph.downgradePath(store.current(c), target), false));
     }
 
     /**
@@ -166,7 +149,7 @@ public final class Migrator {
      */
     public List<String> stamp(String target) {
         List<String> after = graph.rowsAfterStamp(target);
-        return locked(c -> {
+        return locked((c, runner) -> {
             List<String> before = store.current(c);
             c.setAutoCommit(false);
             try {
@@ -205,55 +188,88 @@ public final class Migrator {
         }
     }
 
-    private void run(Connection c, LoadedMigration m, String verb, String direction, List<Operation> operations,
-            List<String> before, List<String> after) {
-        String checksum = MigrationChecksum.of(m);
-        long ms = new RevisionRunner(dialect, liveSchema).run(c, m, operations, (conn, durationMs) -> {
-            store.moveHeads(conn, before, after);
-            store.record(conn, m.id(), direction, checksum, clock.instant(), appliedBy, durationMs);
-        });
-        listener.accept(verb + " " + m.id() + (m.message().isBlank() ? "" : " " + m.message()) + " … " + ms + " ms");
+    /**
+     * Runs {@code path} one revision at a time. Which revision comes next is decided from the version table read
+     * under the lock (on SQLite inside the revision's own {@code BEGIN IMMEDIATE}), so a revision that another runner
+     * applied (or reverted) while this one waited is skipped.
+     */
+    private List<String> runAll(Connection c, RevisionRunner runner, List<LoadedMigration> path, boolean upgrade) {
+        List<String> done = new ArrayList<>();
+        while (true) {
+            var result = runner.runNext(c, conn -> nextStep(conn, path, upgrade));
+            if (result.isEmpty()) {
+                return List.copyOf(done);
+            }
+            LoadedMigration m = result.get().revision();
+            done.add(m.id());
+            listener.accept((upgrade ? "applying " : "reverting ") + m.id()
+                    + (m.message().isBlank() ? "" : " " + m.message()) + " … " + result.get().durationMs() + " ms");
+        }
+    }
+
+    private RevisionRunner.Step nextStep(Connection c, List<LoadedMigration> path, boolean upgrade)
+            throws SQLException {
+        List<String> before = store.current(c);
+        Set<String> applied = graph.ancestorsOf(before);
+        for (LoadedMigration m : path) {
+            if (applied.contains(m.id()) != upgrade) {
+                List<String> after = upgrade ? graph.headsAfterUpgrade(before, m.id())
+                        : graph.headsAfterDowngrade(before, m.id());
+                List<Operation> operations = upgrade ? m.upgradeOperations() : downgradeOperations(m);
+                String direction = upgrade ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE;
+                String checksum = MigrationChecksum.of(m);
+                return new RevisionRunner.Step(m, operations, (conn, durationMs) -> {
+                    store.moveHeads(conn, before, after);
+                    store.record(conn, m.id(), direction, checksum, clock.instant(), appliedBy, durationMs);
+                });
+            }
+        }
+        return null;
+    }
+
+    private static List<Operation> downgradeOperations(LoadedMigration m) {
+        try {
+            return m.downgradeOperations();
+        } catch (RuntimeException e) {
+            throw new MigrationException("revision " + RevisionRunner.label(m) + " cannot be downgraded: "
+                    + e.getMessage() + " — write its downgrade by hand or stop at a later revision", e);
+        }
     }
 
     @FunctionalInterface
     private interface Work {
-        List<String> run(Connection c) throws SQLException;
+        List<String> run(Connection c, RevisionRunner runner) throws SQLException;
     }
 
-    /** Opens a connection, takes the advisory lock (PostgreSQL), makes sure the version tables exist, runs work. */
+    /**
+     * Opens a connection, takes the migration lock ({@link MigrationLock}), makes sure the version tables exist, runs
+     * the work, and releases the lock in {@code finally} (a failure to release never hides the failure of the work).
+     */
     private List<String> locked(Work work) {
+        MigrationLock lock = MigrationLock.forDialect(dialect, timeouts, listener);
         try (Connection c = open()) {
             c.setAutoCommit(true);
-            lock(c, "pg_advisory_lock");
+            lock.acquire(c);
             RuntimeException failure = null;
             try {
                 store.createIfMissing(c);
-                return work.run(c);
+                return work.run(c, new RevisionRunner(dialect, liveSchema, timeouts, listener));
             } catch (RuntimeException e) {
                 failure = e;
                 throw e;
             } finally {
-                unlock(c, failure);
+                release(lock, c, failure);
             }
         } catch (SQLException e) {
-            throw databaseFailure("database error", e);
+            MigrationException busy = dialect == Dialect.SQLITE
+                    ? MigrationLock.SqliteWriteLock.waitedTooLong(e, timeouts) : null;
+            throw busy != null ? busy : databaseFailure("database error", e);
         }
     }
 
-    private void lock(Connection c, String function) throws SQLException {
-        if (dialect != Dialect.POSTGRESQL) {
-            return;
-        }
-        try (PreparedStatement st = c.prepareStatement("select " + function + "(?)")) {
-            st.setLong(1, LOCK_KEY);
-            st.execute();
-        }
-    }
-
-    /** Releases the advisory lock; a failure to do so never hides the failure that ended the run. */
-    private void unlock(Connection c, RuntimeException failure) throws SQLException {
+    private static void release(MigrationLock lock, Connection c, RuntimeException failure) throws SQLException {
         try {
-            lock(c, "pg_advisory_unlock");
+            lock.release(c);
         } catch (SQLException e) {
             if (failure == null) {
                 throw e;

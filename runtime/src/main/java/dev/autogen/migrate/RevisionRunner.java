@@ -5,25 +5,36 @@ import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.sqlite.SqliteRebuildDependents;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Runs one revision's operations in one transaction: render each operation against the schema just before it,
- * execute its statements, let the caller write its bookkeeping (version row, history row), commit; on any failure
- * roll back and say which revision and statement failed and what the database said.
+ * Runs one revision at a time: asks the caller which revision comes next once it holds the database's write lock,
+ * renders each operation against the schema just before it, executes the statements, lets the caller write its
+ * bookkeeping (version row, history row) in the same transaction, and commits; on any failure it rolls back and says
+ * which revision and statement failed and what the database said.
  *
- * <p>SQLite turns foreign-key enforcement off around the transaction (a table rebuild drops and renames tables that
- * others reference; the pragma is a no-op inside a transaction, so it runs before), and checks every foreign key with
- * {@code PRAGMA foreign_key_check} before committing. Statements marked non-transactional (PostgreSQL's
- * {@code CREATE INDEX CONCURRENTLY}) commit what came before and run in autocommit, so such a revision is not atomic;
- * on SQLite every statement runs inside the transaction, because the only non-transactional SQLite statement a
- * renderer emits is the foreign-keys pragma this class already manages. A {@link RunCallback} (a migration's Java
- * step) runs on the same connection, inside the transaction, through {@link CallbackConnection}.
+ * <p>PostgreSQL: the caller holds the advisory lock ({@link MigrationLock}); a revision runs in one transaction. A
+ * revision whose statements all cannot run in a transaction ({@code CREATE INDEX CONCURRENTLY}) runs them in autocommit
+ * ({@link AutocommitStatements}) and records itself in a short transaction afterwards; a revision that mixes both kinds
+ * is refused before anything runs, because it could be neither atomic nor safely run again.
+ *
+ * <p>SQLite: each revision is one {@code BEGIN IMMEDIATE} transaction, which takes the database's write lock before
+ * the next revision is chosen (that is the lock between runners). Foreign-key enforcement is turned off around it (a
+ * table rebuild drops and renames tables that others reference; the pragma is a no-op inside a transaction, so it is
+ * set before), restored afterwards, and every foreign key is checked with {@code PRAGMA foreign_key_check} before the
+ * commit. A table rebuild is completed with the triggers and unmodelled indexes it drops
+ * ({@link SqliteRebuildDependents}).
+ *
+ * <p>A {@link RunCallback} (a migration's Java step) runs on the same connection, inside the revision's transaction,
+ * through {@link CallbackConnection}, which refuses to commit or end it.
  */
 final class RevisionRunner {
     /** Writes the version and history rows inside the revision's transaction, given its duration. */
@@ -32,63 +43,215 @@ final class RevisionRunner {
         void write(Connection c, long durationMs) throws SQLException;
     }
 
+    /** The revision to run next, with its operations and its bookkeeping. */
+    record Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping) {
+    }
+
+    /** Chooses the next step from the version table it reads under the lock; null when nothing is left to do. */
+    @FunctionalInterface
+    interface Planner {
+        Step next(Connection c) throws SQLException;
+    }
+
+    /** A revision that ran, and how long its statements took. */
+    record Result(LoadedMigration revision, long durationMs) {
+    }
+
     private final Dialect dialect;
     private final DdlRenderer renderer;
     private final LiveSchema liveSchema;
+    private final MigrationTimeouts timeouts;
+    private final Consumer<String> listener;
 
-    RevisionRunner(Dialect dialect, LiveSchema liveSchema) {
+    RevisionRunner(Dialect dialect, LiveSchema liveSchema, MigrationTimeouts timeouts, Consumer<String> listener) {
         this.dialect = dialect;
         this.renderer = DdlRenderer.forDialect(dialect);
         this.liveSchema = liveSchema;
+        this.timeouts = timeouts;
+        this.listener = listener;
     }
 
-    /** Runs the operations and the bookkeeping; returns the duration in milliseconds. */
-    long run(Connection c, LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping) {
-        boolean partlyCommitted = false;
+    /** Runs the step the planner chooses; empty when it chose none. */
+    Optional<Result> runNext(Connection c, Planner planner) {
+        return switch (dialect) {
+            case POSTGRESQL -> runPostgres(c, planner);
+            case SQLITE -> runSqlite(c, planner);
+        };
+    }
+
+    private Optional<Result> runPostgres(Connection c, Planner planner) {
+        Step step;
+        try {
+            step = planner.next(c);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read " + VersionTables.VERSION + ": " + oneLine(message(e)), e);
+        }
+        if (step == null) {
+            return Optional.empty();
+        }
+        List<Unit> units = new ArrayList<>();
+        for (Operation operation : step.operations()) {
+            if (operation instanceof RunCallback callback) {
+                units.add(new CallbackUnit(callback));
+                continue;
+            }
+            try {
+                renderer.render(operation, Schema.EMPTY).forEach(s -> units.add(new SqlUnit(s)));
+            } catch (RuntimeException e) {
+                throw failure(step.revision(), operation.toString(), e, NOTHING_APPLIED);
+            }
+        }
+        List<String> outside = units.stream().filter(u -> u instanceof SqlUnit sql && !sql.statement().transactional())
+                .map(u -> oneLine(((SqlUnit) u).statement().sql())).toList();
+        if (outside.isEmpty()) {
+            return Optional.of(inTransaction(c, step, units));
+        }
+        List<dev.autogen.sql.Statement> statements = units.stream()
+                .map(u -> u instanceof SqlUnit sql ? sql.statement() : null).toList();
+        if (outside.size() < units.size() || statements.contains(null)) {
+            throw new MigrationException("revision " + label(step.revision()) + " mixes statements PostgreSQL cannot"
+                    + " run inside a transaction (" + String.join("; ", outside) + ") with statements that must run"
+                    + " inside one — nothing of it was applied; move the former into a revision of their own");
+        }
+        return Optional.of(inAutocommit(c, step, statements));
+    }
+
+    private Result inTransaction(Connection c, Step step, List<Unit> units) {
         String current = null;
         try {
-            if (dialect == Dialect.SQLITE) {
-                execute(c, "PRAGMA foreign_keys=OFF");
-            }
             c.setAutoCommit(false);
             long started = System.nanoTime();
-            for (Operation operation : operations) {
-                current = operation.toString();
-                if (operation instanceof RunCallback callback) {
-                    callback.callback().run(CallbackConnection.guard(c, callback.description()));
-                    continue;
-                }
-                Schema before = dialect == Dialect.SQLITE ? liveSchema.read(c) : Schema.EMPTY;
-                for (var statement : renderer.render(operation, before)) {
-                    current = statement.sql();
-                    if (!statement.transactional() && dialect == Dialect.POSTGRESQL) {
-                        c.commit();
-                        partlyCommitted = true;
-                        c.setAutoCommit(true);
-                        execute(c, statement.sql());
-                        c.setAutoCommit(false);
-                    } else {
-                        execute(c, statement.sql());
+            for (Unit unit : units) {
+                switch (unit) {
+                    case SqlUnit sql -> {
+                        current = sql.statement().sql();
+                        execute(c, current);
+                    }
+                    case CallbackUnit callback -> {
+                        current = callback.operation().toString();
+                        runCallback(c, callback.operation());
                     }
                 }
             }
             current = null;
-            if (dialect == Dialect.SQLITE) {
-                checkForeignKeys(c, revision);
-            }
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            bookkeeping.write(c, durationMs);
+            step.bookkeeping().write(c, durationMs);
             c.commit();
-            return durationMs;
+            return new Result(step.revision(), durationMs);
         } catch (SQLException | RuntimeException e) {
             rollback(c, e);
-            if (e instanceof MigrationException m) {
-                throw m;
-            }
-            throw new MigrationException(failure(revision, current, e, partlyCommitted), e);
+            throw failure(step.revision(), current, e, NOTHING_APPLIED);
         } finally {
-            restore(c);
+            autocommit(c);
         }
+    }
+
+    private Result inAutocommit(Connection c, Step step, List<dev.autogen.sql.Statement> statements) {
+        var autocommit = new AutocommitStatements(timeouts, listener);
+        String current = null;
+        try {
+            long started = System.nanoTime();
+            autocommit.begin(c);
+            try {
+                for (var statement : statements) {
+                    current = statement.sql();
+                    autocommit.execute(c, current);
+                }
+                current = null;
+            } finally {
+                autocommit.end(c);
+            }
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            c.setAutoCommit(false);
+            step.bookkeeping().write(c, durationMs);
+            c.commit();
+            return new Result(step.revision(), durationMs);
+        } catch (SQLException | RuntimeException e) {
+            rollback(c, e);
+            autocommit(c);
+            throw failure(step.revision(), current, e, autocommit.aftermath(c, current));
+        } finally {
+            autocommit(c);
+        }
+    }
+
+    private Optional<Result> runSqlite(Connection c, Planner planner) {
+        LoadedMigration revision = null;
+        String current = null;
+        boolean open = false;
+        boolean foreignKeys = true;
+        try {
+            foreignKeys = queryInt(c, "PRAGMA foreign_keys") != 0;
+            execute(c, "PRAGMA foreign_keys=OFF");
+            current = "BEGIN IMMEDIATE";
+            execute(c, current);
+            open = true;
+            current = null;
+            Step step = planner.next(c);
+            if (step == null) {
+                open = false;
+                execute(c, "ROLLBACK");
+                return Optional.empty();
+            }
+            revision = step.revision();
+            long started = System.nanoTime();
+            for (Operation operation : step.operations()) {
+                current = operation.toString();
+                if (operation instanceof RunCallback callback) {
+                    runCallback(c, callback);
+                    continue;
+                }
+                Schema before = liveSchema.read(c);
+                List<dev.autogen.sql.Statement> statements =
+                        SqliteRebuildDependents.complete(c, renderer.render(operation, before), before);
+                for (var statement : statements) {
+                    current = statement.sql();
+                    execute(c, current);
+                }
+            }
+            current = null;
+            checkForeignKeys(c, revision);
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            step.bookkeeping().write(c, durationMs);
+            current = "COMMIT";
+            execute(c, current);
+            open = false;
+            return Optional.of(new Result(revision, durationMs));
+        } catch (SQLException | RuntimeException e) {
+            if (open) {
+                sqliteRollback(c, e);
+            }
+            if (revision != null || e instanceof MigrationException) {
+                throw failure(revision, current, e, NOTHING_APPLIED);
+            }
+            if (e instanceof SQLException sql && MigrationLock.SqliteWriteLock.waitedTooLong(sql, timeouts) != null) {
+                throw MigrationLock.SqliteWriteLock.waitedTooLong(sql, timeouts);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r; // the planner's own error (a bad target, an unknown revision)
+            }
+            throw new MigrationException("database error: " + oneLine(message(e)), e);
+        } finally {
+            try {
+                execute(c, "PRAGMA foreign_keys=" + (foreignKeys ? "ON" : "OFF"));
+            } catch (SQLException e) {
+                // the connection is broken; the caller closes it and the next run starts from a fresh one
+            }
+        }
+    }
+
+    private static void runCallback(Connection c, RunCallback callback) throws SQLException {
+        callback.callback().run(CallbackConnection.guard(c, callback.description()));
+    }
+
+    /** What a PostgreSQL revision runs, in order: rendered statements and Java callbacks. */
+    private sealed interface Unit permits SqlUnit, CallbackUnit {
+    }
+
+    private record SqlUnit(dev.autogen.sql.Statement statement) implements Unit {
+    }
+
+    private record CallbackUnit(RunCallback operation) implements Unit {
     }
 
     private void checkForeignKeys(Connection c, LoadedMigration revision) throws SQLException {
@@ -105,19 +268,24 @@ final class RevisionRunner {
         }
     }
 
-    private static String failure(LoadedMigration revision, String statement, Exception e, boolean partlyCommitted) {
-        String cause = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+    private static final String NOTHING_APPLIED = " — nothing of it was applied; fix the migration and run it again";
+
+    private static MigrationException failure(LoadedMigration revision, String statement, Exception e, String kept) {
+        if (e instanceof MigrationException m) {
+            return m;
+        }
         String where = statement == null ? "" : " at statement: " + oneLine(statement) + ";";
         String what = e instanceof SQLException ? " database says: " : " error: ";
-        String kept = partlyCommitted
-                ? " — its non-transactional statements before the failure stayed applied; fix the migration and"
-                        + " check the database"
-                : " — nothing of it was applied; fix the migration and run it again";
-        return "revision " + label(revision) + " failed" + where + what + cause + kept;
+        return new MigrationException(
+                "revision " + label(revision) + " failed" + where + what + oneLine(message(e)) + kept, e);
     }
 
     static String label(LoadedMigration revision) {
         return revision.message().isBlank() ? revision.id() : revision.id() + " (" + revision.message() + ")";
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private static String oneLine(String text) {
@@ -127,6 +295,12 @@ final class RevisionRunner {
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
+        }
+    }
+
+    private static int queryInt(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 
@@ -140,12 +314,20 @@ final class RevisionRunner {
         }
     }
 
-    private void restore(Connection c) {
+    /** SQLite may have rolled back on its own (some errors end the transaction); then there is nothing to do. */
+    private static void sqliteRollback(Connection c, Exception failure) {
+        try {
+            execute(c, "ROLLBACK");
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static void autocommit(Connection c) {
         try {
             c.setAutoCommit(true);
-            if (dialect == Dialect.SQLITE) {
-                execute(c, "PRAGMA foreign_keys=ON");
-            }
         } catch (SQLException e) {
             // the connection is broken; the caller closes it and the next run starts from a fresh one
         }

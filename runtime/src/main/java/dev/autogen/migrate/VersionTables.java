@@ -12,7 +12,11 @@ public final class VersionTables {
     public static final String VERSION = "autogen_version";
     /** One row per applied or reverted revision: the audit trail. */
     public static final String HISTORY = "autogen_history";
-    /** SQLite only: the row that serialises concurrent runners (PostgreSQL uses an advisory lock). */
+    /**
+     * Reserved for autogen and never part of a diff, but not created: concurrent runners are serialised by a PostgreSQL
+     * advisory lock and by SQLite's own write lock ({@code BEGIN IMMEDIATE}), neither of which a killed runner can
+     * leave behind (see docs/migrations.md, "Concurrent runners").
+     */
     public static final String LOCK = "autogen_lock";
 
     private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK);

@@ -32,12 +32,17 @@ class MigratorTest {
 
     private final List<String> progress = new ArrayList<>();
     private ConnectionFactory connections;
+    private String url;
 
     private Migrator migrator(Dialect dialect) {
-        String url = switch (dialect) {
+        return migrator(dialect, switch (dialect) {
             case POSTGRESQL -> TestDatabases.freshPostgres("migrator");
             case SQLITE -> TestDatabases.freshSqlite("migrator");
-        };
+        });
+    }
+
+    private Migrator migrator(Dialect dialect, String url) {
+        this.url = url;
         connections = ConnectionFactory.of(url, null, null);
         return new Migrator(connections, dialect, new SourceDirectoryMigrationSource(dir).load())
                 .withListener(progress::add)
@@ -126,7 +131,7 @@ class MigratorTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void failingRevisionLeavesNothingBehind(Dialect dialect) throws SQLException {
+    void failingRevisionLeavesNothingBehindAndTheFixedRevisionRuns(Dialect dialect) throws SQLException {
         MigrationFiles.write(dir, "V0001_Init", "aaa111", null, "initial schema",
                 List.of("create table users (id integer primary key)"), List.of("drop table users"));
         MigrationFiles.write(dir, "V0002_Orders", "bbb222", "aaa111", "orders",
@@ -144,6 +149,77 @@ class MigratorTest {
         assertEquals(List.of("autogen_history", "autogen_version", "users"), tables(dialect));
         assertEquals(List.of("aaa111"), migrator.current());
         assertEquals(List.of("aaa111"), migrator.history().stream().map(HistoryEntry::revision).toList());
+
+        MigrationFiles.write(dir, "V0002_Orders", "bbb222", "aaa111", "orders",
+                List.of("create table orders (id integer primary key)", "create table fixed (x integer)"),
+                List.of("drop table fixed", "drop table orders"));
+        Migrator fixed = migrator(dialect, url);
+        assertEquals(List.of("bbb222"), fixed.upgrade("head"));
+        assertEquals(List.of("autogen_history", "autogen_version", "fixed", "orders", "users"), tables(dialect));
+        assertEquals(List.of("aaa111", "bbb222"), fixed.history().stream().map(HistoryEntry::revision).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aFailureInTheMiddleOfARevisionUndoesItsDataChangesToo(Dialect dialect) throws SQLException {
+        MigrationFiles.write(dir, "V0001_Init", "aaa111", null, "initial schema",
+                List.of("create table users (id integer primary key, name text)",
+                        "insert into users (id, name) values (1, 'ann')"), List.of("drop table users"));
+        MigrationFiles.write(dir, "V0002_Rename", "bbb222", "aaa111", "rename",
+                List.of("update users set name = 'bob'", "alter table users add column phone text",
+                        "insert into users (id, name) values (1, 'duplicate')"),
+                List.of("alter table users drop column phone"));
+        Migrator migrator = migrator(dialect);
+
+        var e = assertThrows(MigrationException.class, () -> migrator.upgrade("head"));
+
+        assertTrue(e.getMessage().startsWith("revision bbb222 (rename) failed at statement: insert into users (id, name)"
+                + " values (1, 'duplicate'); database says: "), e.getMessage());
+        assertEquals(List.of("id", "name"), columns(dialect, "users"));
+        assertEquals(List.of("ann"), strings("select name from users"));
+        assertEquals(List.of("aaa111"), migrator.current());
+    }
+
+    @Test
+    void sqliteRunnersWaitForTheWriteLockInsteadOfFailingWithBusy() throws Exception {
+        writeUsersOrdersPhone();
+        Migrator migrator = migrator(Dialect.SQLITE);
+        try (Connection other = connections.open()) {
+            other.createStatement().execute("begin immediate");
+            var runner = java.util.concurrent.CompletableFuture.supplyAsync(() -> migrator.upgrade("head"));
+            Thread.sleep(300);
+            assertTrue(!runner.isDone(), "the runner waits for the write lock");
+            other.createStatement().execute("commit");
+            assertEquals(List.of("aaa111", "bbb222", "ccc333"), runner.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aRunnerGivesUpAfterTheLockWait(Dialect dialect) throws Exception {
+        writeUsersOrdersPhone();
+        Migrator migrator = migrator(dialect)
+                .withTimeouts(MigrationTimeouts.DEFAULT.withLockWait(java.time.Duration.ofMillis(200)));
+        try (Connection other = connections.open()) {
+            other.createStatement().execute(switch (dialect) {
+                case POSTGRESQL -> "select pg_advisory_lock(" + Migrator.LOCK_KEY + ")";
+                case SQLITE -> "begin immediate";
+            });
+
+            var e = assertThrows(MigrationException.class, () -> migrator.upgrade("head"));
+
+            assertEquals(switch (dialect) {
+                case POSTGRESQL -> "another runner has held the migration lock (PostgreSQL advisory lock "
+                        + Migrator.LOCK_KEY + ") for more than 200 ms — wait for it to finish, or find it in pg_locks"
+                        + " (locktype = 'advisory') and stop it";
+                case SQLITE -> "another runner has held the SQLite database's write lock for more than 200 ms — wait for"
+                        + " it to finish and run again";
+            }, e.getMessage());
+            assertEquals(dialect == Dialect.POSTGRESQL
+                    ? List.of("waiting for the migration lock: another runner is migrating this database")
+                    : List.of(), progress); // SQLite's busy handler waits silently
+        }
+        assertEquals(List.of(), migrator.current());
     }
 
     @Test

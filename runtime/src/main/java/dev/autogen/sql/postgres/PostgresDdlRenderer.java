@@ -38,6 +38,8 @@ import java.util.List;
 /**
  * PostgreSQL DDL. PostgreSQL's {@code ALTER TABLE} can do every operation in place, so each operation is one or a
  * few statements, all transactional (the migrator runs a revision in one transaction); {@code before} is not needed.
+ * Raw SQL that PostgreSQL refuses inside a transaction ({@code CREATE INDEX CONCURRENTLY}, ...; see
+ * {@link PostgresNonTransactional}) is marked non-transactional, and the migrator runs it in autocommit.
  * Identifiers are always quoted, so names keep their case and reserved words are safe.
  *
  * <p>A primary key created without a name gets PostgreSQL's default name {@code <table>_pkey}; dropping such a key
@@ -87,8 +89,9 @@ public final class PostgresDdlRenderer implements DdlRenderer {
             case CreateSequence op -> one("create sequence " + quote(op.sequence().name()) + " start with "
                     + op.sequence().start() + " increment by " + op.sequence().increment());
             case DropSequence op -> one("drop sequence " + quote(op.name()));
-            case ExecuteSql op -> one(op.sql());
-            case ExecuteDialectSql op -> op.sqlFor(Dialect.POSTGRESQL).map(sql -> one(sql)).orElse(List.of());
+            case ExecuteSql op -> List.of(new Statement(op.sql(), !PostgresNonTransactional.appliesTo(op.sql())));
+            case ExecuteDialectSql op -> op.sqlFor(Dialect.POSTGRESQL)
+                    .map(sql -> List.of(new Statement(sql, !PostgresNonTransactional.appliesTo(sql)))).orElse(List.of());
             case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()
                     + ") is not SQL: the migrator runs it on its connection; offline scripts leave it out");
         };

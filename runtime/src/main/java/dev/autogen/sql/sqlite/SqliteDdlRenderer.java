@@ -42,7 +42,9 @@ import java.util.List;
  * create table "_autogen_new_t" (...new definition...)
  * insert into "_autogen_new_t" ("a", "b") select "a", "b" from "t"     -- the columns in both definitions
  * drop table "t"
+ * PRAGMA legacy_alter_table=ON                                          -- views naming "t" survive the rename
  * alter table "_autogen_new_t" rename to "t"
+ * PRAGMA legacy_alter_table=OFF
  * create index ... on "t" (...)                                        -- each index of the new definition
  * </pre>
  * When SQLite's spelling of the table would not change (a comment, {@code real} vs {@code double precision}, a
@@ -52,7 +54,8 @@ import java.util.List;
  * transaction with {@code PRAGMA foreign_keys=OFF} set before it begins (SQLite ignores the pragma inside a
  * transaction), so that dropping the old table neither cascades nor is refused; the migrator runs
  * {@code PRAGMA foreign_key_check} before committing (rolling back if it reports a row) and restores
- * {@code foreign_keys} afterwards. Triggers and views are not modelled by autogen and are not recreated by a rebuild.
+ * {@code foreign_keys} afterwards. Triggers and unmodelled indexes are not in the {@link Schema}, so the renderer
+ * cannot recreate them; the migrator adds them from the live database ({@link SqliteRebuildDependents}).
  *
  * <p>An identity column that is the table's sole primary-key column is written {@code "id" integer primary key} (a
  * rowid alias, whatever its logical integer type); other identity columns are plain columns.

@@ -12,6 +12,9 @@ import dev.autogen.sql.StandardDdl;
 import dev.autogen.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +27,9 @@ import java.util.stream.Collectors;
  *       definitions, so every row survives with its values (a NOT NULL column added without a default fails here,
  *       loudly, if the table has rows);</li>
  *   <li>{@code drop table "t"};</li>
- *   <li>{@code alter table "_autogen_new_t" rename to "t"};</li>
+ *   <li>{@code alter table "_autogen_new_t" rename to "t"}, between {@code PRAGMA legacy_alter_table=ON} and
+ *       {@code =OFF}: otherwise SQLite (3.26 and later) re-checks every view and trigger during the rename and fails on
+ *       one that names {@code "t"}, which at that moment does not exist;</li>
  *   <li>{@code create index ...} for each index of the new definition (dropping the table dropped them).</li>
  * </ol>
  *
@@ -32,12 +37,32 @@ import java.util.stream.Collectors;
  * {@code PRAGMA foreign_keys=OFF} (set before the transaction begins, since SQLite ignores it inside one), so that
  * dropping the old table neither cascades into nor is refused by the rows that reference it; before committing the
  * migrator runs {@code PRAGMA foreign_key_check} and rolls back if it reports any row; it restores
- * {@code foreign_keys} afterwards. Triggers and views on the table are not modelled by autogen and are not recreated.
+ * {@code foreign_keys} afterwards. Views that name the table keep working (they name it, and the table is back under
+ * that name). Triggers on the table and indexes autogen does not model (on expressions, partial) are dropped with it; the
+ * migrator, which has a connection, appends their original {@code CREATE} statements read from {@code sqlite_schema}
+ * ({@link SqliteRebuildDependents}). An offline script cannot read them, so it does not recreate them.
  */
 final class SqliteTableRebuild {
     static final String NEW_TABLE_PREFIX = "_autogen_new_";
+    private static final Pattern RENAME = Pattern.compile(
+            "alter table \"" + NEW_TABLE_PREFIX + "((?:[^\"]|\"\")*)\" rename to \"((?:[^\"]|\"\")*)\"");
 
     private SqliteTableRebuild() {
+    }
+
+    /**
+     * The table {@code statements} rebuild (the ones {@link #of} returns), or empty when they are not a rebuild: the
+     * migrator uses it to recreate what the rebuild drops and autogen does not model (see
+     * {@link SqliteRebuildDependents}).
+     */
+    static Optional<String> rebuiltTable(List<Statement> statements) {
+        for (Statement statement : statements) {
+            Matcher m = RENAME.matcher(statement.sql());
+            if (m.matches() && m.group(1).equals(m.group(2))) {
+                return Optional.of(m.group(2).replace("\"\"", "\""));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The rebuild that performs {@code operation} on {@code table}; empty when SQLite's definition would not change. */
@@ -64,8 +89,11 @@ final class SqliteTableRebuild {
                     + copied + " from " + quoteIdentifier(table)));
         }
         statements.add(Statement.of("drop table " + quoteIdentifier(table)));
+        // legacy mode renames the table without re-checking views and triggers that name the dropped table
+        statements.add(Statement.of("PRAGMA legacy_alter_table=ON"));
         statements.add(Statement.of(
                 "alter table " + quoteIdentifier(temporary) + " rename to " + quoteIdentifier(table)));
+        statements.add(Statement.of("PRAGMA legacy_alter_table=OFF"));
         newTable.indexes().forEach(ix -> statements.add(Statement.of(StandardDdl.createIndex(table, ix))));
         return List.copyOf(statements);
     }

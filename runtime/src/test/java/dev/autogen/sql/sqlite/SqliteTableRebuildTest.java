@@ -23,6 +23,7 @@ import dev.autogen.schema.ReferentialAction;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Table;
 import dev.autogen.sql.SampleSchema;
+import dev.autogen.sql.Statement;
 import dev.autogen.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +32,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A SQLite table rebuild keeps every row and value, and what it builds behaves (foreign keys cascade). */
@@ -131,6 +133,19 @@ class SqliteTableRebuildTest {
             assertEquals(parents, rows(connection, "select * from \"parent\" order by \"id\""));
             assertEquals(List.of(), rows(connection, "select name from sqlite_schema where name like '_autogen_new_%'"));
         }
+    }
+
+    @Test
+    void theRebuiltTableIsFoundInTheStatementsWhateverItsName() {
+        Table weird = new Table("we\"ird", List.of(Column.of("id", SampleSchema.INTEGER, false),
+                Column.of("note", SampleSchema.varchar(10), true)), null, List.of(), List.of(), List.of(), List.of(),
+                null);
+        Schema before = SampleSchema.BASE.withTable(weird);
+        List<Statement> rebuild = RENDERER.render(new DropColumn("we\"ird", "note", null), before);
+
+        assertEquals(Optional.of("we\"ird"), SqliteTableRebuild.rebuiltTable(rebuild));
+        assertEquals(Optional.empty(), SqliteTableRebuild.rebuiltTable(
+                RENDERER.render(new CreateTable(weird.withName("other")), before)));
     }
 
     @Test

@@ -1,0 +1,197 @@
+package dev.autogen.migrate;
+
+import dev.autogen.sql.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+
+/**
+ * Serialises runners that migrate one database at the same time (several application instances starting together,
+ * two CI jobs), so that each revision is applied exactly once and the runners that lose the race wait, then find
+ * nothing left to do.
+ *
+ * <ul>
+ *   <li>PostgreSQL: a session-level advisory lock ({@code pg_advisory_lock(0x6175746f67656e)}, "autogen" in ASCII)
+ *       held on the migrator's own connection for the whole run and released in {@code finally}. It belongs to the
+ *       session, not to a transaction, so it survives the commit of each revision; when the process dies the server
+ *       ends the session and the lock with it (on PostgreSQL 14 and later the session sets
+ *       {@code client_connection_check_interval}, so the server notices a dead runner within a second even in the
+ *       middle of a long statement). (Behind a transaction-pooling proxy such as PgBouncer in transaction
+ *       mode, session locks do not work: point the migrator at the database directly.)</li>
+ *   <li>SQLite has no session lock that outlives a transaction, and a lock row would outlive a killed process. Its own
+ *       write lock is used instead: every revision runs in a {@code BEGIN IMMEDIATE} transaction, which takes the
+ *       database's write lock before it reads the version table; the migrator decides what to apply next inside that
+ *       transaction, so a runner that waited sees the revisions another applied and skips them. A busy timeout of
+ *       {@link MigrationTimeouts#lockWait()} makes waiting runners wait instead of failing with
+ *       {@code SQLITE_BUSY}. The write lock dies with a killed process and its half-written transaction is rolled
+ *       back from the journal by the next connection, so nothing stale is ever left behind; {@code autogen_lock} is
+ *       therefore not needed and not created.</li>
+ * </ul>
+ */
+sealed interface MigrationLock {
+    /** Taken once, before the version tables are read; waits for another runner. */
+    void acquire(Connection c) throws SQLException;
+
+    /** Releases what {@link #acquire} took; called in {@code finally}. */
+    void release(Connection c) throws SQLException;
+
+    static MigrationLock forDialect(Dialect dialect, MigrationTimeouts timeouts, Consumer<String> listener) {
+        return switch (dialect) {
+            case POSTGRESQL -> new PostgresAdvisoryLock(timeouts, listener);
+            case SQLITE -> new SqliteWriteLock(timeouts);
+        };
+    }
+
+    /** The session advisory lock, waited for at most {@code lockWait}. */
+    final class PostgresAdvisoryLock implements MigrationLock {
+        /** "autogen" in ASCII. */
+        static final long KEY = 0x6175746f67656eL;
+        /** PostgreSQL's SQLSTATE for a lock wait ended by {@code lock_timeout}. */
+        private static final String LOCK_NOT_AVAILABLE = "55P03";
+        private static final String CHECK_INTERVAL = "client_connection_check_interval";
+
+        private final MigrationTimeouts timeouts;
+        private final Consumer<String> listener;
+        /** The session's own value, restored on release (the connection may go back to an application's pool). */
+        private String previousCheckInterval;
+
+        PostgresAdvisoryLock(MigrationTimeouts timeouts, Consumer<String> listener) {
+            this.timeouts = timeouts;
+            this.listener = listener;
+        }
+
+        @Override
+        public void acquire(Connection c) throws SQLException {
+            detectDeadClient(c);
+            try {
+                if (call(c, "select pg_try_advisory_lock(?)")) {
+                    return;
+                }
+                if (timeouts.lockWait().isZero()) {
+                    throw heldTooLong(null);
+                }
+                listener.accept("waiting for the migration lock: another runner is migrating this database");
+                waitForLock(c);
+            } catch (SQLException | RuntimeException e) {
+                restoreCheckInterval(c, e);
+                throw e;
+            }
+        }
+
+        private void waitForLock(Connection c) throws SQLException {
+            String previous = PostgresSessionSettings.get(c, "lock_timeout");
+            PostgresSessionSettings.set(c, "lock_timeout", MigrationTimeouts.setting(timeouts.lockWait()));
+            try (PreparedStatement st = c.prepareStatement("select pg_advisory_lock(?)")) {
+                st.setLong(1, KEY);
+                st.execute();
+            } catch (SQLException e) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw heldTooLong(e);
+                }
+                throw e;
+            } finally {
+                PostgresSessionSettings.set(c, "lock_timeout", previous);
+            }
+        }
+
+        private MigrationException heldTooLong(SQLException cause) {
+            return new MigrationException("another runner has held the migration lock (PostgreSQL advisory lock "
+                    + KEY + ") for more than " + MigrationTimeouts.describe(timeouts.lockWait()) + " — wait for it"
+                    + " to finish, or find it in pg_locks (locktype = 'advisory') and stop it", cause);
+        }
+
+        private void restoreCheckInterval(Connection c, Exception failure) {
+            try {
+                if (previousCheckInterval != null) {
+                    PostgresSessionSettings.set(c, CHECK_INTERVAL, previousCheckInterval);
+                }
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
+
+        @Override
+        public void release(Connection c) throws SQLException {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            boolean held = call(c, "select pg_advisory_unlock(?)");
+            if (previousCheckInterval != null) {
+                PostgresSessionSettings.set(c, CHECK_INTERVAL, previousCheckInterval);
+            }
+            if (!held) {
+                throw new SQLException("the migration lock (PostgreSQL advisory lock " + KEY
+                        + ") was not held by this session when the migrator released it");
+            }
+        }
+
+        /**
+         * PostgreSQL 14 and later can notice, while a statement runs, that the client went away: a runner killed in the
+         * middle of a long revision then has its transaction rolled back and its lock released within a second,
+         * instead of when the statement ends, so the next runner does not wait behind a dead one.
+         */
+        private void detectDeadClient(Connection c) throws SQLException {
+            if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+                previousCheckInterval = PostgresSessionSettings.get(c, CHECK_INTERVAL);
+                PostgresSessionSettings.set(c, CHECK_INTERVAL, "1000");
+            }
+        }
+
+        private static boolean call(Connection c, String sql) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setLong(1, KEY);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        }
+    }
+
+    /**
+     * SQLite: only the busy timeout here (the connection's own value is restored on release); the lock itself is each
+     * revision's {@code BEGIN IMMEDIATE}.
+     */
+    final class SqliteWriteLock implements MigrationLock {
+        /** SQLite's primary result code for a lock another connection held past the busy timeout. */
+        private static final int SQLITE_BUSY = 5;
+
+        private final MigrationTimeouts timeouts;
+        private Integer previousBusyTimeout;
+
+        SqliteWriteLock(MigrationTimeouts timeouts) {
+            this.timeouts = timeouts;
+        }
+
+        /** The error for a runner that waited {@code lockWait} for the write lock, or null for any other failure. */
+        static MigrationException waitedTooLong(SQLException e, MigrationTimeouts timeouts) {
+            if ((e.getErrorCode() & 0xff) != SQLITE_BUSY) {
+                return null;
+            }
+            return new MigrationException("another runner has held the SQLite database's write lock for more than "
+                    + MigrationTimeouts.describe(timeouts.lockWait()) + " — wait for it to finish and run again", e);
+        }
+
+        @Override
+        public void acquire(Connection c) throws SQLException {
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("PRAGMA busy_timeout")) {
+                    previousBusyTimeout = rs.next() ? rs.getInt(1) : null;
+                }
+                st.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, timeouts.lockWait().toMillis()));
+            }
+        }
+
+        @Override
+        public void release(Connection c) throws SQLException {
+            if (previousBusyTimeout != null) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA busy_timeout = " + previousBusyTimeout);
+                }
+            }
+        }
+    }
+}
