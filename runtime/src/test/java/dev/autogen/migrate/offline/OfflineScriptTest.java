@@ -64,7 +64,9 @@ class OfflineScriptTest {
                         "create table \"_autogen_new_people\" (\"id\" integer primary key, \"name\" varchar(10) not null);",
                         "insert into \"_autogen_new_people\" (\"id\", \"name\") select \"id\", \"name\" from \"people\";",
                         "drop table \"people\";",
-                        "alter table \"_autogen_new_people\" rename to \"people\";"),
+                        "PRAGMA legacy_alter_table=ON;",
+                        "alter table \"_autogen_new_people\" rename to \"people\";",
+                        "PRAGMA legacy_alter_table=OFF;"),
                 MigrationChecksum.of(SECOND)), script);
     }
 
