@@ -17,6 +17,9 @@ import java.util.Objects;
  *       same as no default.</li>
  *   <li>Comments are compared only on PostgreSQL (SQLite keeps none) and only when the target states one: an entity
  *       without a comment does not ask to remove a comment someone put on the database.</li>
+ *   <li>On SQLite, a table's sole {@code INTEGER} primary-key column is always an alias of the rowid, which generates
+ *       keys whether or not the entity asks for identity (Hibernate's own DDL and autogen's both make it one), and
+ *       the catalog reads it as identity: a target without identity there is the same column.</li>
  * </ul>
  */
 final class DefinitionComparison {
@@ -35,12 +38,17 @@ final class DefinitionComparison {
         return dialect;
     }
 
-    boolean sameColumn(Column current, Column target) {
+    /** @param soleKeyColumn {@code target} is its table's only primary-key column */
+    boolean sameColumn(Column current, Column target, boolean soleKeyColumn) {
         return sameType(current.type(), target.type())
                 && current.nullable() == target.nullable()
                 && sameDefault(current.defaultValue(), target.defaultValue())
-                && current.identity() == target.identity()
+                && (current.identity() == target.identity() || isRowidAlias(current, target, soleKeyColumn))
                 && (!comparesComment(target) || Objects.equals(current.comment(), target.comment()));
+    }
+
+    private boolean isRowidAlias(Column current, Column target, boolean soleKeyColumn) {
+        return dialect == Dialect.SQLITE && soleKeyColumn && current.identity() && typeKey(target.type()).equals("integer");
     }
 
     /**

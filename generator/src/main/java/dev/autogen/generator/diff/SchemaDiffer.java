@@ -38,7 +38,8 @@ import java.util.TreeMap;
  *
  * <p>Rules at the schema level:
  * <ul>
- *   <li>Tables are matched by name; the migrator's own version tables are never part of a diff.</li>
+ *   <li>Tables are matched by name; the migrator's own version tables are never part of a diff. On SQLite, names
+ *       that differ only in case are the same name (see {@link SqliteNameCase}).</li>
  *   <li>A foreign key that does not change is still dropped first and re-added last when the plan drops the key it
  *       references or changes the type of one of its columns (see {@link ForeignKeyRebuilds}).</li>
  *   <li>A new table is created in one {@code CreateTable} with its keys, uniques and checks, but without its indexes,
@@ -79,7 +80,8 @@ public final class SchemaDiffer {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(target, "target");
         SortedMap<String, Table> from = tablesOf(current);
-        SortedMap<String, Table> to = tablesOf(target);
+        SortedMap<String, Table> to = tablesOf(compare.dialect() == Dialect.SQLITE
+                ? SqliteNameCase.spelledAs(target, current) : target);
         Plan plan = new Plan();
         ForeignKeyRebuilds rebuilds = new ForeignKeyRebuilds(from, to, compare);
         TableDiffer tables = new TableDiffer(compare, rebuilds, plan);

@@ -89,7 +89,8 @@ final class TableDiffer {
             Column existing = current.column(column.name()).orElse(null);
             if (existing == null) {
                 plan.add(Phase.ADD_COLUMNS, table, new AddColumn(table, column));
-            } else if (!compare.sameColumn(existing, column)) {
+            } else if (!compare.sameColumn(existing, column, target.primaryKey() != null
+                    && target.primaryKey().columns().equals(List.of(column.name())))) {
                 plan.add(Phase.ALTER_COLUMNS, table,
                         new AlterColumn(table, column.name(), existing, compare.alteredTo(existing, column)));
             }

@@ -110,9 +110,17 @@ public final class HibernateModelReader {
             }
             boolean nullable = column.isNullable() && !keyColumns.contains(columnName);
             columns.add(new Column(columnName, type, nullable, column.getDefaultValue(), column.isIdentity(),
-                    column.getComment()));
+                    comment(column.getComment())));
         }
-        return new TableConstraints(name, table).applyTo(Table.of(name, columns).withComment(table.getComment()));
+        return new TableConstraints(name, table).applyTo(Table.of(name, columns).withComment(comment(table.getComment())));
+    }
+
+    /**
+     * A blank comment is none: Hibernate gives the key column of a {@code @ManyToOne} mapped through a {@code @JoinTable}
+     * the comment {@code ""}, and PostgreSQL's {@code comment on ... is ''} removes a comment rather than storing one.
+     */
+    private static String comment(String comment) {
+        return comment == null || comment.isBlank() ? null : comment;
     }
 
     /** The logical type of every column of {@code metadata} (a PostgreSQL boot model), keyed by table and column. */

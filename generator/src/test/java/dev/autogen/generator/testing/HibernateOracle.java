@@ -25,13 +25,31 @@ public final class HibernateOracle {
         boot(entities, url, dialect, "validate").close();
     }
 
+    /**
+     * {@link #validate} with Hibernate's other metadata extraction strategy, which looks each table up by itself
+     * ({@code hibernate.hbm2ddl.jdbc_metadata_extraction_strategy=individually}). On SQLite the default (grouped)
+     * strategy finds a table only under the exact case of its unquoted name ({@code Animal}), although SQLite names are
+     * case-insensitive and Hibernate compares the columns case-insensitively: a database whose tables are spelled
+     * {@code animal} (as one migration for PostgreSQL and SQLite creates them) is then "missing" every table, and only
+     * this strategy actually validates it.
+     */
+    public static void validateTableByTable(List<Class<?>> entities, String url, Dialect dialect) {
+        boot(entities, url, dialect, "validate", "individually").close();
+    }
+
     /** Hibernate's own schema export ({@code hbm2ddl.auto=create}) into the database at {@code url}. */
     public static void export(List<Class<?>> entities, String url, Dialect dialect) {
         boot(entities, url, dialect, "create").close();
     }
 
     private static SessionFactory boot(List<Class<?>> entities, String url, Dialect dialect, String action) {
+        return boot(entities, url, dialect, action, "grouped");
+    }
+
+    private static SessionFactory boot(List<Class<?>> entities, String url, Dialect dialect, String action,
+                                       String extractionStrategy) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting("hibernate.hbm2ddl.jdbc_metadata_extraction_strategy", extractionStrategy)
                 .applySetting("hibernate.connection.url", url)
                 .applySetting("hibernate.dialect", switch (dialect) {
                     case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
