@@ -177,8 +177,8 @@ class HibernateDomainModelsTest {
      * The classes of one model, as autogen's scanner finds them in the hibernate-testing jar, plus what Hibernate needs
      * besides: the retail model's amounts are mapped by {@code MonetaryAmountConverter}, which lives in the parent
      * package and carries no {@code @Converter} (Hibernate's own {@code RetailDomainModel} registers it by hand, as a
-     * user would list it), and its {@code javax.money.MonetaryAmount} type comes from a test-scope stand-in (the money
-     * API is not a dependency). The other four models boot from the scanned classes alone.
+     * user would list it), and its {@code javax.money.MonetaryAmount} type comes from the money API (a test
+     * dependency). The other four models boot from the scanned classes alone.
      */
     private static List<Class<?>> entityClasses(String model) throws ClassNotFoundException {
         List<Class<?>> classes = new ArrayList<>(EntityScanner.scan(List.of(), List.of(DOMAIN + model)));
