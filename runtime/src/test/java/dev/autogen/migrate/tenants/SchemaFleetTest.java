@@ -52,7 +52,9 @@ class SchemaFleetTest {
         // tenant_07 already has a users table: the first revision's create table fails there
         execute(url, "create table tenant_07.users (legacy integer)");
         var connections = new CountingConnections(url);
-        SchemaFleet fleet = SchemaFleet.of(connections, MIGRATIONS).parallelism(4);
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        SchemaFleet fleet = SchemaFleet.of(connections, MIGRATIONS).parallelism(4)
+                .listener((schema, line) -> lines.add(schema + ": " + line));
 
         FleetReport first = fleet.upgrade(schemas, "head");
 
@@ -78,6 +80,10 @@ class SchemaFleetTest {
         assertEquals(List.of(), tables(url, "public"), "nothing went to public");
         assertTrue(connections.maxOpen.get() >= 2, "schemas migrated in parallel: " + connections.maxOpen);
         assertTrue(connections.maxOpen.get() <= 4, "at most 4 at a time: " + connections.maxOpen);
+        assertTrue(lines.stream().anyMatch(
+                l -> l.startsWith("tenant_01: applying c00000000002 orders … ")), lines.toString());
+        assertEquals(List.of(), lines.stream().filter(l -> l.contains("waiting for the migration lock")).toList(),
+                "schemas have their own locks: none waited for another");
         assertEquals(Set.of("\"$user\", public"), connections.searchPathsAtClose,
                 "every connection's search_path was restored before it was closed");
 
