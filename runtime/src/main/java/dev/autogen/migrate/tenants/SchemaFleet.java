@@ -38,10 +38,10 @@ import java.util.function.BiConsumer;
  * the schemas already at the target have nothing to do.
  *
  * <pre>{@code
- * FleetReport report = SchemaFleet.of(dataSource::getConnection, migrations)
+ * SchemaFleet fleet = SchemaFleet.of(dataSource::getConnection, migrations)
  *         .parallelism(8)
- *         .listener((schema, line) -> log.info("{}: {}", schema, line))
- *         .upgrade(fleet.schemasListedBy("select nspname from pg_namespace where nspname like 'tenant\\_%'"), "head");
+ *         .listener((schema, line) -> log.info("{}: {}", schema, line));
+ * FleetReport report = fleet.upgrade(fleet.schemasListedBy("select schema_name from tenants"), "head");
  * }</pre>
  *
  * Instances are immutable; each setter returns a new one.
