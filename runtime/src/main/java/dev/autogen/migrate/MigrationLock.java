@@ -1,6 +1,10 @@
 package dev.autogen.migrate;
 
 import dev.autogen.sql.Dialect;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +18,8 @@ import java.util.function.Consumer;
  * nothing left to do.
  *
  * <ul>
- *   <li>PostgreSQL: a session-level advisory lock ({@code pg_advisory_lock(0x6175746f67656e)}, "autogen" in ASCII)
- *       held on the migrator's own connection for the whole run and released in {@code finally}. It belongs to the
+ *   <li>PostgreSQL: a session-level advisory lock ({@code pg_advisory_lock(0x6175746f67656e)}, "autogen" in ASCII,
+ *       for the schema {@code public}; another schema has its own key, see {@link PostgresAdvisoryLock#keyFor}) held on the migrator's own connection for the whole run and released in {@code finally}. It belongs to the
  *       session, not to a transaction, so it survives the commit of each revision; when the process dies the server
  *       ends the session and the lock with it (on PostgreSQL 14 and later the session sets
  *       {@code client_connection_check_interval}, so the server notices a dead runner within a second even in the
@@ -55,6 +59,8 @@ sealed interface MigrationLock {
 
         private final MigrationTimeouts timeouts;
         private final Consumer<String> listener;
+        /** The key of the schema this run migrates ({@link #keyFor}), read when the lock is taken. */
+        private long key = KEY;
         /** The session's own value, restored on release (the connection may go back to an application's pool). */
         private String previousCheckInterval;
 
@@ -63,8 +69,29 @@ sealed interface MigrationLock {
             this.listener = listener;
         }
 
+        /**
+         * The lock key of a run whose tables go into {@code schema} (the session's {@code current_schema()}): the
+         * historical {@link #KEY} for {@code public} (or no schema), else the first 8 bytes of the SHA-256 of
+         * {@code "autogen:" + schema}, so that runners in different schemas (tenants) migrate in parallel and runners
+         * in one schema wait for each other, whichever way they chose it (a {@code search_path}, pgjdbc's
+         * {@code currentSchema}, {@link Migrator#withSchema}).
+         */
+        static long keyFor(String schema) {
+            if (schema == null || schema.equals("public")) {
+                return KEY;
+            }
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(("autogen:" + schema).getBytes(StandardCharsets.UTF_8));
+                return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+
         @Override
         public void acquire(Connection c) throws SQLException {
+            key = keyFor(currentSchema(c));
             detectDeadClient(c);
             try {
                 if (call(c, "select pg_try_advisory_lock(?)")) {
@@ -73,7 +100,8 @@ sealed interface MigrationLock {
                 if (timeouts.lockWait().isZero()) {
                     throw heldTooLong(null);
                 }
-                listener.accept("waiting for the migration lock: another runner is migrating this database");
+                listener.accept("waiting for the migration lock: another runner is migrating this "
+                        + (key == KEY ? "database" : "schema"));
                 waitForLock(c);
             } catch (SQLException | RuntimeException e) {
                 restoreCheckInterval(c, e);
@@ -85,7 +113,7 @@ sealed interface MigrationLock {
             String previous = PostgresSessionSettings.get(c, "lock_timeout");
             PostgresSessionSettings.set(c, "lock_timeout", MigrationTimeouts.setting(timeouts.lockWait()));
             try (PreparedStatement st = c.prepareStatement("select pg_advisory_lock(?)")) {
-                st.setLong(1, KEY);
+                st.setLong(1, key);
                 st.execute();
             } catch (SQLException e) {
                 if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
@@ -99,7 +127,7 @@ sealed interface MigrationLock {
 
         private MigrationException heldTooLong(SQLException cause) {
             return new MigrationException("another runner has held the migration lock (PostgreSQL advisory lock "
-                    + KEY + ") for more than " + MigrationTimeouts.describe(timeouts.lockWait()) + " — wait for it"
+                    + key + ") for more than " + MigrationTimeouts.describe(timeouts.lockWait()) + " — wait for it"
                     + " to finish, or find it in pg_locks (locktype = 'advisory') and stop it", cause);
         }
 
@@ -124,7 +152,7 @@ sealed interface MigrationLock {
                 PostgresSessionSettings.set(c, CHECK_INTERVAL, previousCheckInterval);
             }
             if (!held) {
-                throw new SQLException("the migration lock (PostgreSQL advisory lock " + KEY
+                throw new SQLException("the migration lock (PostgreSQL advisory lock " + key
                         + ") was not held by this session when the migrator released it");
             }
         }
@@ -141,9 +169,15 @@ sealed interface MigrationLock {
             }
         }
 
-        private static boolean call(Connection c, String sql) throws SQLException {
+        private static String currentSchema(Connection c) throws SQLException {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select current_schema()")) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+
+        private boolean call(Connection c, String sql) throws SQLException {
             try (PreparedStatement st = c.prepareStatement(sql)) {
-                st.setLong(1, KEY);
+                st.setLong(1, key);
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next() && rs.getBoolean(1);
                 }

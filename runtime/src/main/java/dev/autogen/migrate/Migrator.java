@@ -39,17 +39,19 @@ public final class Migrator {
     private final Clock clock;
     private final VersionStore store;
     private final MigrationTimeouts timeouts;
+    /** The PostgreSQL schema this migrator works in (its {@code search_path}), or null for the connection's own. */
+    private final String schema;
 
     /**
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the migrations do not form a valid graph
      */
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
         this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
-                System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT);
+                System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT, null);
     }
 
     private Migrator(ConnectionFactory connections, Dialect dialect, RevisionGraph graph, LiveSchema liveSchema,
-            Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts) {
+            Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts, String schema) {
         this.connections = connections;
         this.dialect = dialect;
         this.graph = graph;
@@ -59,26 +61,27 @@ public final class Migrator {
         this.clock = clock;
         this.store = new VersionStore(dialect);
         this.timeouts = timeouts;
+        this.schema = schema;
     }
 
     /** Receives one progress line per revision ({@code applying 5d0e1f7a3c21 initial schema … 42 ms}). */
     public Migrator withListener(Consumer<String> listener) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
     }
 
     /** How to read the schema inside the running transaction (SQLite's renderer needs it to rebuild tables). */
     public Migrator withLiveSchema(LiveSchema liveSchema) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
     }
 
     /** Who the history rows say ran the migration (default: the operating-system user). */
     public Migrator withAppliedBy(String appliedBy) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
     }
 
     /** The clock for {@code applied_at}. */
     public Migrator withClock(Clock clock) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
     }
 
     /**
@@ -86,7 +89,29 @@ public final class Migrator {
      * transaction (default {@link MigrationTimeouts#DEFAULT}).
      */
     public Migrator withTimeouts(MigrationTimeouts timeouts) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
+    }
+
+    /**
+     * Works in one PostgreSQL schema: each connection's {@code search_path} is set to exactly {@code schema} for the
+     * run (and restored afterwards), so the version tables and everything the migrations create live in that schema,
+     * and the migration lock is that schema's own ({@link MigrationLock}): runs in different schemas proceed in
+     * parallel, one schema is never migrated twice at once. A schema that does not exist is an error. Null means the
+     * connection's own search path.
+     *
+     * @throws IllegalArgumentException on SQLite, which has no schemas
+     */
+    public Migrator withSchema(String schema) {
+        if (schema != null && dialect != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException(dialect + " has no schemas: a migrator can work in a schema only on"
+                    + " PostgreSQL");
+        }
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
+    }
+
+    /** The schema set by {@link #withSchema}, or null. */
+    public String schema() {
+        return schema;
     }
 
     public RevisionGraph graph() {
@@ -100,7 +125,7 @@ public final class Migrator {
 
     /** The revisions the database is at (the rows of {@code autogen_version}); empty when none was applied. */
     public List<String> current() {
-        try (Connection c = open()) {
+        try (Connection c = open(); SchemaSearchPath path = SchemaSearchPath.enter(c, schema)) {
             return store.current(c);
         } catch (SQLException e) {
             throw databaseFailure("cannot read " + VersionTables.VERSION, e);
@@ -109,7 +134,7 @@ public final class Migrator {
 
     /** Every revision applied or reverted, oldest first. */
     public List<HistoryEntry> history() {
-        try (Connection c = open()) {
+        try (Connection c = open(); SchemaSearchPath path = SchemaSearchPath.enter(c, schema)) {
             return store.history(c);
         } catch (SQLException e) {
             throw databaseFailure("cannot read " + VersionTables.HISTORY, e);
@@ -181,7 +206,7 @@ public final class Migrator {
      * @param source where the migrations come from, for the messages
      */
     public AppliedRevisions.Report validate(String source) {
-        try (Connection c = open()) {
+        try (Connection c = open(); SchemaSearchPath path = SchemaSearchPath.enter(c, schema)) {
             return AppliedRevisions.check(graph, store.current(c), store.history(c), source);
         } catch (SQLException e) {
             throw databaseFailure("cannot read " + VersionTables.HISTORY, e);
@@ -247,7 +272,7 @@ public final class Migrator {
      */
     private List<String> locked(Work work) {
         MigrationLock lock = MigrationLock.forDialect(dialect, timeouts, listener);
-        try (Connection c = open()) {
+        try (Connection c = open(); SchemaSearchPath path = SchemaSearchPath.enter(c, schema)) {
             c.setAutoCommit(true);
             lock.acquire(c);
             RuntimeException failure = null;

@@ -1,5 +1,6 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.project.Project;
 import dev.autogen.migrate.Migrator;
 import dev.autogen.migrate.offline.OfflineScript;
 import java.util.List;
@@ -12,7 +13,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-        description = "Applies migrations up to TARGET, one transaction per revision.")
+        description = {"Applies migrations up to TARGET, one transaction per revision.",
+                "With --schemas or --schemas-query: to each of several PostgreSQL schemas, each with its own version "
+                        + "tables, --parallel at a time; exit 3 when any failed (a rerun finishes what is left)."})
 final class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     AutogenCommand root;
@@ -27,9 +30,18 @@ final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     OfflineSqlOptions offline;
 
+    @Mixin
+    SchemaFleetOptions fleet;
+
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
+        if (fleet.active() || fleet.parallel != null || fleet.createSchemas) {
+            Project project = root.project();
+            fleet.validate(project, offline.sql);
+            return SchemaFleetRun.upgrade(project, fleet, target, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         if (offline.sql) {
             offline.print(root.project(), target, graph -> List.of(), OfflineScript::upgrade,
                     spec.commandLine().getOut());

@@ -123,8 +123,15 @@ public final class Project {
         return migrations;
     }
 
+    /**
+     * The migrator of this project's database; with {@code --schema} on PostgreSQL it works in that schema (its
+     * {@code search_path}), so {@code check}, {@code current} and {@code upgrade} read and write that schema's version
+     * tables, as the catalog reader reads that schema's tables.
+     */
     public Migrator migrator() {
-        return new Migrator(connections(), dialect(), migrations());
+        Migrator migrator = new Migrator(connections(), dialect(), migrations());
+        return settings.schema() != null && dialect() == Dialect.POSTGRESQL
+                ? migrator.withSchema(settings.schema()) : migrator;
     }
 
     /**

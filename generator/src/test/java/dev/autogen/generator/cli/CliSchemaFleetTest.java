@@ -1,0 +1,186 @@
+package dev.autogen.generator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogen.generator.testing.CliRun;
+import dev.autogen.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code autogen upgrade --schemas} / {@code --schemas-query} on a real PostgreSQL with the repository's sample
+ * migrations: every tenant schema gets its own tables and version tables, one failing schema is reported (exit 3)
+ * without stopping the others, a rerun finishes it, and {@code --schema} makes {@code check} and {@code current} read
+ * that schema's version table.
+ */
+class CliSchemaFleetTest {
+    private static final String MIGRATIONS =
+            Path.of("..", "migrations", "src", "main", "java").toAbsolutePath().normalize().toString();
+    private static final String HEAD = "209336e70286";
+    private static final List<String> SAMPLE_TABLES = List.of("agents", "autogen_history", "autogen_version",
+            "executions", "organizations", "tenants", "user_identities", "users");
+
+    @Test
+    void twentyTenantSchemasOneFailingThenARerunFinishesIt() throws Exception {
+        String url = TestDatabases.freshPostgres("clifleet");
+        List<String> schemas = IntStream.rangeClosed(1, 20).mapToObj(i -> "tenant_%02d".formatted(i)).toList();
+        execute(url, schemas.stream().map(s -> "create schema " + s).toArray(String[]::new));
+        // a table left over in tenant_07 makes the first revision (create table tenants) fail there
+        execute(url, "create table tenant_07.tenants (legacy integer)");
+
+        CliRun first = CliRun.of("--url", url, "--migrations", MIGRATIONS, "upgrade", "--schemas",
+                String.join(",", schemas), "--parallel", "4");
+
+        assertEquals(3, first.exitCode(), first.toString());
+        List<String> summary = summary(first.out(), schemas);
+        for (int i = 0; i < schemas.size(); i++) {
+            String schema = schemas.get(i);
+            if (schema.equals("tenant_07")) {
+                assertTrue(summary.get(i).startsWith("tenant_07: FAILED at revision 04c351a8712d (at base): revision"
+                        + " 04c351a8712d (initial schema) failed at statement: create table \"tenants\""),
+                        summary.get(i));
+                assertTrue(summary.get(i).contains("relation \"tenants\" already exists"), summary.get(i));
+            } else {
+                assertEquals(schema + ": applied 2 revisions, at " + HEAD, summary.get(i));
+                assertEquals(SAMPLE_TABLES, tables(url, schema), schema);
+                assertEquals(List.of(HEAD), strings(url, "select revision from " + schema + ".autogen_version"));
+            }
+        }
+        assertTrue(first.out().contains("tenant_03: applying 04c351a8712d initial schema … "), first.out());
+        assertTrue(first.out().endsWith("20 schemas: 19 upgraded, 0 already up to date, 1 failed.\n"), first.out());
+        assertEquals("autogen: 1 of 20 schemas failed (tenant_07); the others are migrated — fix the cause and run"
+                + " the same command again: it finishes what is left\n", first.err());
+        assertEquals(List.of("autogen_history", "autogen_version", "tenants"), tables(url, "tenant_07"),
+                "nothing of the failed revision is left");
+        assertEquals(List.of(), strings(url, "select revision from tenant_07.autogen_version"));
+        assertEquals(List.of(), tables(url, "public"), "nothing went to public");
+
+        // --schema points current and check at one tenant's version table and tables
+        CliRun current = CliRun.of("--url", url, "--migrations", MIGRATIONS, "current", "--schema", "tenant_07");
+        assertEquals("base (no revision applied)\n", current.out(), current.toString());
+        CliRun check = CliRun.of("--url", url, "--migrations", MIGRATIONS, "check", "--schema", "tenant_03");
+        assertEquals(0, check.exitCode(), check.toString());
+        assertTrue(check.out().contains("is at head " + HEAD), check.toString());
+
+        execute(url, "drop table tenant_07.tenants");
+        CliRun rerun = CliRun.of("--url", url, "--migrations", MIGRATIONS, "upgrade", "--schemas-query",
+                "select nspname from pg_namespace where nspname like 'tenant\\_%' order by 1");
+
+        assertEquals(0, rerun.exitCode(), rerun.toString());
+        List<String> again = summary(rerun.out(), schemas);
+        for (int i = 0; i < schemas.size(); i++) {
+            String schema = schemas.get(i);
+            assertEquals(schema + (schema.equals("tenant_07") ? ": applied 2 revisions, at " : ": nothing to apply, at ")
+                    + HEAD, again.get(i));
+            assertEquals(SAMPLE_TABLES, tables(url, schema), schema);
+        }
+        assertTrue(rerun.out().endsWith("20 schemas: 1 upgraded, 19 already up to date, 0 failed.\n"), rerun.out());
+        assertEquals("", rerun.err());
+    }
+
+    @Test
+    void oneSchemaWithSchemaOptionAndMissingSchemas() throws Exception {
+        String url = TestDatabases.freshPostgres("clischema");
+        execute(url, "create schema acme");
+
+        CliRun single = CliRun.of("--url", url, "--migrations", MIGRATIONS, "upgrade", "--schema", "acme");
+        assertEquals(0, single.exitCode(), single.toString());
+        assertEquals(SAMPLE_TABLES, tables(url, "acme"));
+        assertEquals(List.of(), tables(url, "public"));
+        assertEquals(HEAD + " V0002_AddPhone - add phone (head)\n",
+                CliRun.of("--url", url, "--migrations", MIGRATIONS, "current", "--schema", "acme").out());
+        assertEquals("base (no revision applied)\n",
+                CliRun.of("--url", url, "--migrations", MIGRATIONS, "current").out(), "public is untouched");
+
+        CliRun missing = CliRun.of("--url", url, "--migrations", MIGRATIONS, "upgrade", "--schemas",
+                "acme,globex,initech");
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertEquals("autogen: schemas globex, initech do not exist: create them, or pass --create-schemas; nothing"
+                + " was migrated\n", missing.err());
+
+        CliRun created = CliRun.of("--url", url, "--migrations", MIGRATIONS, "upgrade", "--schemas",
+                "acme,globex", "--create-schemas", "--parallel", "1");
+        assertEquals(0, created.exitCode(), created.toString());
+        assertEquals(List.of("acme: nothing to apply, at " + HEAD, "globex: applied 2 revisions, at " + HEAD),
+                summary(created.out(), List.of("acme", "globex")));
+        assertEquals(SAMPLE_TABLES, tables(url, "globex"));
+    }
+
+    @Test
+    void usageErrors() {
+        String sqlite = TestDatabases.freshSqlite("clifleet");
+        assertUsage("autogen: --schemas and --schemas-query need PostgreSQL: SQLITE has no schemas (the database is "
+                + sqlite + ")", "--url", sqlite, "upgrade", "--schemas", "a,b");
+        assertUsage("autogen: --sql prints one script and --schemas runs one migration per schema: run the script in"
+                + " each schema yourself (set search_path first), or drop --sql",
+                "--url", sqlite, "upgrade", "--schemas", "a", "--sql");
+        assertUsage("autogen: --parallel and --create-schemas apply to several schemas: add --schemas A,B,C or"
+                + " --schemas-query SQL", "--url", sqlite, "upgrade", "--parallel", "2");
+        assertUsage("autogen: give the schemas once: --schemas or --schemas-query, not both",
+                "--url", sqlite, "upgrade", "--schemas", "a", "--schemas-query", "select 'a'");
+        assertUsage("autogen: --parallel must be at least 1, not 0",
+                "--url", sqlite, "upgrade", "--schemas", "a", "--parallel", "0");
+    }
+
+    private static void assertUsage(String message, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--migrations";
+        all[1] = MIGRATIONS;
+        System.arraycopy(args, 0, all, 2, args.length);
+        CliRun run = CliRun.of(all);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals(message + "\n", run.err());
+    }
+
+    /** The summary lines (after the progress lines), one per schema in the order given. */
+    private static List<String> summary(String out, List<String> schemas) {
+        List<String> lines = out.lines().toList();
+        List<String> summary = lines.subList(lines.size() - 1 - schemas.size(), lines.size() - 1);
+        for (int i = 0; i < schemas.size(); i++) {
+            assertTrue(summary.get(i).startsWith(schemas.get(i) + ": "), out);
+        }
+        return summary;
+    }
+
+    private static List<String> tables(String url, String schema) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement st = c.prepareStatement(
+                "select table_name from information_schema.tables where table_schema = ? order by 1")) {
+            st.setString(1, schema);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+
+    private static List<String> strings(String url, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static void execute(String url, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+}
