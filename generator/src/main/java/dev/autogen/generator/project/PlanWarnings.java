@@ -9,12 +9,14 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -25,6 +27,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.sql.Dialect;
 import java.util.ArrayList;
@@ -120,6 +123,16 @@ public final class PlanWarnings {
             case DropCheckConstraint drop -> { }
             case CreateSequence create -> { }
             case DropSequence drop -> { }
+            case SetRowLevelSecurity set -> {
+                if (set.previous() != null && set.previous().enabled() && !set.state().enabled()) {
+                    lines.add("security: turns row-level security of " + set.table() + " off; every row becomes"
+                            + " visible to every role with table privileges");
+                } else if (set.previous() != null && set.previous().forced() && !set.state().forced()) {
+                    lines.add("security: " + set.table() + "'s owner is no longer held by its policies");
+                }
+            }
+            case CreatePolicy create -> { }
+            case DropPolicy drop -> lines.add("security: drops policy " + drop.name() + " of " + drop.table());
             case ExecuteSql sql -> { }
             case ExecuteDialectSql sql -> { }
             case RunCallback callback -> { }
