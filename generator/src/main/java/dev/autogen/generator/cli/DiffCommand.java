@@ -46,7 +46,7 @@ final class DiffCommand implements Callable<Integer> {
         Schema database = project.databaseSchema();
         // writes nothing: asks nothing
         UnmanagedTables.Filtered filtered = UnmanagedTables.of(project).filter(project.plan(database, RenamePrompt.never()))
-                .withHints(TenantColumnHints.of(project.entitySchema()));
+                .withHints(TenantColumnHints.of(project.entitySchema(), project.dialect()));
         List<Operation> plan = filtered.plan();
         Map<Integer, List<String>> warnings = PlanWarnings.of(plan, project.dialect(), database);
         PrintWriter out = spec.commandLine().getOut();

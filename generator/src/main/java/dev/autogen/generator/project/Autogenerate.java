@@ -65,7 +65,7 @@ public final class Autogenerate {
         }
         UnmanagedTables.Filtered filtered = empty ? new UnmanagedTables.Filtered(List.of(), List.of())
                 : UnmanagedTables.of(project).filter(project.plan())
-                        .withHints(TenantColumnHints.of(project.entitySchema()));
+                        .withHints(TenantColumnHints.of(project.entitySchema(), project.dialect()));
         List<Operation> plan = filtered.plan();
         if (plan.isEmpty() && !empty) {
             return new Outcome(Optional.empty(), filtered.hints());
