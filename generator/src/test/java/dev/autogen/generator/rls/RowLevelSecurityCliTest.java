@@ -127,6 +127,10 @@ class RowLevelSecurityCliTest {
         CliRun noForce = cli(common, "--url", owner, "check");
         assertEquals(1, noForce.exitCode(), noForce.toString());
         assertTrue(noForce.out().contains("  SetRowLevelSecurity note enabled forced\n"), noForce.toString());
+        CliRun explained = cli(common, "--url", owner, "diff");
+        assertTrue(explained.out().contains("because: note.row_level_security: entity ")
+                && explained.out().contains(" -> row-level security enabled forced; database: row-level security"
+                        + " enabled not forced\n"), explained.toString());
         execute(admin, "alter table note force row level security");
         assertEquals(0, cli(common, "--url", owner, "check").exitCode());
 
@@ -134,6 +138,12 @@ class RowLevelSecurityCliTest {
         CliRun dropped = cli(common, "--url", owner, "check");
         assertEquals(1, dropped.exitCode(), dropped.toString());
         assertTrue(dropped.out().contains("  CreatePolicy note tenant_isolation for all to public using ("), dropped.toString());
+        CliRun dropExplained = cli(common, "--url", owner, "diff");
+        assertTrue(dropExplained.out().contains("because: note.tenant_isolation: entity ")
+                && dropExplained.out().contains("; database: no such policy\n"), dropExplained.toString());
+        CliRun dropSql = cli(common, "--url", owner, "diff", "--format", "sql");
+        assertEquals("create policy \"tenant_isolation\" on \"note\" as permissive for all to public using ("
+                + TENANT_POLICY + ") with check (" + TENANT_POLICY + ");\n", dropSql.out(), dropSql.toString());
         execute(admin, "create policy tenant_isolation on note using (" + TENANT_POLICY + ") with check ("
                 + TENANT_POLICY + ")");
         assertEquals(0, cli(common, "--url", owner, "check").exitCode());
