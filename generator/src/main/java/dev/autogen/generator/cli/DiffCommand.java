@@ -45,7 +45,8 @@ final class DiffCommand implements Callable<Integer> {
         Project project = root.project();
         Schema database = project.databaseSchema();
         // writes nothing: asks nothing
-        UnmanagedTables.Filtered filtered = UnmanagedTables.of(project).filter(project.plan(database, RenamePrompt.never()))
+        UnmanagedTables.Filtered filtered = UnmanagedTables.of(project)
+                .filter(project.plan(database, RenamePrompt.never()))
                 .withHints(TenantColumnHints.of(project.entitySchema(), project.dialect()));
         List<Operation> plan = filtered.plan();
         Map<Integer, List<String>> warnings = PlanWarnings.of(plan, project.dialect(), database);

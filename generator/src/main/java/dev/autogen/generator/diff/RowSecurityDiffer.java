@@ -87,7 +87,8 @@ final class RowSecurityDiffer {
 
     private boolean same(Policy a, Policy b) {
         return a.command() == b.command() && a.roles().equals(b.roles())
-                && Objects.equals(key(a.using()), key(b.using())) && Objects.equals(key(a.withCheck()), key(b.withCheck()));
+                && Objects.equals(key(a.using()), key(b.using()))
+                && Objects.equals(key(a.withCheck()), key(b.withCheck()));
     }
 
     private String key(String expression) {

@@ -54,7 +54,8 @@ final class TenantIsolation {
 
     private static Table declared(Table table, Class<?> type) {
         TenantIsolated own = type.getAnnotation(TenantIsolated.class);
-        TenantIsolated inherited = type.getPackage() == null ? null : type.getPackage().getAnnotation(TenantIsolated.class);
+        TenantIsolated inherited = type.getPackage() == null ? null
+                : type.getPackage().getAnnotation(TenantIsolated.class);
         List<Policy> policies = new ArrayList<>(table.policies());
         RowLevelSecurity state = table.rowLevelSecurity();
         TenantIsolated isolation = own;
@@ -70,7 +71,8 @@ final class TenantIsolation {
             add(policies, new Policy(POLICY_NAME, PolicyCommand.ALL, List.of(), condition, condition), type);
             state = RowLevelSecurity.enabled(isolation.force());
         }
-        for (dev.autogen.annotations.Policy declared : type.getAnnotationsByType(dev.autogen.annotations.Policy.class)) {
+        var declaredPolicies = type.getAnnotationsByType(dev.autogen.annotations.Policy.class);
+        for (dev.autogen.annotations.Policy declared : declaredPolicies) {
             add(policies, new Policy(declared.name(), declared.command(), List.of(declared.roles()),
                     blankToNull(declared.using()), blankToNull(declared.withCheck())), type);
             if (!state.enabled()) {

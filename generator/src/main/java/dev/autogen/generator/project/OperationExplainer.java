@@ -151,7 +151,8 @@ public final class OperationExplainer {
                     table(create.table()).flatMap(t -> t.policy(create.policy().name()))
                             .map(p -> "policy " + OperationText.policy(p)).orElse("no such policy"));
             case DropPolicy drop -> line(drop.table() + "." + drop.name(), noEntityDeclares(drop.table(), "policy"),
-                    drop.previous() == null ? "policy " + drop.name() : "policy " + OperationText.policy(drop.previous()));
+                    drop.previous() == null ? "policy " + drop.name()
+                            : "policy " + OperationText.policy(drop.previous()));
             case ExecuteSql sql -> "raw SQL: written by hand, not derived from entities or catalog";
             case ExecuteDialectSql sql -> "raw SQL per dialect: written by hand, not derived from entities or catalog";
             case RunCallback callback -> "Java callback: written by hand, not derived from entities or catalog";
