@@ -7,12 +7,14 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -24,10 +26,12 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
 import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.RowLevelSecurity;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.UniqueConstraint;
 import java.util.ArrayList;
@@ -172,6 +176,40 @@ public final class SchemaChanges {
 
     public SchemaChanges dropSequence(String name, long previousStart, long previousIncrement) {
         return apply(new DropSequence(name, new Sequence(name, previousStart, previousIncrement)));
+    }
+
+    /**
+     * Enables PostgreSQL row-level security on a table and forces it (the owner is held too) unless {@code force} is
+     * false. Irreversible (the previous state is unknown); generated migrations use
+     * {@link #setRowLevelSecurity}. Nothing on SQLite.
+     */
+    public SchemaChanges enableRowLevelSecurity(String table, boolean force) {
+        return apply(new SetRowLevelSecurity(table, RowLevelSecurity.enabled(force), null));
+    }
+
+    /** Disables row-level security (and FORCE) on a table; irreversible, like {@link #enableRowLevelSecurity}. */
+    public SchemaChanges disableRowLevelSecurity(String table) {
+        return apply(new SetRowLevelSecurity(table, RowLevelSecurity.NONE, null));
+    }
+
+    /** Sets a table's row-level security from {@code previous} to {@code state} (reversible). Nothing on SQLite. */
+    public SchemaChanges setRowLevelSecurity(String table, RowLevelSecurity state, RowLevelSecurity previous) {
+        return apply(new SetRowLevelSecurity(table, state, previous));
+    }
+
+    /** Creates a row-level security policy on a table (PostgreSQL; nothing on SQLite). */
+    public SchemaChanges createPolicy(String table, PolicySpec policy) {
+        return apply(new CreatePolicy(table, policy.toPolicy()));
+    }
+
+    public SchemaChanges dropPolicy(String table, String name) {
+        return apply(new DropPolicy(table, name, null));
+    }
+
+    /** Drops a policy, recording its definition so that the drop can be reversed. */
+    public SchemaChanges dropPolicy(String table, PolicySpec previous) {
+        var policy = previous.toPolicy();
+        return apply(new DropPolicy(table, policy.name(), policy));
     }
 
     /** Raw SQL (irreversible: the downgrade must say what undoes it). */

@@ -15,19 +15,19 @@ import java.util.regex.Pattern;
  * preceded by {@code ::} (a type) is left alone. Bare words match case-insensitively (PostgreSQL folds them to lower
  * case, SQLite compares identifiers without case). Everything else, spacing included, is kept as written.
  */
-final class CheckExpressions {
+public final class CheckExpressions {
     private static final Pattern SIMPLE_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private CheckExpressions() {
     }
 
     /** Whether {@code expression} refers to {@code column}. */
-    static boolean mentions(String expression, String column) {
+    public static boolean mentions(String expression, String column) {
         return !rename(expression, column, column + "\u0000").equals(expression);
     }
 
     /** {@code expression} with every reference to column {@code from} replaced by {@code to}. */
-    static String rename(String expression, String from, String to) {
+    public static String rename(String expression, String from, String to) {
         List<Token> tokens = SqlLexer.tokenize(expression, SqlLexer.Quotes.STANDARD);
         StringBuilder out = new StringBuilder(expression.length());
         int copied = 0;

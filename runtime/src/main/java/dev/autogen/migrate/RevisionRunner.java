@@ -195,11 +195,17 @@ final class RevisionRunner {
             }
             revision = step.revision();
             long started = System.nanoTime();
+            boolean rowSecurityNoted = false;
             for (Operation operation : step.operations()) {
                 current = operation.toString();
                 if (operation instanceof RunCallback callback) {
                     runCallback(c, callback);
                     continue;
+                }
+                if (isRowSecurity(operation) && !rowSecurityNoted) {
+                    rowSecurityNoted = true;
+                    listener.accept("note: " + label(revision) + ": SQLite has no row-level security;"
+                            + " its row-level security operations are skipped");
                 }
                 Schema before = liveSchema.read(c);
                 List<dev.autogen.sql.Statement> statements =
@@ -238,6 +244,12 @@ final class RevisionRunner {
                 // the connection is broken; the caller closes it and the next run starts from a fresh one
             }
         }
+    }
+
+    /** Whether {@code operation} is about row-level security, which SQLite does not have. */
+    static boolean isRowSecurity(Operation operation) {
+        return operation instanceof dev.autogen.op.SetRowLevelSecurity || operation instanceof dev.autogen.op.CreatePolicy
+                || operation instanceof dev.autogen.op.DropPolicy;
     }
 
     private static void runCallback(Connection c, RunCallback callback) throws SQLException {

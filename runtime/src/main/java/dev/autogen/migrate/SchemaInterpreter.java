@@ -7,12 +7,14 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -23,11 +25,13 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
+import dev.autogen.schema.Policy;
 import dev.autogen.schema.PrimaryKey;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Table;
@@ -45,7 +49,8 @@ import java.util.function.UnaryOperator;
  * <p>It behaves as PostgreSQL does: renaming a table or a column updates every reference to it (key, unique,
  * index and foreign-key column lists, foreign keys of other tables, and the identifier inside check expressions);
  * dropping a column also drops the primary key, unique constraints, indexes, foreign keys and checks that involve
- * it. An operation that does not fit the schema (adding a column that exists, dropping a missing table, dropping a
+ * it (policies keep their expressions: PostgreSQL refuses to drop a column a policy uses, so the plan drops the policy
+ * first). A column rename is followed inside policy expressions too, as PostgreSQL does. An operation that does not fit the schema (adding a column that exists, dropping a missing table, dropping a
  * table or column another table's foreign key still references) is a bug in the migration or the plan, and raises an
  * {@link IllegalStateException} that names the object.
  *
@@ -145,6 +150,18 @@ public final class SchemaInterpreter {
                 }
                 yield schema.withoutSequence(op.name());
             }
+            case SetRowLevelSecurity op -> change(schema, op.table(), table -> table.withRowLevelSecurity(op.state()));
+            case CreatePolicy op -> change(schema, op.table(), table -> {
+                if (table.policy(op.policy().name()).isPresent()) {
+                    throw fail("cannot create policy " + op.policy().name() + " on table " + table.name()
+                            + ": it already exists");
+                }
+                List<Policy> policies = new ArrayList<>(table.policies());
+                policies.add(op.policy());
+                return table.withPolicies(policies);
+            });
+            case DropPolicy op -> change(schema, op.table(), table -> table.withPolicies(
+                    without(table.policies(), Policy::name, op.name(), "policy", table.name())));
             case ExecuteSql op -> schema;
             case ExecuteDialectSql op -> schema;
             case RunCallback op -> schema;
@@ -203,7 +220,7 @@ public final class SchemaInterpreter {
                         && !(fk.referencedTable().equals(tableName) && fk.referencedColumns().contains(column))).toList(),
                 table.checks().stream().filter(ck -> !CheckExpressions.mentions(ck.expression(), column)).toList(),
                 table.indexes().stream().filter(ix -> !ix.columnNames().contains(column)).toList(),
-                table.comment());
+                table.comment(), table.rowLevelSecurity(), table.policies());
         return schema.withTable(result);
     }
 
@@ -230,7 +247,10 @@ public final class SchemaInterpreter {
                 table.indexes().stream().map(ix -> new Index(ix.name(), ix.columns().stream()
                         .map(c -> c.name().equals(from) ? new IndexColumn(to, c.descending()) : c).toList(),
                         ix.unique())).toList(),
-                table.comment());
+                table.comment(), table.rowLevelSecurity(),
+                table.policies().stream().map(p -> new Policy(p.name(), p.command(), p.roles(),
+                        p.using() == null ? null : CheckExpressions.rename(p.using(), from, to),
+                        p.withCheck() == null ? null : CheckExpressions.rename(p.withCheck(), from, to))).toList());
         // foreign keys (of any table, this one included) that point at the renamed column follow it
         List<Table> tables = schema.withTable(renamed).tables().stream().map(t -> t.withForeignKeys(
                 t.foreignKeys().stream().map(fk -> fk.referencedTable().equals(tableName)

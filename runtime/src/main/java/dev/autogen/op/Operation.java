@@ -11,7 +11,8 @@ public sealed interface Operation
         permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn,
                 CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey, AddForeignKey, DropForeignKey,
                 AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint,
-                CreateSequence, DropSequence, ExecuteSql, ExecuteDialectSql, RunCallback {
+                CreateSequence, DropSequence, SetRowLevelSecurity, CreatePolicy, DropPolicy,
+                ExecuteSql, ExecuteDialectSql, RunCallback {
 
     /**
      * The operation that undoes this one.

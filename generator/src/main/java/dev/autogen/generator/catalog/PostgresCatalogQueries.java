@@ -14,7 +14,21 @@ final class PostgresCatalogQueries {
             """;
 
     static final String TABLES = TABLES_CTE + """
-            select t.relname, obj_description(t.oid, 'pg_class') from t order by t.relname
+            select t.relname, obj_description(t.oid, 'pg_class'), c.relrowsecurity, c.relforcerowsecurity
+            from t join pg_class c on c.oid = t.oid order by t.relname
+            """;
+
+    /**
+     * Row-level security policies: command ({@code *}, {@code r}, {@code a}, {@code w}, {@code d}), role names
+     * ({@code public} for role 0), and the {@code USING} and {@code WITH CHECK} expressions as PostgreSQL prints them.
+     */
+    static final String POLICIES = TABLES_CTE + """
+            select t.relname, p.polname, p.polcmd, p.polpermissive,
+                   array(select case when r = 0 then 'public' else (select rolname from pg_roles where oid = r) end
+                         from unnest(p.polroles) r order by 1)::text[],
+                   pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
+            from t join pg_policy p on p.polrelid = t.oid
+            order by t.relname, p.polname
             """;
 
     static final String COLUMNS = TABLES_CTE + """

@@ -7,8 +7,11 @@ import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
+import dev.autogen.schema.Policy;
+import dev.autogen.schema.PolicyCommand;
 import dev.autogen.schema.PrimaryKey;
 import dev.autogen.schema.ReferentialAction;
+import dev.autogen.schema.RowLevelSecurity;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
@@ -25,8 +28,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a PostgreSQL schema from {@code pg_catalog} with five bulk queries (tables, columns, constraints, indexes,
- * sequences), whatever the number of tables: a catalog of hundreds of tables costs the same five round trips.
+ * Reads a PostgreSQL schema from {@code pg_catalog} with six bulk queries (tables with their row-level security
+ * switches, columns, constraints, indexes, policies, sequences), whatever the number of tables: a catalog of hundreds
+ * of tables costs the same six round trips.
  *
  * <p>Checks and defaults come back in portable form ({@link PostgresExpressions}); types are parsed from
  * {@code format_type} ({@link PostgresTypeParser}). Left out: autogen's version tables, views, partitions, temporary
@@ -48,7 +52,8 @@ public final class PostgresCatalogReader implements CatalogReader {
         Map<String, TableParts> tables = new TreeMap<>();
         query(connection, PostgresCatalogQueries.TABLES, schemaName, rs -> {
             if (!VersionTables.isVersionTable(rs.getString(1))) {
-                tables.put(rs.getString(1), new TableParts(rs.getString(2)));
+                tables.put(rs.getString(1), new TableParts(rs.getString(2),
+                        new RowLevelSecurity(rs.getBoolean(3), rs.getBoolean(4))));
             }
         });
         query(connection, PostgresCatalogQueries.COLUMNS, schemaName, rs -> {
@@ -68,6 +73,12 @@ public final class PostgresCatalogReader implements CatalogReader {
             if (table != null) {
                 table.indexes.computeIfAbsent(rs.getString(2), name -> new IndexParts(unique(rs)))
                         .columns.add(rs.getString(4) == null ? null : new IndexColumn(rs.getString(4), rs.getBoolean(5)));
+            }
+        });
+        query(connection, PostgresCatalogQueries.POLICIES, schemaName, rs -> {
+            TableParts table = tables.get(rs.getString(1));
+            if (table != null) {
+                table.policies.add(policy(rs));
             }
         });
         List<Sequence> sequences = new ArrayList<>();
@@ -97,6 +108,23 @@ public final class PostgresCatalogReader implements CatalogReader {
         boolean generated = !rs.getString(8).isEmpty();
         String defaultValue = identity || generated ? null : PostgresExpressions.portableDefault(rs.getString(5), type);
         return new Column(rs.getString(2), type, !rs.getBoolean(4), defaultValue, identity, rs.getString(7));
+    }
+
+    /**
+     * A policy; a restrictive one is read as permissive (autogen writes only permissive policies, and the difference
+     * is left to a later refinement).
+     */
+    private static Policy policy(ResultSet rs) throws SQLException {
+        PolicyCommand command = switch (rs.getString(3)) {
+            case "r" -> PolicyCommand.SELECT;
+            case "a" -> PolicyCommand.INSERT;
+            case "w" -> PolicyCommand.UPDATE;
+            case "d" -> PolicyCommand.DELETE;
+            default -> PolicyCommand.ALL;
+        };
+        List<String> roles = Arrays.asList((String[]) rs.getArray(5).getArray());
+        return new Policy(rs.getString(2), command, roles, PostgresExpressions.policyExpression(rs.getString(6)),
+                PostgresExpressions.policyExpression(rs.getString(7)));
     }
 
     private static void constraint(TableParts table, ResultSet rs) throws SQLException {
@@ -141,6 +169,8 @@ public final class PostgresCatalogReader implements CatalogReader {
     /** A table's pieces as the queries deliver them. */
     private static final class TableParts {
         final String comment;
+        final RowLevelSecurity rowLevelSecurity;
+        final List<Policy> policies = new ArrayList<>();
         final List<Column> columns = new ArrayList<>();
         PrimaryKey primaryKey;
         final List<UniqueConstraint> uniques = new ArrayList<>();
@@ -148,8 +178,9 @@ public final class PostgresCatalogReader implements CatalogReader {
         final List<CheckConstraint> checks = new ArrayList<>();
         final Map<String, IndexParts> indexes = new LinkedHashMap<>();
 
-        TableParts(String comment) {
+        TableParts(String comment, RowLevelSecurity rowLevelSecurity) {
             this.comment = comment;
+            this.rowLevelSecurity = rowLevelSecurity;
         }
 
         Table toTable(String name) {
@@ -159,7 +190,8 @@ public final class PostgresCatalogReader implements CatalogReader {
                     plainIndexes.add(new Index(indexName, parts.columns, parts.unique));
                 }
             });
-            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, plainIndexes, comment);
+            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, plainIndexes, comment,
+                    rowLevelSecurity, policies);
         }
     }
 

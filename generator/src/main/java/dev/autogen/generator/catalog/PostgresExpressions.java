@@ -29,6 +29,23 @@ final class PostgresExpressions {
         return SqlToken.render(SqlExpressionRewriter.portable(tokens));
     }
 
+    /**
+     * A policy expression as {@code pg_get_expr} prints it, without the parentheses around the whole; null stays
+     * null. Unlike checks it keeps PostgreSQL's casts: the portable form drops them, and a policy re-created from it
+     * (by a downgrade) would compare {@code uuid} with {@code text}. The differ compares canonical forms anyway.
+     */
+    static String policyExpression(String expression) {
+        if (expression == null) {
+            return null;
+        }
+        String text = expression.strip();
+        List<SqlToken> tokens = SqlToken.tokenize(text);
+        if (tokens.size() >= 2 && tokens.get(0).is("(") && SqlToken.matching(tokens, 0) == tokens.size() - 1) {
+            return text.substring(1, text.length() - 1).strip();
+        }
+        return text;
+    }
+
     /** A column default; a quoted number PostgreSQL prints for a numeric column ({@code '-1'::integer}) is unquoted. */
     static String portableDefault(String expression, ColumnType type) {
         if (expression == null) {

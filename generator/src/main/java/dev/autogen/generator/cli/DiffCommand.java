@@ -5,6 +5,7 @@ import dev.autogen.generator.project.OperationExplainer;
 import dev.autogen.generator.project.PlanWarnings;
 import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RenamePrompt;
+import dev.autogen.generator.project.TenantColumnHints;
 import dev.autogen.generator.project.UnmanagedTables;
 import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.op.Operation;
@@ -44,9 +45,11 @@ final class DiffCommand implements Callable<Integer> {
         Project project = root.project();
         Schema database = project.databaseSchema();
         // writes nothing: asks nothing
-        UnmanagedTables.Filtered filtered = UnmanagedTables.of(project).filter(project.plan(database, RenamePrompt.never()));
+        UnmanagedTables.Filtered filtered = UnmanagedTables.of(project)
+                .filter(project.plan(database, RenamePrompt.never()))
+                .withHints(TenantColumnHints.of(project.entitySchema(), project.dialect()));
         List<Operation> plan = filtered.plan();
-        Map<Integer, List<String>> warnings = PlanWarnings.of(plan, project.dialect());
+        Map<Integer, List<String>> warnings = PlanWarnings.of(plan, project.dialect(), database);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> {

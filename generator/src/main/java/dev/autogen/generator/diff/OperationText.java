@@ -7,12 +7,14 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -23,12 +25,15 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
+import dev.autogen.schema.Policy;
 import dev.autogen.schema.PrimaryKey;
 import dev.autogen.schema.ReferentialAction;
+import dev.autogen.schema.RowLevelSecurity;
 import dev.autogen.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,12 +95,35 @@ public final class OperationText {
             case CreateSequence(var sequence) -> "CreateSequence " + sequence.name()
                     + " start " + sequence.start() + " increment " + sequence.increment();
             case DropSequence(String name, var previous) -> "DropSequence " + name;
+            case SetRowLevelSecurity(String table, var state, var previous) ->
+                    "SetRowLevelSecurity " + table + " " + rowSecurity(state);
+            case CreatePolicy(String table, Policy policy) -> "CreatePolicy " + table + " " + policy(policy);
+            case DropPolicy(String table, String name, Policy previous) -> "DropPolicy " + table + " " + name;
             case ExecuteSql(String sql, String reverseSql) -> "ExecuteSql " + oneLine(sql);
             case ExecuteDialectSql(var sql, var reverseSql) -> "ExecuteDialectSql " + String.join(" | ",
                     sql.entrySet().stream().map(e -> ExecuteDialectSql.dslMethod(e.getKey()) + ": " + oneLine(e.getValue()))
                             .toList());
             case RunCallback(String description, var callback) -> "RunCallback " + oneLine(description);
         };
+    }
+
+    /** {@code enabled forced}, {@code enabled not forced}, {@code disabled}. */
+    public static String rowSecurity(RowLevelSecurity state) {
+        return !state.enabled() ? (state.forced() ? "disabled forced" : "disabled")
+                : state.forced() ? "enabled forced" : "enabled not forced";
+    }
+
+    /** {@code name for all to public using (…) with check (…)}. */
+    public static String policy(Policy policy) {
+        StringBuilder out = new StringBuilder(policy.name()).append(" for ").append(policy.command().sql())
+                .append(" to ").append(String.join(", ", policy.roles()));
+        if (policy.using() != null) {
+            out.append(" using (").append(oneLine(policy.using())).append(')');
+        }
+        if (policy.withCheck() != null) {
+            out.append(" with check (").append(oneLine(policy.withCheck())).append(')');
+        }
+        return out.toString();
     }
 
     /** {@code name type null|not null [default X] [identity] [comment '...']}. */

@@ -20,11 +20,13 @@ final class Plan {
      * so that nothing they point at is held; constraints and indexes before the columns they cover; columns and tables
      * are dropped before anything is created; sequences are created before the tables and columns whose defaults may
      * use them (a changed sequence is dropped and created there, in that order) and dropped at the very end; new
-     * columns exist before columns are altered, and both before keys, indexes and, last, foreign keys are added.
+     * columns exist before columns are altered, and both before keys, indexes and foreign keys are added. Row-level
+     * security policies are dropped first and created last, so every column they use is there.
      *
      * <p>The order mirrors itself, so the reversed plan is ordered correctly too: what a phase adds, its mirror drops.
      */
     enum Phase {
+        DROP_POLICIES,
         DROP_FOREIGN_KEYS,
         DROP_CONSTRAINTS_AND_INDEXES,
         DROP_COLUMNS,
@@ -36,6 +38,7 @@ final class Plan {
         ADD_CONSTRAINTS,
         CREATE_INDEXES,
         ADD_FOREIGN_KEYS,
+        CREATE_POLICIES,
         DROP_SEQUENCES;
 
         private final boolean sortedByName;

@@ -52,6 +52,9 @@ import java.util.TreeMap;
  *       {@code ALTER SEQUENCE} would keep the current value: a later refinement). On SQLite sequences are not
  *       compared: Hibernate models them as tables there.</li>
  *   <li>Table comments are not compared (there is no operation for them yet).</li>
+ *   <li>Row-level security (switches and policies) is planned by {@link RowSecurityDiffer}, on PostgreSQL only: SQLite
+ *       has none, so a target's row-level security is ignored there. Created and dropped tables carry none in their
+ *       {@code CreateTable}/{@code DropTable}: separate operations set and clear it.</li>
  * </ul>
  *
  * <p>Known limits: index names are schema-wide on PostgreSQL, but name clashes are only resolved within a table; a
@@ -94,6 +97,7 @@ public final class SchemaDiffer {
         planCreatedTables(plan, without(to, from), from, to);
         if (compare.dialect() != Dialect.SQLITE) {
             planSequences(plan, current.sequences(), target.sequences());
+            new RowSecurityDiffer(compare, plan).diff(from, to);
         }
         return plan.operations();
     }
@@ -129,7 +133,7 @@ public final class SchemaDiffer {
             dropped.put(name, withoutKeys(dropped.get(name), first));
         }
         for (String name : creation.dropOrder(dropped)) {
-            plan.add(Phase.DROP_TABLES, name, new DropTable(name, dropped.get(name)));
+            plan.add(Phase.DROP_TABLES, name, new DropTable(name, dropped.get(name).withoutRowLevelSecurity()));
         }
     }
 
@@ -148,7 +152,8 @@ public final class SchemaDiffer {
             table.foreignKeys().stream()
                     .filter(fk -> fk.referencedTable().equals(name) && !hasInlineKey(table, fk.referencedColumns()))
                     .forEach(later::add);
-            plan.add(Phase.CREATE_TABLES, name, new CreateTable(withoutKeys(table, later).withIndexes(List.of())));
+            plan.add(Phase.CREATE_TABLES, name, new CreateTable(withoutKeys(table, later).withIndexes(List.of())
+                    .withoutRowLevelSecurity()));
             for (Index index : table.indexes()) {
                 plan.add(Phase.CREATE_TABLES, name, new CreateIndex(name, index));
             }

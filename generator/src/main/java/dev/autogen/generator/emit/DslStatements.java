@@ -2,6 +2,7 @@ package dev.autogen.generator.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.autogen.dsl.PolicySpec;
 import dev.autogen.op.AddCheckConstraint;
 import dev.autogen.op.AddColumn;
 import dev.autogen.op.AddForeignKey;
@@ -9,12 +10,14 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -25,13 +28,17 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
+import dev.autogen.schema.Policy;
+import dev.autogen.schema.PolicyCommand;
 import dev.autogen.schema.ReferentialAction;
+import dev.autogen.schema.RowLevelSecurity;
 import dev.autogen.schema.Table;
 import dev.autogen.schema.UniqueConstraint;
 import dev.autogen.sql.Dialect;
@@ -48,6 +55,9 @@ import java.util.Objects;
  */
 final class DslStatements {
     private static final ClassName EXECUTE_SQL = ClassName.get(ExecuteSql.class);
+    private static final ClassName ROW_SECURITY = ClassName.get(RowLevelSecurity.class);
+    private static final ClassName POLICY_SPEC = ClassName.get(PolicySpec.class);
+    private static final ClassName POLICY_COMMAND = ClassName.get(PolicyCommand.class);
     private static final ClassName NUMERIC = ClassName.get(ColumnType.Numeric.class);
 
     private boolean usesDsl;
@@ -131,6 +141,19 @@ final class DslStatements {
                 yield CodeBlock.of("schema.dropSequence($S, $L, $L)",
                         name, longLiteral(previous.start()), longLiteral(previous.increment()));
             }
+            case SetRowLevelSecurity(String table, var state, var previous) when previous == null ->
+                    state.enabled() ? CodeBlock.of("schema.enableRowLevelSecurity($S, $L)", table, state.forced())
+                            : CodeBlock.of("schema.disableRowLevelSecurity($S)", table);
+            case SetRowLevelSecurity(String table, var state, var previous) -> CodeBlock.of(
+                    "schema.setRowLevelSecurity($S, $L, $L)", table, rowSecurity(state), rowSecurity(previous));
+            case CreatePolicy(String table, Policy policy) ->
+                    CodeBlock.of("schema.createPolicy($S, $L)", table, policy(policy));
+            case DropPolicy(String table, String name, Policy previous) when previous == null ->
+                    CodeBlock.of("schema.dropPolicy($S, $S)", table, name);
+            case DropPolicy(String table, String name, Policy previous) -> {
+                requireSameName("policy", name, previous.name());
+                yield CodeBlock.of("schema.dropPolicy($S, $L)", table, policy(previous));
+            }
             case ExecuteSql(String sql, String reverseSql) when reverseSql == null ->
                     CodeBlock.of("schema.execute($S)", sql);
             // the DSL's execute(sql) is irreversible by design; a reversible statement is recorded as it is
@@ -146,6 +169,30 @@ final class DslStatements {
         };
     }
 
+    /** {@code RowLevelSecurity.NONE} or {@code new RowLevelSecurity(true, true)}. */
+    private static CodeBlock rowSecurity(RowLevelSecurity state) {
+        return state.equals(RowLevelSecurity.NONE) ? CodeBlock.of("$T.NONE", ROW_SECURITY)
+                : CodeBlock.of("new $T($L, $L)", ROW_SECURITY, state.enabled(), state.forced());
+    }
+
+    /** {@code PolicySpec.policy("name").forCommand(…).to(…).using("…").withCheck("…")}, defaults left out. */
+    private static CodeBlock policy(Policy policy) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.policy($S)", POLICY_SPEC, policy.name());
+        if (policy.command() != PolicyCommand.ALL) {
+            code.add(".forCommand($T.$L)", POLICY_COMMAND, policy.command().name());
+        }
+        if (!policy.roles().equals(List.of(Policy.PUBLIC))) {
+            code.add(".to($L)", strings(policy.roles()));
+        }
+        if (policy.using() != null) {
+            code.add("\n.using($S)", policy.using());
+        }
+        if (policy.withCheck() != null) {
+            code.add("\n.withCheck($S)", policy.withCheck());
+        }
+        return code.build();
+    }
+
     /** {@code sql().postgres("...").sqlite("...")}, in dialect order. */
     private CodeBlock dialectSql(Map<Dialect, String> variants) {
         usesDsl = true;
@@ -156,6 +203,10 @@ final class DslStatements {
 
     /** {@code table("users")} followed by one chained call per line, in the order a {@code CREATE TABLE} reads. */
     private CodeBlock table(Table table) {
+        if (!table.equals(table.withoutRowLevelSecurity())) {
+            throw new IllegalArgumentException("table " + table.name() + " carries row-level security: the plan must"
+                    + " set it and its policies with their own operations");
+        }
         usesDsl = true;
         CodeBlock.Builder code = CodeBlock.builder().add("table($S)", table.name());
         for (Column column : table.columns()) {

@@ -58,10 +58,10 @@ public final class HibernateModelReader {
         try (OfflineMetadata postgres = OfflineMetadata.build(entityClasses, Dialect.POSTGRESQL)) {
             Map<String, ColumnType> types = columnTypes(postgres.metadata());
             if (dialect == Dialect.POSTGRESQL) {
-                return schema(postgres.metadata(), types, true);
+                return TenantIsolation.apply(schema(postgres.metadata(), types, true), postgres.metadata());
             }
             try (OfflineMetadata target = OfflineMetadata.build(entityClasses, dialect)) {
-                return schema(target.metadata(), types, false);
+                return TenantIsolation.apply(schema(target.metadata(), types, false), target.metadata());
             }
         }
     }

@@ -64,7 +64,8 @@ public final class Autogenerate {
                     + ", head: " + describe(graph.heads()) + "): run autogen upgrade first");
         }
         UnmanagedTables.Filtered filtered = empty ? new UnmanagedTables.Filtered(List.of(), List.of())
-                : UnmanagedTables.of(project).filter(project.plan());
+                : UnmanagedTables.of(project).filter(project.plan())
+                        .withHints(TenantColumnHints.of(project.entitySchema(), project.dialect()));
         List<Operation> plan = filtered.plan();
         if (plan.isEmpty() && !empty) {
             return new Outcome(Optional.empty(), filtered.hints());

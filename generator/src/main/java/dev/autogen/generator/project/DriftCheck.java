@@ -52,7 +52,8 @@ public final class DriftCheck {
                     + ", head: " + Autogenerate.describe(heads) + "): run autogen upgrade" + (heads.size() > 1 ? " heads" : ""));
         }
         // CI: nobody to ask about renames
-        UnmanagedTables.Filtered filtered = UnmanagedTables.of(migrations).filter(project.plan(RenamePrompt.never()));
+        UnmanagedTables.Filtered filtered = UnmanagedTables.of(migrations).filter(project.plan(RenamePrompt.never()))
+                .withHints(TenantColumnHints.of(project.entitySchema(), project.dialect()));
         List<Operation> plan = filtered.plan();
         if (!plan.isEmpty()) {
             problems.add("the entities differ from the database by " + plan.size() + " operation"

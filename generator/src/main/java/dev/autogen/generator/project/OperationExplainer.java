@@ -1,5 +1,6 @@
 package dev.autogen.generator.project;
 
+import dev.autogen.generator.diff.OperationText;
 import dev.autogen.generator.diff.TypeText;
 import dev.autogen.generator.jpa.EntityProvenance;
 import dev.autogen.op.AddCheckConstraint;
@@ -9,12 +10,14 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -25,6 +28,7 @@ import dev.autogen.op.RunCallback;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
@@ -138,6 +142,17 @@ public final class OperationExplainer {
             case DropSequence drop -> line(drop.name(), "no entity id generator uses it",
                     drop.previous() == null ? "sequence " + drop.name()
                             : "start " + drop.previous().start() + " increment " + drop.previous().increment());
+            case SetRowLevelSecurity set -> line(set.table() + ".row_level_security",
+                    entityTable(set.table()) + " -> row-level security " + OperationText.rowSecurity(set.state()),
+                    table(set.table()).map(t -> "row-level security " + OperationText.rowSecurity(t.rowLevelSecurity()))
+                            .orElse("no table"));
+            case CreatePolicy create -> line(create.table() + "." + create.policy().name(),
+                    entityTable(create.table()) + " -> policy " + OperationText.policy(create.policy()),
+                    table(create.table()).flatMap(t -> t.policy(create.policy().name()))
+                            .map(p -> "policy " + OperationText.policy(p)).orElse("no such policy"));
+            case DropPolicy drop -> line(drop.table() + "." + drop.name(), noEntityDeclares(drop.table(), "policy"),
+                    drop.previous() == null ? "policy " + drop.name()
+                            : "policy " + OperationText.policy(drop.previous()));
             case ExecuteSql sql -> "raw SQL: written by hand, not derived from entities or catalog";
             case ExecuteDialectSql sql -> "raw SQL per dialect: written by hand, not derived from entities or catalog";
             case RunCallback callback -> "Java callback: written by hand, not derived from entities or catalog";

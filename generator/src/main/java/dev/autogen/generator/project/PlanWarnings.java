@@ -2,6 +2,7 @@ package dev.autogen.generator.project;
 
 import dev.autogen.generator.diff.RenameDetector;
 import dev.autogen.generator.diff.TypeText;
+import dev.autogen.migrate.CheckExpressions;
 import dev.autogen.op.AddCheckConstraint;
 import dev.autogen.op.AddColumn;
 import dev.autogen.op.AddForeignKey;
@@ -9,12 +10,14 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -25,7 +28,9 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.ColumnType;
+import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +46,37 @@ import java.util.stream.Collectors;
  */
 public final class PlanWarnings {
     private PlanWarnings() {
+    }
+
+    /**
+     * {@link #of(List, Dialect)}, plus a warning on each rename or type change of a column that a row-level security
+     * policy of {@code database} (the catalog the plan applies to) uses.
+     */
+    public static TreeMap<Integer, List<String>> of(List<Operation> plan, Dialect dialect, Schema database) {
+        TreeMap<Integer, List<String>> warnings = of(plan, dialect);
+        for (int i = 0; i < plan.size(); i++) {
+            List<String> lines = List.of();
+            if (plan.get(i) instanceof RenameColumn rename) {
+                lines = policyWarnings(database, rename.table(), rename.from(), "PostgreSQL rewrites it to use "
+                        + rename.to() + "; check that it still says what the entities declare");
+            } else if (plan.get(i) instanceof AlterColumn alter && !sameTypeSpelling(alter, dialect)) {
+                lines = policyWarnings(database, alter.table(), alter.name(),
+                        "it is dropped before and re-created after the type change");
+            }
+            if (!lines.isEmpty()) {
+                warnings.computeIfAbsent(i, k -> new ArrayList<>()).addAll(lines);
+            }
+        }
+        return warnings;
+    }
+
+    private static List<String> policyWarnings(Schema database, String table, String column, String consequence) {
+        return database.table(table).stream().flatMap(t -> t.policies().stream())
+                .filter(p -> p.using() != null && CheckExpressions.mentions(p.using(), column)
+                        || p.withCheck() != null && CheckExpressions.mentions(p.withCheck(), column))
+                .map(p -> "row-level security: policy " + p.name() + " of " + table + " uses column " + column + "; "
+                        + consequence)
+                .toList();
     }
 
     /** Warning lines per operation index, for the operations that have any (sorted by index). */
@@ -120,6 +156,16 @@ public final class PlanWarnings {
             case DropCheckConstraint drop -> { }
             case CreateSequence create -> { }
             case DropSequence drop -> { }
+            case SetRowLevelSecurity set -> {
+                if (set.previous() != null && set.previous().enabled() && !set.state().enabled()) {
+                    lines.add("security: turns row-level security of " + set.table() + " off; every row becomes"
+                            + " visible to every role with table privileges");
+                } else if (set.previous() != null && set.previous().forced() && !set.state().forced()) {
+                    lines.add("security: " + set.table() + "'s owner is no longer held by its policies");
+                }
+            }
+            case CreatePolicy create -> { }
+            case DropPolicy drop -> lines.add("security: drops policy " + drop.name() + " of " + drop.table());
             case ExecuteSql sql -> { }
             case ExecuteDialectSql sql -> { }
             case RunCallback callback -> { }

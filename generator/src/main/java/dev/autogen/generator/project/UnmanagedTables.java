@@ -80,6 +80,13 @@ public final class UnmanagedTables {
             plan = List.copyOf(plan);
             hints = List.copyOf(hints);
         }
+
+        /** The same plan with {@code more} hints after these (e.g. {@link TenantColumnHints}). */
+        public Filtered withHints(List<String> more) {
+            List<String> all = new ArrayList<>(hints);
+            all.addAll(more);
+            return new Filtered(plan, all);
+        }
     }
 
     /** Removes the drops of unmanaged tables from {@code plan} (in execution order, as the differ made it). */

@@ -7,12 +7,14 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -23,6 +25,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.ForeignKey;
@@ -174,6 +177,18 @@ final class SchemaApplier {
             case DropSequence(String name, var previous) -> {
                 require(Objects.equals(s.sequence(name).orElse(null), previous), "sequence differs");
                 yield s.withoutSequence(name);
+            }
+            case SetRowLevelSecurity(String table, var state, var previous) -> {
+                require(table(s, table).rowLevelSecurity().equals(previous), "row-level security differs");
+                yield s.mapTable(table, x -> x.withRowLevelSecurity(state));
+            }
+            case CreatePolicy(String table, var policy) -> {
+                require(table(s, table).policy(policy.name()).isEmpty(), "policy exists");
+                yield s.mapTable(table, x -> x.withPolicies(plus(x.policies(), policy)));
+            }
+            case DropPolicy(String table, String name, var previous) -> {
+                require(table(s, table).policies().contains(previous), "no such policy");
+                yield s.mapTable(table, x -> x.withPolicies(minus(x.policies(), previous)));
             }
             case RenameTable r -> throw new IllegalStateException("the differ does not rename");
             case RenameColumn r -> throw new IllegalStateException("the differ does not rename");

@@ -15,11 +15,13 @@ import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreateSequence;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -31,13 +33,17 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
+import dev.autogen.schema.Policy;
+import dev.autogen.schema.PolicyCommand;
 import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.RowLevelSecurity;
 import dev.autogen.schema.ReferentialAction;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
@@ -210,6 +216,17 @@ class MigrationRoundTripTest {
                 new DropCheckConstraint("users", "ck_unknown", null),
                 new DropSequence("big_seq", new Sequence("big_seq", 5_000_000_000L, -2)),
                 new DropSequence("old_seq", null),
+                new SetRowLevelSecurity("tenants", RowLevelSecurity.enabled(true), RowLevelSecurity.NONE),
+                new SetRowLevelSecurity("tenants", new RowLevelSecurity(true, false), null),
+                new SetRowLevelSecurity("tenants", RowLevelSecurity.NONE, null),
+                new CreatePolicy("tenants", new Policy("tenant_isolation", PolicyCommand.ALL, List.of(),
+                        "id = nullif(current_setting('app.tenant', true), '')::bigint",
+                        "id = nullif(current_setting('app.tenant', true), '')::bigint")),
+                new CreatePolicy("tenants", new Policy("support \"reads\"", PolicyCommand.SELECT,
+                        List.of("support", "Auditor"), "true", null)),
+                new DropPolicy("tenants", "insert_only", new Policy("insert_only", PolicyCommand.INSERT,
+                        List.of("app"), null, "id > 0")),
+                new DropPolicy("tenants", "old_policy", null),
                 new ExecuteSql("update users\nset status = 'A'\twhere status is null -- \\u000a \"x\"", null),
                 new ExecuteSql("insert into t values (1)", "delete from t where id = 1"),
                 new ExecuteDialectSql(Map.of(Dialect.POSTGRESQL, "update t set \"a\" = 'x'\n", Dialect.SQLITE, ""), null),

@@ -172,12 +172,28 @@ public final class OfflineScript {
         return current;
     }
 
+    private static String rowSecurityTable(Operation operation) {
+        if (operation instanceof dev.autogen.op.SetRowLevelSecurity op) {
+            return op.table();
+        }
+        if (operation instanceof dev.autogen.op.CreatePolicy op) {
+            return op.table();
+        }
+        return operation instanceof dev.autogen.op.DropPolicy op ? op.table() : "";
+    }
+
     private Schema operation(Script script, LoadedMigration m, Operation operation, Schema before) {
         if (operation instanceof RunCallback callback) {
             script.comment("NOT RUN: Java callback \"" + oneLine(callback.description())
                     + "\" — a script cannot run Java; do its work by hand here, or apply this revision with"
                     + " autogen upgrade");
             return before;
+        }
+        if (dialect == Dialect.SQLITE && (operation instanceof dev.autogen.op.SetRowLevelSecurity
+                || operation instanceof dev.autogen.op.CreatePolicy || operation instanceof dev.autogen.op.DropPolicy)) {
+            script.comment("skipped: SQLite has no row-level security (" + oneLine(operation.getClass().getSimpleName())
+                    + " on " + rowSecurityTable(operation) + ")");
+            return replay(m, before, operation);
         }
         List<Statement> statements;
         try {

@@ -10,12 +10,14 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -26,6 +28,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
@@ -89,6 +92,9 @@ public final class PostgresDdlRenderer implements DdlRenderer {
             case CreateSequence op -> one("create sequence " + quote(op.sequence().name()) + " start with "
                     + op.sequence().start() + " increment by " + op.sequence().increment());
             case DropSequence op -> one("drop sequence " + quote(op.name()));
+            case SetRowLevelSecurity op -> one(PostgresRowSecurityDdl.set(op.table(), op.state()));
+            case CreatePolicy op -> one(PostgresRowSecurityDdl.createPolicy(op.table(), op.policy()));
+            case DropPolicy op -> one("drop policy " + quote(op.name()) + " on " + quote(op.table()));
             case ExecuteSql op -> List.of(new Statement(op.sql(), !PostgresNonTransactional.appliesTo(op.sql())));
             case ExecuteDialectSql op -> op.sqlFor(Dialect.POSTGRESQL)
                     .map(sql -> List.of(new Statement(sql, !PostgresNonTransactional.appliesTo(sql)))).orElse(List.of());

@@ -7,12 +7,14 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
 import dev.autogen.op.DropColumn;
 import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropPolicy;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
@@ -23,6 +25,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
@@ -61,7 +64,9 @@ import java.util.List;
  * rowid alias, whatever its logical integer type); other identity columns are plain columns.
  *
  * <p>Sequences are PostgreSQL-only: {@link CreateSequence} and {@link DropSequence} render nothing (Hibernate emulates
- * sequences with tables on SQLite, and those appear in the model as ordinary tables). Comments are not rendered:
+ * sequences with tables on SQLite, and those appear in the model as ordinary tables). Row-level security
+ * ({@link SetRowLevelSecurity}, {@link CreatePolicy}, {@link DropPolicy}) renders nothing either: SQLite has none, and
+ * the migrator says so once per run. Comments are not rendered:
  * SQLite has none.
  */
 public final class SqliteDdlRenderer implements DdlRenderer {
@@ -106,6 +111,9 @@ public final class SqliteDdlRenderer implements DdlRenderer {
             case DropCheckConstraint op -> SqliteTableRebuild.of(op.table(), op, before);
             case CreateSequence op -> List.of();
             case DropSequence op -> List.of();
+            case SetRowLevelSecurity op -> List.of();
+            case CreatePolicy op -> List.of();
+            case DropPolicy op -> List.of();
             case ExecuteSql op -> one(op.sql());
             case ExecuteDialectSql op -> op.sqlFor(Dialect.SQLITE).map(sql -> one(sql)).orElse(List.of());
             case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()

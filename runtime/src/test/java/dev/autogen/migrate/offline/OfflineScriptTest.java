@@ -71,6 +71,24 @@ class OfflineScriptTest {
     }
 
     @Test
+    void sqliteSkipsRowLevelSecurityWithAComment() {
+        LoadedMigration secure = revision("c3", null, "secure", schema -> schema
+                .createTable(table("people").column(column("id", integer())).primaryKey("pk_people", "id"))
+                .enableRowLevelSecurity("people", true)
+                .createPolicy("people", dev.autogen.dsl.PolicySpec.policy("p").using("true")),
+                schema -> schema.dropTable("people"));
+        RevisionGraph graph = new RevisionGraph(List.of(secure));
+        String sqlite = new OfflineScript(Dialect.SQLITE, graph, "dba").upgrade(List.of(), "head");
+        assertTrue(sqlite.contains("create table \"people\" (\"id\" integer not null,"
+                + " constraint \"pk_people\" primary key (\"id\"));\n"
+                + "-- skipped: SQLite has no row-level security (SetRowLevelSecurity on people)\n"
+                + "-- skipped: SQLite has no row-level security (CreatePolicy on people)\n"), sqlite);
+        String postgres = new OfflineScript(Dialect.POSTGRESQL, graph, "dba").upgrade(List.of(), "head");
+        assertTrue(postgres.contains("alter table \"people\" enable row level security, force row level security;\n"
+                + "create policy \"p\" on \"people\" as permissive for all to public using (true);\n"), postgres);
+    }
+
+    @Test
     void postgresDowngradeToBaseRevertsNewestFirstAndDeletesTheLastVersionRow() {
         String script = new OfflineScript(Dialect.POSTGRESQL, GRAPH, "ignored").downgrade(List.of("b2"), "base");
         String body = script.substring(script.indexOf("\n-- downgrade"));
