@@ -2,7 +2,6 @@ package dev.autogen.generator.cli;
 
 import dev.autogen.generator.diff.OperationText;
 import dev.autogen.generator.project.Autogenerate;
-import dev.autogen.generator.project.PlanWarnings;
 import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RevisionWriter.WrittenRevision;
 import java.io.PrintWriter;
@@ -57,7 +56,7 @@ final class RevisionCommand implements Callable<Integer> {
         Path shown = relative(revision.file());
         out.println("Generated " + shown + " (revision " + revision.id() + ", " + revision.upgrade().size()
                 + " operation" + (revision.upgrade().size() == 1 ? "" : "s") + "):");
-        printPlan(out, revision.upgrade(), PlanWarnings.of(revision.upgrade(), project.dialect()));
+        printPlan(out, revision.upgrade(), outcome.warnings());
         out.println("Review it, then apply it with: autogen upgrade");
         out.flush();
         return ExitCodes.OK;

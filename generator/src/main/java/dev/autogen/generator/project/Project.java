@@ -41,6 +41,11 @@ public final class Project {
         this(settings, RenamePrompt.terminal());
     }
 
+    /** Who {@link #plan()} asks about undeclared renames. */
+    public RenamePrompt renamePrompt() {
+        return renamePrompt;
+    }
+
     /** A project whose {@link #plan()} asks {@code renamePrompt} about undeclared renames. */
     public Project(Settings settings, RenamePrompt renamePrompt) {
         this.settings = settings;
