@@ -112,7 +112,7 @@ public final class HibernateModelReader {
             columns.add(new Column(columnName, type, nullable, column.getDefaultValue(), column.isIdentity(),
                     column.getComment()));
         }
-        return new TableConstraints(name, table).applyTo(Table.of(name, columns).withComment(table.getComment()));
+        return new TableConstraints(name, table, metadata).applyTo(Table.of(name, columns).withComment(table.getComment()));
     }
 
     /** The logical type of every column of {@code metadata} (a PostgreSQL boot model), keyed by table and column. */

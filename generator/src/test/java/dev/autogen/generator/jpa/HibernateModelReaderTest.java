@@ -160,7 +160,8 @@ class HibernateModelReaderTest {
                         Column.of("order_no", new ColumnType.BigInt(), false),
                         Column.of("line_no", new ColumnType.IntegerType(), false),
                         Column.of("quantity", new ColumnType.IntegerType(), false)))
-                .withPrimaryKey(new PrimaryKey("pk_order_line", List.of("order_no", "line_no")));
+                // the key's columns in the order Hibernate's own export creates them (fixed-size types first)
+                .withPrimaryKey(new PrimaryKey("pk_order_line", List.of("line_no", "order_no")));
 
         assertEquals(expected, table(fixturesPg, "order_line"));
     }
@@ -171,7 +172,8 @@ class HibernateModelReaderTest {
                         Column.of("article_site", new ColumnType.Varchar(20), false),
                         Column.of("article_slug", new ColumnType.Varchar(80), false),
                         Column.of("tag_id", new ColumnType.IntegerType(), false)))
-                .withPrimaryKey(new PrimaryKey("pk_article_tag", List.of("article_site", "article_slug", "tag_id")))
+                // the key's columns in the order Hibernate's own export creates them (fixed-size types first)
+                .withPrimaryKey(new PrimaryKey("pk_article_tag", List.of("tag_id", "article_site", "article_slug")))
                 .withForeignKeys(List.of(
                         // @ForeignKey(name = "fk_article_tag_article") on a key to an @EmbeddedId
                         new ForeignKey("fk_article_tag_article", List.of("article_site", "article_slug"), "article",
