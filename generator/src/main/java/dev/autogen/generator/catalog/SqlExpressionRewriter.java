@@ -192,6 +192,37 @@ final class SqlExpressionRewriter {
         return out;
     }
 
+    /**
+     * PostgreSQL stores {@code x IN (a)} as {@code x = a} and {@code x NOT IN (a)} as {@code x <> a} (a one-value
+     * list is parsed as a plain comparison), so a one-literal list is written that way: a single-table hierarchy with
+     * one discriminator value, or an enum with one constant, then compares equal.
+     */
+    static List<SqlToken> singletonInToComparison(List<SqlToken> tokens) {
+        List<SqlToken> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken t = tokens.get(i);
+            if (t.is("in") && i + 1 < tokens.size() && tokens.get(i + 1).is("(")) {
+                int close = SqlToken.matching(tokens, i + 1);
+                List<SqlToken> value = close < 0 ? List.of() : tokens.subList(i + 2, close);
+                boolean literal = !value.isEmpty() && primaryEnd(tokens, i + 2) == close && value.stream().allMatch(
+                        v -> v.kind() == SqlToken.Kind.NUMBER || v.kind() == SqlToken.Kind.STRING || v.is("-")
+                                || v.is("+"));
+                if (literal) {
+                    boolean negated = !out.isEmpty() && out.getLast().is("not");
+                    if (negated) {
+                        out.removeLast();
+                    }
+                    out.add(SqlToken.symbol(negated ? "<>" : "="));
+                    out.addAll(value);
+                    i = close;
+                    continue;
+                }
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
     static List<SqlToken> rangeToBetween(List<SqlToken> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             if (!tokens.get(i).is("(")) {

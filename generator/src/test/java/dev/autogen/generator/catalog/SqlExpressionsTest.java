@@ -28,6 +28,10 @@ class SqlExpressionsTest {
         "a != b | a <> b",
         "now() | NOW( )",
         "x > -1 | (x > (-1))",
+        // a one-value list: PostgreSQL stores it as a comparison (one discriminator value, a one-constant enum)
+        "kind in ('CAR') | ((kind)::text = 'CAR'::text)",
+        "kind not in ('CAR') | ((kind)::text <> 'CAR'::text)",
+        "tier in (-1) | tier = -1",
     })
     void equalMeaningHasEqualCanonicalForm(String entity, String catalog) {
         assertEquals(SqlExpressions.canonical(entity), SqlExpressions.canonical(catalog));
@@ -39,6 +43,8 @@ class SqlExpressionsTest {
         "\"Amount\" > 0 | amount > 0",
         "(a or b) and c | a or b and c",
         "tier between 0 and 2 | tier between 0 and 3",
+        "kind in ('CAR') | kind <> 'CAR'",
+        "kind in (other) | kind = other",
     })
     void differentMeaningHasDifferentCanonicalForm(String left, String right) {
         assertNotEquals(SqlExpressions.canonical(left), SqlExpressions.canonical(right));
