@@ -24,6 +24,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.ColumnOrderingStrategyStandard;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.DenormalizedTable;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.UniqueKey;
 
@@ -67,9 +68,23 @@ final class TableConstraints {
         return new PrimaryKey(name, names(permuted(key.getColumns(), exportOrder(key))));
     }
 
-    /** Hibernate names a primary key after its table, cut short, plus {@code PK} ({@code user_identitiPK}). */
+    /**
+     * Hibernate names a primary key after its table, cut short, plus {@code PK} ({@code user_identitiPK}); a
+     * table-per-class subclass table inherits the root table's key name ({@code accountPK} on
+     * {@code checking_account}), which would clash between the tables on PostgreSQL.
+     */
     private boolean isDefaultPrimaryKeyName(String name) {
-        return name.endsWith("PK") && table.getName().startsWith(name.substring(0, name.length() - 2));
+        if (!name.endsWith("PK")) {
+            return false;
+        }
+        String prefix = name.substring(0, name.length() - 2);
+        for (org.hibernate.mapping.Table t = table; t != null;
+                t = t instanceof DenormalizedTable denormalized ? denormalized.getIncludedTable() : null) {
+            if (t.getName().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<UniqueConstraint> uniqueConstraints() {
