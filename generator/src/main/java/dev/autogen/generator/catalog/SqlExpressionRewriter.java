@@ -223,6 +223,51 @@ final class SqlExpressionRewriter {
         return out;
     }
 
+    /**
+     * Parentheses around an operand of {@code AND}/{@code OR} that holds no {@code AND}/{@code OR} of its own are
+     * removed: comparisons bind tighter, and PostgreSQL prints {@code a > 0 and b < 1} as
+     * {@code ((a > 0) AND (b < 1))}.
+     */
+    static List<SqlToken> logicalOperandParentheses(List<SqlToken> tokens) {
+        List<SqlToken> current = tokens;
+        for (int i = 0; i < current.size(); i++) {
+            if (!current.get(i).is("(")) {
+                continue;
+            }
+            int close = SqlToken.matching(current, i);
+            if (close < 0) {
+                return current;
+            }
+            SqlToken previous = i > 0 ? current.get(i - 1) : null;
+            SqlToken next = close + 1 < current.size() ? current.get(close + 1) : null;
+            boolean operand = (previous == null || previous.is("(") || previous.is("and") || previous.is("or"))
+                    && (next == null || next.is(")") || next.is("and") || next.is("or"));
+            if (operand && (previous != null || next != null) && !hasLogicalOperator(current, i + 1, close)) {
+                List<SqlToken> out = new ArrayList<>(current.subList(0, i));
+                out.addAll(current.subList(i + 1, close));
+                out.addAll(current.subList(close + 1, current.size()));
+                current = out;
+                i = -1;
+            }
+        }
+        return current;
+    }
+
+    private static boolean hasLogicalOperator(List<SqlToken> tokens, int from, int to) {
+        int depth = 0;
+        for (int k = from; k < to; k++) {
+            SqlToken t = tokens.get(k);
+            if (t.is("(")) {
+                depth++;
+            } else if (t.is(")")) {
+                depth--;
+            } else if (depth == 0 && (t.is("and") || t.is("or"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<SqlToken> rangeToBetween(List<SqlToken> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             if (!tokens.get(i).is("(")) {
