@@ -15,6 +15,8 @@ import java.util.Objects;
  *       whitespace: {@code Uuid} and {@code Binary} are both {@code blob} on SQLite, so not a difference there.</li>
  *   <li>Defaults and check expressions are equal when their canonical forms are; a default of {@code NULL} is the
  *       same as no default.</li>
+ *   <li>On SQLite an identity key of any integer type is the same as the {@code integer} rowid alias it is created
+ *       as.</li>
  *   <li>Comments are compared only on PostgreSQL (SQLite keeps none) and only when the target states one: an entity
  *       without a comment does not ask to remove a comment someone put on the database.</li>
  * </ul>
@@ -36,11 +38,26 @@ final class DefinitionComparison {
     }
 
     boolean sameColumn(Column current, Column target) {
-        return sameType(current.type(), target.type())
+        return (sameType(current.type(), target.type()) || sameRowidAlias(current, target))
                 && current.nullable() == target.nullable()
                 && sameDefault(current.defaultValue(), target.defaultValue())
                 && current.identity() == target.identity()
                 && (!comparesComment(target) || Objects.equals(current.comment(), target.comment()));
+    }
+
+    /**
+     * On SQLite an identity key column is created as {@code integer primary key} (a rowid alias: the only way SQLite
+     * generates keys), whatever its logical integer type, and reads back as {@code integer}: a {@code Long} identity id
+     * is then no type change.
+     */
+    private boolean sameRowidAlias(Column current, Column target) {
+        return dialect == Dialect.SQLITE && current.identity() && target.identity()
+                && isIntegral(current.type()) && isIntegral(target.type());
+    }
+
+    private static boolean isIntegral(ColumnType type) {
+        return type instanceof ColumnType.TinyInt || type instanceof ColumnType.SmallInt
+                || type instanceof ColumnType.IntegerType || type instanceof ColumnType.BigInt;
     }
 
     /**
