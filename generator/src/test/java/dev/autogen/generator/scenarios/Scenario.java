@@ -63,6 +63,10 @@ record Scenario(String name, Map<String, String> sources, Map<Dialect, List<Stri
         }
         List<String> plan = lines(dir.resolve("expected.txt"))
                 .orElseThrow(() -> new IllegalStateException("scenario " + name + " has no expected.txt"));
+        if (!firstLine(dir.resolve("expected.txt")).startsWith("# ")) {
+            throw new IllegalStateException("scenario " + name + ": expected.txt must start with a '# comment' line"
+                    + " saying what the scenario covers");
+        }
         Map<Dialect, List<String>> expected = new TreeMap<>();
         expected.put(Dialect.POSTGRESQL, plan);
         expected.put(Dialect.SQLITE, lines(dir.resolve("expected-sqlite.txt")).orElse(plan));
@@ -101,6 +105,14 @@ record Scenario(String name, Map<String, String> sources, Map<Dialect, List<Stri
     @Override
     public String toString() {
         return name;
+    }
+
+    private static String firstLine(Path file) {
+        try {
+            return Files.readAllLines(file).stream().findFirst().orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The lines of a text file without blank lines and {@code #} comments; empty when the file does not exist. */
