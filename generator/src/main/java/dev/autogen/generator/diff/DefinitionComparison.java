@@ -16,7 +16,8 @@ import java.util.Objects;
  *   <li>Defaults and check expressions are equal when their canonical forms are; a default of {@code NULL} is the
  *       same as no default.</li>
  *   <li>On SQLite an identity key of any integer type is the same as the {@code integer} rowid alias it is created
- *       as.</li>
+ *       as, and identity itself is not compared: SQLite has none, and any single {@code integer} primary key is a
+ *       rowid alias (read back as identity) whether the entity generates its values or not.</li>
  *   <li>Comments are compared only on PostgreSQL (SQLite keeps none) and only when the target states one: an entity
  *       without a comment does not ask to remove a comment someone put on the database.</li>
  * </ul>
@@ -41,7 +42,7 @@ final class DefinitionComparison {
         return (sameType(current.type(), target.type()) || sameRowidAlias(current, target))
                 && current.nullable() == target.nullable()
                 && sameDefault(current.defaultValue(), target.defaultValue())
-                && current.identity() == target.identity()
+                && (current.identity() == target.identity() || dialect == Dialect.SQLITE)
                 && (!comparesComment(target) || Objects.equals(current.comment(), target.comment()));
     }
 
