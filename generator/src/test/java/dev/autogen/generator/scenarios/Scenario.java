@@ -93,7 +93,7 @@ record Scenario(String name, Map<String, String> sources, Map<Dialect, List<Stri
         return "scenarios." + name.replace('-', '_') + "." + state;
     }
 
-    /** The dialect the emitted-Java round trip runs on (once per scenario: it does not depend on the database). */
+    /** The dialect the emitted-Java round trip plans on (emitting does not depend on the database). */
     Dialect firstDialect() {
         return dialects.iterator().next();
     }
