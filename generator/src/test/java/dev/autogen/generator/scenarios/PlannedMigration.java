@@ -13,7 +13,7 @@ import java.util.List;
  */
 record PlannedMigration(List<Operation> plan) implements Migration {
 
-    /** Revision {@code n} (ids {@code 000000000001}, {@code 000000000002}, …), the child of revision {@code n - 1}. */
+    /** Revision {@code n} (id {@code 000000000001}, {@code 000000000002}, …), the child of revision n - 1. */
     static LoadedMigration revision(int n, List<Operation> plan) {
         List<String> parents = n == 1 ? List.of() : List.of(id(n - 1));
         return new LoadedMigration(id(n), parents, "scenario revision " + n, PlannedMigration.class.getName() + n,

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * One scenario of the suite, read from {@code scenarios/<name>/} (DESIGN.md §6, scenario tests as data):
  * <ul>
  *   <li>{@code before/*.java} and {@code after/*.java}: entity sources in packages
- *       {@code scenarios.<name>.before} and {@code scenarios.<name>.after} ({@code -} in a name becomes {@code _});</li>
+ *       {@code scenarios.<name>.before} and {@code scenarios.<name>.after} ({@code -} in a name becomes
+ *       {@code _});</li>
  *   <li>{@code expected.txt}: the plan for before → after, one {@code OperationText} line per operation, led by a
  *       {@code # comment} saying what the scenario covers; {@code expected-sqlite.txt} when SQLite's plan differs;</li>
  *   <li>{@code dialects.txt} (optional): the dialects the feature exists on ({@code postgresql}, {@code sqlite});</li>

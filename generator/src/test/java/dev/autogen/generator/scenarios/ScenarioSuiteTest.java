@@ -134,7 +134,8 @@ class ScenarioSuiteTest {
         for (Scenario scenario : SCENARIOS) {
             Dialect dialect = scenario.firstDialect();
             List<Operation> plan = new SchemaDiffer(dialect, SqlExpressions::canonical).diff(
-                    ENTITIES.schema(scenario, Scenario.BEFORE, dialect), ENTITIES.schema(scenario, Scenario.AFTER, dialect));
+                    ENTITIES.schema(scenario, Scenario.BEFORE, dialect),
+                    ENTITIES.schema(scenario, Scenario.AFTER, dialect));
             var spec = new MigrationSpec(migrationPackage(scenario), "V0002_Scenario", PlannedMigration.id(2),
                     List.of(PlannedMigration.id(1)), scenario.name(), null, plan, PlannedMigration.reverse(plan));
             sources.put(migrationPackage(scenario).replace('.', '/') + "/V0002_Scenario.java",
