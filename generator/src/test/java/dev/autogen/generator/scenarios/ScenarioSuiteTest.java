@@ -38,6 +38,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,7 +61,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       the same operations.</li>
  * </ol>
  * A scenario with a known gap on a dialect must still fail there, so that the fix removes the marker.
+ *
+ * <p>Cases run in parallel (each has its own databases): much of their time is spent waiting on PostgreSQL.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ScenarioSuiteTest {
     private static final List<Scenario> SCENARIOS = Scenario.all(root());
     private static final ScenarioEntities ENTITIES = ScenarioEntities.compile(SCENARIOS);
