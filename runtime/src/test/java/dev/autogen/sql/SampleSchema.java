@@ -201,7 +201,7 @@ public final class SampleSchema {
                 new Case("add a check constraint", new AddCheckConstraint("child",
                                 new CheckConstraint("ck_child_name", "length(name) > 0")),
                         "constraint child.ck_child_name CHECK ((length((name)::text) > 0))",
-                        "sql child: CREATE TABLE \"child\" (\"id\" integer primary key, \"parent_id\" bigint,"
+                        "sql child: CREATE TABLE \"child\" (\"id\" integer constraint \"pk_child\" primary key, \"parent_id\" bigint,"
                                 + " \"owner_id\" bigint, \"name\" varchar(50) default 'x' not null, \"qty\" integer,"
                                 + " \"note\" text, constraint \"ck_child_name\" check (length(name) > 0),"
                                 + " constraint \"ck_child_qty\" check (qty >= 0), constraint \"fk_child_parent\""

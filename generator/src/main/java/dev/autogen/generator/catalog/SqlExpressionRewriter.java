@@ -193,6 +193,82 @@ final class SqlExpressionRewriter {
         return out;
     }
 
+    /**
+     * PostgreSQL stores {@code x IN (a)} as {@code x = a} and {@code x NOT IN (a)} as {@code x <> a} (a one-value
+     * list is parsed as a plain comparison), so a one-literal list is written that way: a single-table hierarchy with
+     * one discriminator value, or an enum with one constant, then compares equal.
+     */
+    static List<SqlToken> singletonInToComparison(List<SqlToken> tokens) {
+        List<SqlToken> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken t = tokens.get(i);
+            if (t.is("in") && i + 1 < tokens.size() && tokens.get(i + 1).is("(")) {
+                int close = SqlToken.matching(tokens, i + 1);
+                List<SqlToken> value = close < 0 ? List.of() : tokens.subList(i + 2, close);
+                boolean literal = !value.isEmpty() && primaryEnd(tokens, i + 2) == close && value.stream().allMatch(
+                        v -> v.kind() == SqlLexer.Kind.NUMBER || v.kind() == SqlLexer.Kind.STRING || v.is("-")
+                                || v.is("+"));
+                if (literal) {
+                    boolean negated = !out.isEmpty() && out.getLast().is("not");
+                    if (negated) {
+                        out.removeLast();
+                    }
+                    out.add(SqlToken.symbol(negated ? "<>" : "="));
+                    out.addAll(value);
+                    i = close;
+                    continue;
+                }
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /**
+     * Parentheses around an operand of {@code AND}/{@code OR} that holds no {@code AND}/{@code OR} of its own are
+     * removed: comparisons bind tighter, and PostgreSQL prints {@code a > 0 and b < 1} as
+     * {@code ((a > 0) AND (b < 1))}.
+     */
+    static List<SqlToken> logicalOperandParentheses(List<SqlToken> tokens) {
+        List<SqlToken> current = tokens;
+        for (int i = 0; i < current.size(); i++) {
+            if (!current.get(i).is("(")) {
+                continue;
+            }
+            int close = SqlToken.matching(current, i);
+            if (close < 0) {
+                return current;
+            }
+            SqlToken previous = i > 0 ? current.get(i - 1) : null;
+            SqlToken next = close + 1 < current.size() ? current.get(close + 1) : null;
+            boolean operand = (previous == null || previous.is("(") || previous.is("and") || previous.is("or"))
+                    && (next == null || next.is(")") || next.is("and") || next.is("or"));
+            if (operand && (previous != null || next != null) && !hasLogicalOperator(current, i + 1, close)) {
+                List<SqlToken> out = new ArrayList<>(current.subList(0, i));
+                out.addAll(current.subList(i + 1, close));
+                out.addAll(current.subList(close + 1, current.size()));
+                current = out;
+                i = -1;
+            }
+        }
+        return current;
+    }
+
+    private static boolean hasLogicalOperator(List<SqlToken> tokens, int from, int to) {
+        int depth = 0;
+        for (int k = from; k < to; k++) {
+            SqlToken t = tokens.get(k);
+            if (t.is("(")) {
+                depth++;
+            } else if (t.is(")")) {
+                depth--;
+            } else if (depth == 0 && (t.is("and") || t.is("or"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<SqlToken> rangeToBetween(List<SqlToken> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             if (!tokens.get(i).is("(")) {

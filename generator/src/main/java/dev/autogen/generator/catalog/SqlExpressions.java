@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  *
  * <p>Canonical form: words lower-case (string literals and quoted identifiers keep their case), whitespace collapsed,
  * spacing around operators and commas fixed, casts dropped, PostgreSQL's {@code = ANY (ARRAY[...])} and
- * {@code (x >= a) AND (x <= b)} rewritten to {@code in (...)} and {@code between}, parentheses that group nothing
+ * {@code (x >= a) AND (x <= b)} rewritten to {@code in (...)} and {@code between}, a one-literal {@code in (a)}
+ * written {@code = a} (as PostgreSQL stores it), parentheses around the operands of {@code and}/{@code or} removed
+ * when they hold no {@code and}/{@code or} themselves (PostgreSQL adds them), parentheses that group nothing
  * removed, {@code !=} written {@code <>}, and quoted identifiers unquoted when quoting is not needed.
  */
 public final class SqlExpressions {
@@ -36,7 +38,10 @@ public final class SqlExpressions {
             return null;
         }
         List<SqlToken> tokens = new ArrayList<>();
-        for (SqlToken token : SqlExpressionRewriter.portable(SqlToken.tokenize(expression))) {
+        List<SqlToken> portable = SqlExpressionRewriter.portable(SqlToken.tokenize(expression));
+        List<SqlToken> simplified = SqlExpressionRewriter.singletonInToComparison(
+                SqlExpressionRewriter.logicalOperandParentheses(portable));
+        for (SqlToken token : simplified) {
             tokens.add(canonicalToken(token));
         }
         return SqlToken.render(tokens);

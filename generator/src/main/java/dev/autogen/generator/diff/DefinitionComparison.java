@@ -15,11 +15,11 @@ import java.util.Objects;
  *       whitespace: {@code Uuid} and {@code Binary} are both {@code blob} on SQLite, so not a difference there.</li>
  *   <li>Defaults and check expressions are equal when their canonical forms are; a default of {@code NULL} is the
  *       same as no default.</li>
+ *   <li>On SQLite an identity key of any integer type is the same as the {@code integer} rowid alias it is created
+ *       as; and a table's sole {@code integer} primary key is a rowid alias (read back as identity) whether the entity
+ *       generates its values or not, so identity is not a difference there. Elsewhere identity is compared.</li>
  *   <li>Comments are compared only on PostgreSQL (SQLite keeps none) and only when the target states one: an entity
  *       without a comment does not ask to remove a comment someone put on the database.</li>
- *   <li>On SQLite, a table's sole {@code INTEGER} primary-key column is always an alias of the rowid, which generates
- *       keys whether or not the entity asks for identity (Hibernate's own DDL and autogen's both make it one), and
- *       the catalog reads it as identity: a target without identity there is the same column.</li>
  * </ul>
  */
 final class DefinitionComparison {
@@ -40,15 +40,35 @@ final class DefinitionComparison {
 
     /** @param soleKeyColumn {@code target} is its table's only primary-key column */
     boolean sameColumn(Column current, Column target, boolean soleKeyColumn) {
-        return sameType(current.type(), target.type())
+        return (sameType(current.type(), target.type()) || sameRowidAlias(current, target))
                 && current.nullable() == target.nullable()
                 && sameDefault(current.defaultValue(), target.defaultValue())
                 && (current.identity() == target.identity() || isRowidAlias(current, target, soleKeyColumn))
                 && (!comparesComment(target) || Objects.equals(current.comment(), target.comment()));
     }
 
+    /**
+     * On SQLite a table's sole {@code integer} primary-key column is always an alias of the rowid, which generates keys
+     * whether or not the entity asks for identity, and the catalog reads it as identity: a target without identity
+     * there is the same column. (A {@code bigint} key is no rowid alias, so identity still matters for it.)
+     */
     private boolean isRowidAlias(Column current, Column target, boolean soleKeyColumn) {
         return dialect == Dialect.SQLITE && soleKeyColumn && current.identity() && typeKey(target.type()).equals("integer");
+    }
+
+    /**
+     * On SQLite an identity key column is created as {@code integer primary key} (a rowid alias: the only way SQLite
+     * generates keys), whatever its logical integer type, and reads back as {@code integer}: a {@code Long} identity id
+     * is then no type change.
+     */
+    private boolean sameRowidAlias(Column current, Column target) {
+        return dialect == Dialect.SQLITE && current.identity() && target.identity()
+                && isIntegral(current.type()) && isIntegral(target.type());
+    }
+
+    private static boolean isIntegral(ColumnType type) {
+        return type instanceof ColumnType.TinyInt || type instanceof ColumnType.SmallInt
+                || type instanceof ColumnType.IntegerType || type instanceof ColumnType.BigInt;
     }
 
     /**

@@ -112,7 +112,7 @@ public final class HibernateModelReader {
             columns.add(new Column(columnName, type, nullable, column.getDefaultValue(), column.isIdentity(),
                     comment(column.getComment())));
         }
-        return new TableConstraints(name, table).applyTo(Table.of(name, columns).withComment(comment(table.getComment())));
+        return new TableConstraints(name, table, metadata).applyTo(Table.of(name, columns).withComment(comment(table.getComment())));
     }
 
     /**

@@ -1,23 +1,17 @@
 package dev.autogen.generator.jpa;
 
 import dev.autogen.sql.Dialect;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.hibernate.boot.spi.MetadataImplementor;
-import org.hibernate.mapping.Column;
-import org.hibernate.mapping.Table;
 
 /**
  * Hibernate's boot model of some entity classes for one dialect, built with no database: JDBC metadata access is
@@ -63,31 +57,12 @@ final class OfflineMetadata implements AutoCloseable {
                 }
             }
             Metadata metadata = sources.buildMetadata();
-            orderKeyColumns(metadata);
             return new OfflineMetadata(registry, metadata);
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
             throw new EntityModelException("Hibernate cannot map the entities: " + oneLine(e)
                     + ": fix the mapping (the entities would not boot in the application either)", e);
         }
-    }
-
-    /**
-     * Puts the columns of composite primary keys, and of the foreign keys that reference them, in the order Hibernate's
-     * own schema export creates them: before it writes DDL, Hibernate orders columns with its column ordering strategy
-     * ({@code orderColumns}), which can put a map's key column before its owner's id in a collection table's primary
-     * key; the boot model as built still has the binding order. The tables' columns keep their binding order (column
-     * order is not compared, and it is the order a reviewer recognises from the entity).
-     */
-    private static void orderKeyColumns(Metadata metadata) {
-        Map<Table, List<Column>> bindingOrder = new IdentityHashMap<>();
-        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
-            for (Table table : namespace.getTables()) {
-                bindingOrder.put(table, List.copyOf(table.getColumns()));
-            }
-        }
-        ((MetadataImplementor) metadata).orderColumns(true);
-        bindingOrder.forEach(Table::reorderColumns);
     }
 
     private static Logger quietHibernateLog() {

@@ -20,8 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.ColumnOrderingStrategyStandard;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.DenormalizedTable;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.UniqueKey;
 
@@ -38,10 +42,12 @@ final class TableConstraints {
 
     private final String tableName;
     private final org.hibernate.mapping.Table table;
+    private final Metadata metadata;
 
-    TableConstraints(String tableName, org.hibernate.mapping.Table table) {
+    TableConstraints(String tableName, org.hibernate.mapping.Table table, Metadata metadata) {
         this.tableName = tableName;
         this.table = table;
+        this.metadata = metadata;
     }
 
     Table applyTo(Table base) {
@@ -60,12 +66,26 @@ final class TableConstraints {
         String given = key.getName();
         String name = given == null || isHashed(given) || isDefaultPrimaryKeyName(given)
                 ? ConstraintNames.primaryKey(tableName) : storedConstraintName(given);
-        return new PrimaryKey(name, names(key.getColumns()));
+        return new PrimaryKey(name, names(permuted(key.getColumns(), exportOrder(key))));
     }
 
-    /** Hibernate names a primary key after its table, cut short, plus {@code PK} ({@code user_identitiPK}). */
+    /**
+     * Hibernate names a primary key after its table, cut short, plus {@code PK} ({@code user_identitiPK}); a
+     * table-per-class subclass table inherits the root table's key name ({@code accountPK} on
+     * {@code checking_account}), which would clash between the tables on PostgreSQL.
+     */
     private boolean isDefaultPrimaryKeyName(String name) {
-        return name.endsWith("PK") && table.getName().startsWith(name.substring(0, name.length() - 2));
+        if (!name.endsWith("PK")) {
+            return false;
+        }
+        String prefix = name.substring(0, name.length() - 2);
+        for (org.hibernate.mapping.Table t = table; t != null;
+                t = t instanceof DenormalizedTable denormalized ? denormalized.getIncludedTable() : null) {
+            if (t.getName().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<UniqueConstraint> uniqueConstraints() {
@@ -96,14 +116,39 @@ final class TableConstraints {
             org.hibernate.mapping.Table target = key.getReferencedTable();
             String targetName = stored(target.getName(), target.isQuoted());
             List<String> columns = names(key.getColumns());
-            List<String> referenced = key.isReferenceToPrimaryKey()
-                    ? names(target.getPrimaryKey().getColumns()) : names(key.getReferencedColumns());
+            List<String> referenced = names(key.getReferencedColumns());
+            if (key.isReferenceToPrimaryKey()) {
+                // pairs with the referenced primary key's columns, which keep Hibernate's export order
+                List<Integer> order = exportOrder(target.getPrimaryKey());
+                columns = names(permuted(key.getColumns(), order));
+                referenced = names(permuted(target.getPrimaryKey().getColumns(), order));
+            }
             String given = key.getName();
             String name = given == null || isHashed(given)
                     ? ConstraintNames.foreignKey(tableName, columns, targetName) : storedConstraintName(given);
             keys.add(new ForeignKey(name, columns, targetName, referenced, onDelete(key.getOnDeleteAction())));
         }
         return keys;
+    }
+
+    /**
+     * The order of a primary key's columns in the schema Hibernate's own export creates: before it creates a schema,
+     * Hibernate orders the columns of composite keys ({@link ColumnOrderingStrategyStandard}: fixed-size types
+     * first), so that is what a Hibernate-created database has and what a migration must create. As indexes into
+     * {@code key.getColumns()}.
+     */
+    private List<Integer> exportOrder(org.hibernate.mapping.PrimaryKey key) {
+        List<Column> original = key.getColumns();
+        List<Column> ordered = original.size() < 2 || key.getOriginalOrder() != null ? null
+                : ColumnOrderingStrategyStandard.INSTANCE.orderConstraintColumns(key, metadata);
+        if (ordered == null || ordered.size() != original.size()) {
+            return IntStream.range(0, original.size()).boxed().toList();
+        }
+        return ordered.stream().map(original::indexOf).toList();
+    }
+
+    private static List<Column> permuted(List<Column> columns, List<Integer> order) {
+        return order.size() == columns.size() ? order.stream().map(columns::get).toList() : columns;
     }
 
     private static ReferentialAction onDelete(OnDeleteAction action) {

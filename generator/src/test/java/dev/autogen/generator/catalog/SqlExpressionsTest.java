@@ -33,6 +33,14 @@ class SqlExpressionsTest {
         "CREDIT_LIMIT   >=   0 | credit_limit >= 0",
         "((a) + (b)) | (a) + (b)",
         "lower(X) = ')' | LOWER( x )=')'",
+        // a one-value list: PostgreSQL stores it as a comparison (one discriminator value, a one-constant enum)
+        "kind in ('CAR') | ((kind)::text = 'CAR'::text)",
+        "kind not in ('CAR') | ((kind)::text <> 'CAR'::text)",
+        "tier in (-1) | tier = -1",
+        // PostgreSQL parenthesises the operands of AND and OR
+        "price > 0 and price < 100000 | ((price > (0)::numeric) AND (price < (100000)::numeric))",
+        "discount is null or discount <= price | ((discount IS NULL) OR (discount <= price))",
+        "(a = 1 or b = 2) and c = 3 | (((a = 1) OR (b = 2)) AND (c = 3))",
     })
     void equalMeaningHasEqualCanonicalForm(String entity, String catalog) {
         assertEquals(SqlExpressions.canonical(entity), SqlExpressions.canonical(catalog));
@@ -47,6 +55,9 @@ class SqlExpressionsTest {
         // text inside quotes is kept exactly, spacing and doubled quotes included
         "'It''s  Here' | 'It''s Here'",
         "'a)' = ('b') | 'a' = (')b')",
+        "kind in ('CAR') | kind <> 'CAR'",
+        "kind in (other) | kind = other",
+        "(a = 1 or b = 2) and c = 3 | a = 1 or b = 2 and c = 3",
     })
     void differentMeaningHasDifferentCanonicalForm(String left, String right) {
         assertNotEquals(SqlExpressions.canonical(left), SqlExpressions.canonical(right));

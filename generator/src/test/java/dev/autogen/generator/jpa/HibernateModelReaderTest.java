@@ -156,11 +156,11 @@ class HibernateModelReaderTest {
 
     @Test
     void aCompositeIdClassKeyPutsTheKeyColumnsFirst() {
-        // the key's columns in the order Hibernate's own export gives them: smaller types first
         Table expected = Table.of("order_line", List.of(
-                        Column.of("line_no", new ColumnType.IntegerType(), false),
                         Column.of("order_no", new ColumnType.BigInt(), false),
+                        Column.of("line_no", new ColumnType.IntegerType(), false),
                         Column.of("quantity", new ColumnType.IntegerType(), false)))
+                // the key's columns in the order Hibernate's own export creates them (fixed-size types first)
                 .withPrimaryKey(new PrimaryKey("pk_order_line", List.of("line_no", "order_no")));
 
         assertEquals(expected, table(fixturesPg, "order_line"));
@@ -169,9 +169,10 @@ class HibernateModelReaderTest {
     @Test
     void aManyToManyJoinTableKeepsTheUserNamedForeignKeyAndNamesTheOther() {
         Table expected = Table.of("article_tag", List.of(
-                        Column.of("tag_id", new ColumnType.IntegerType(), false),
                         Column.of("article_site", new ColumnType.Varchar(20), false),
-                        Column.of("article_slug", new ColumnType.Varchar(80), false)))
+                        Column.of("article_slug", new ColumnType.Varchar(80), false),
+                        Column.of("tag_id", new ColumnType.IntegerType(), false)))
+                // the key's columns in the order Hibernate's own export creates them (fixed-size types first)
                 .withPrimaryKey(new PrimaryKey("pk_article_tag", List.of("tag_id", "article_site", "article_slug")))
                 .withForeignKeys(List.of(
                         // @ForeignKey(name = "fk_article_tag_article") on a key to an @EmbeddedId

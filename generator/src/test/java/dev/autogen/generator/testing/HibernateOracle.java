@@ -4,6 +4,7 @@ import dev.autogen.sql.Dialect;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 
@@ -48,7 +49,10 @@ public final class HibernateOracle {
 
     private static SessionFactory boot(List<Class<?>> entities, String url, Dialect dialect, String action,
                                        String extractionStrategy) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+        // the entities may come from their own class loader (compiled fixtures): Hibernate must load through it
+        BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder();
+        entities.stream().map(Class::getClassLoader).distinct().forEach(bootstrap::applyClassLoader);
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap.build())
                 .applySetting("hibernate.hbm2ddl.jdbc_metadata_extraction_strategy", extractionStrategy)
                 .applySetting("hibernate.connection.url", url)
                 .applySetting("hibernate.dialect", switch (dialect) {

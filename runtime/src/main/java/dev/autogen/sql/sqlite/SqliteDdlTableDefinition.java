@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The SQLite spelling of a table: one {@code create table} with every constraint inline (SQLite cannot add them
  * later), and its indexes as separate statements. Shared by table creation and the table rebuild.
  *
- * <p>An identity column that is the table's sole primary-key column is written {@code "id" integer primary key},
+ * <p>An identity column that is the table's sole primary-key column is written {@code "id" integer primary key}
+ * ({@code "id" integer constraint "pk_t" primary key} when the key is named),
  * whatever its logical integer type: only that exact form makes it an alias of the rowid, which is how SQLite
  * generates keys (it is also what Hibernate's SQLite dialect creates). Other identity columns are plain columns:
  * SQLite has no identity. Comments are dropped: SQLite has none.
@@ -35,8 +36,10 @@ final class SqliteDdlTableDefinition {
         String rowidAlias = rowidAlias(table);
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
+            // a named key keeps its name inline: still the rowid alias, and the name survives a rebuild
             parts.add(column.name().equals(rowidAlias)
-                    ? quoteIdentifier(column.name()) + " integer primary key"
+                    ? quoteIdentifier(column.name()) + " integer" + (pk.name() == null ? "" : " constraint " + quoteIdentifier(pk.name()))
+                            + " primary key"
                     : column(column));
         }
         if (pk != null && rowidAlias == null) {

@@ -31,7 +31,7 @@ class SqliteDdlRendererTest {
     @Test
     void createTableMakesTheSoleIdentityKeyARowidAliasAndSkipsComments() {
         assertEquals(List.of(
-                "create table \"child\" (\"id\" integer primary key, \"parent_id\" bigint, \"owner_id\" bigint,"
+                "create table \"child\" (\"id\" integer constraint \"pk_child\" primary key, \"parent_id\" bigint, \"owner_id\" bigint,"
                         + " \"name\" varchar(50) default 'x' not null, \"qty\" integer, \"note\" text,"
                         + " constraint \"ck_child_qty\" check (qty >= 0),"
                         + " constraint \"fk_child_parent\" foreign key (\"parent_id\") references \"parent\" (\"id\")"
@@ -46,7 +46,7 @@ class SqliteDdlRendererTest {
     @Test
     void dropColumnRebuildsTheTable() {
         assertEquals(List.of(
-                "create table \"_autogen_new_child\" (\"id\" integer primary key, \"parent_id\" bigint,"
+                "create table \"_autogen_new_child\" (\"id\" integer constraint \"pk_child\" primary key, \"parent_id\" bigint,"
                         + " \"owner_id\" bigint, \"name\" varchar(50) default 'x' not null, \"qty\" integer,"
                         + " constraint \"ck_child_qty\" check (qty >= 0),"
                         + " constraint \"fk_child_parent\" foreign key (\"parent_id\") references \"parent\" (\"id\")"
@@ -71,7 +71,7 @@ class SqliteDdlRendererTest {
         // SQLite refuses a non-constant default in ALTER TABLE ADD COLUMN, and a NOT NULL column without default
         List<String> timestamp = sql(new AddColumn("child", new Column("at", new ColumnType.Timestamp(null, false),
                 false, "current_timestamp", false, null)));
-        assertEquals("create table \"_autogen_new_child\" (\"id\" integer primary key, \"parent_id\" bigint,"
+        assertEquals("create table \"_autogen_new_child\" (\"id\" integer constraint \"pk_child\" primary key, \"parent_id\" bigint,"
                 + " \"owner_id\" bigint, \"name\" varchar(50) default 'x' not null, \"qty\" integer, \"note\" text,"
                 + " \"at\" timestamp default current_timestamp not null, constraint \"ck_child_qty\" check (qty >= 0),"
                 + " constraint \"fk_child_parent\" foreign key (\"parent_id\") references \"parent\" (\"id\")"

@@ -1,0 +1,136 @@
+package dev.autogen.generator.scenarios;
+
+import dev.autogen.sql.Dialect;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * One scenario of the suite, read from {@code scenarios/<name>/} (DESIGN.md §6, scenario tests as data):
+ * <ul>
+ *   <li>{@code before/*.java} and {@code after/*.java}: entity sources in packages
+ *       {@code scenarios.<name>.before} and {@code scenarios.<name>.after} ({@code -} in a name becomes
+ *       {@code _});</li>
+ *   <li>{@code expected.txt}: the plan for before → after, one {@code OperationText} line per operation, led by a
+ *       {@code # comment} saying what the scenario covers; {@code expected-sqlite.txt} when SQLite's plan differs;</li>
+ *   <li>{@code dialects.txt} (optional): the dialects the feature exists on ({@code postgresql}, {@code sqlite});</li>
+ *   <li>{@code known-gap.txt} (optional): one line per known bug, {@code what is wrong} for every dialect or
+ *       {@code sqlite: what is wrong} for one; the suite then requires the scenario to still fail there, so that
+ *       fixing the bug forces removing the line.</li>
+ * </ul>
+ *
+ * @param name     the directory name
+ * @param sources  every entity source, by path relative to the scenarios root ({@code scenarios/x/before/A.java})
+ * @param expected the expected plan lines per dialect
+ * @param dialects the dialects the scenario runs on
+ * @param gaps     the known gap, per dialect that has one
+ */
+record Scenario(String name, Map<String, String> sources, Map<Dialect, List<String>> expected, Set<Dialect> dialects,
+                Map<Dialect, String> gaps) {
+
+    static final String BEFORE = "before";
+    static final String AFTER = "after";
+
+    /** Every scenario under {@code root}, sorted by name. */
+    static List<Scenario> all(Path root) {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).sorted().map(Scenario::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Scenario read(Path dir) {
+        String name = dir.getFileName().toString();
+        Map<String, String> sources = new TreeMap<>();
+        for (String state : List.of(BEFORE, AFTER)) {
+            try (Stream<Path> files = Files.list(dir.resolve(state))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    sources.put("scenarios/" + name + "/" + state + "/" + file.getFileName(), Files.readString(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("scenario " + name + ": cannot read " + state + "/", e);
+            }
+        }
+        List<String> plan = lines(dir.resolve("expected.txt"))
+                .orElseThrow(() -> new IllegalStateException("scenario " + name + " has no expected.txt"));
+        if (!firstLine(dir.resolve("expected.txt")).startsWith("# ")) {
+            throw new IllegalStateException("scenario " + name + ": expected.txt must start with a '# comment' line"
+                    + " saying what the scenario covers");
+        }
+        Map<Dialect, List<String>> expected = new TreeMap<>();
+        expected.put(Dialect.POSTGRESQL, plan);
+        expected.put(Dialect.SQLITE, lines(dir.resolve("expected-sqlite.txt")).orElse(plan));
+        Set<Dialect> dialects = lines(dir.resolve("dialects.txt"))
+                .map(names -> names.stream().map(n -> Dialect.valueOf(n.toUpperCase(Locale.ROOT)))
+                        .collect(() -> EnumSet.noneOf(Dialect.class), Set::add, Set::addAll))
+                .orElse(EnumSet.allOf(Dialect.class));
+        Map<Dialect, String> gaps = new TreeMap<>();
+        for (String line : lines(dir.resolve("known-gap.txt")).orElse(List.of())) {
+            Optional<Dialect> only = dialects.stream()
+                    .filter(d -> line.toLowerCase(Locale.ROOT).startsWith(d.name().toLowerCase(Locale.ROOT) + ":"))
+                    .findFirst();
+            if (only.isPresent()) {
+                gaps.put(only.get(), line.substring(line.indexOf(':') + 1).strip());
+            } else {
+                dialects.forEach(d -> gaps.put(d, line));
+            }
+        }
+        return new Scenario(name, sources, expected, dialects, gaps);
+    }
+
+    /** The entity package of one state: {@code scenarios.<name>.before}. */
+    String packageOf(String state) {
+        return "scenarios." + name.replace('-', '_') + "." + state;
+    }
+
+    /** The dialect the emitted-Java round trip plans on (emitting does not depend on the database). */
+    Dialect firstDialect() {
+        return dialects.iterator().next();
+    }
+
+    Optional<String> knownGap(Dialect dialect) {
+        return Optional.ofNullable(gaps.get(dialect));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private static String firstLine(Path file) {
+        try {
+            return Files.readAllLines(file).stream().findFirst().orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines of a text file without blank lines and {@code #} comments; empty when the file does not exist. */
+    private static Optional<List<String>> lines(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    lines.add(line.strip());
+                }
+            }
+            return Optional.of(List.copyOf(lines));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

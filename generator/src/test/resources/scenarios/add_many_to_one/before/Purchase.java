@@ -1,0 +1,18 @@
+package scenarios.add_many_to_one.before;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+@Entity
+@Table(name = "purchase")
+public class Purchase {
+    @Id
+    @Column(name = "id")
+    Long id;
+
+    @Column(name = "amount", precision = 10, scale = 2, nullable = false)
+    BigDecimal amount;
+}

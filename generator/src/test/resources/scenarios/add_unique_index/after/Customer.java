@@ -1,0 +1,21 @@
+package scenarios.add_unique_index.after;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "customer", indexes = @Index(name = "ux_customer_email", columnList = "email", unique = true))
+public class Customer {
+    @Id
+    @Column(name = "id")
+    Long id;
+
+    @Column(name = "name", length = 100, nullable = false)
+    String name;
+
+    @Column(name = "email", length = 320)
+    String email;
+}

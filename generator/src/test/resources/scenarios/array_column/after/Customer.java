@@ -1,0 +1,23 @@
+package scenarios.array_column.after;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "customer")
+public class Customer {
+    @Id
+    @Column(name = "id")
+    Long id;
+
+    @Column(name = "name", length = 100, nullable = false)
+    String name;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "tags", length = 40)
+    String[] tags;
+}

@@ -1,0 +1,17 @@
+package scenarios.embeddable_nested_with_overrides.after;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+
+@Embeddable
+public class Address {
+    @Column(name = "street", length = 200)
+    String street;
+
+    @Column(name = "city", length = 80)
+    String city;
+
+    @Embedded
+    Geo geo;
+}

@@ -1,0 +1,13 @@
+package scenarios.embeddable_nested_with_overrides.after;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+@Embeddable
+public class Geo {
+    @Column(name = "lat")
+    Double lat;
+
+    @Column(name = "lng")
+    Double lng;
+}

@@ -1,0 +1,5 @@
+package scenarios.enum_string_column_added.after;
+
+public enum Status {
+    ACTIVE, SUSPENDED
+}

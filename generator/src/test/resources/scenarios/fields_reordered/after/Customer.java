@@ -1,0 +1,23 @@
+package scenarios.fields_reordered.after;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "customer")
+public class Customer {
+    @Id
+    @Column(name = "id")
+    Long id;
+
+    @Column(name = "email", length = 320)
+    String email;
+
+    @Column(name = "city", length = 80)
+    String city;
+
+    @Column(name = "name", length = 100, nullable = false)
+    String name;
+}

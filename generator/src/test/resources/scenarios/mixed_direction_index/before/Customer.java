@@ -1,0 +1,24 @@
+package scenarios.mixed_direction_index.before;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "customer")
+public class Customer {
+    @Id
+    @Column(name = "id")
+    Long id;
+
+    @Column(name = "name", length = 100, nullable = false)
+    String name;
+
+    @Column(name = "city", length = 80)
+    String city;
+
+    @Column(name = "created_at")
+    Instant createdAt;
+}

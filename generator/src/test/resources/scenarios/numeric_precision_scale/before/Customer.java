@@ -1,0 +1,21 @@
+package scenarios.numeric_precision_scale.before;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+@Entity
+@Table(name = "customer")
+public class Customer {
+    @Id
+    @Column(name = "id")
+    Long id;
+
+    @Column(name = "name", length = 100, nullable = false)
+    String name;
+
+    @Column(name = "balance", precision = 10, scale = 2)
+    BigDecimal balance;
+}

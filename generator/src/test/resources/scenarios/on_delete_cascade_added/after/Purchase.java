@@ -1,0 +1,27 @@
+package scenarios.on_delete_cascade_added.after;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import org.hibernate.annotations.OnDelete;
+import org.hibernate.annotations.OnDeleteAction;
+
+@Entity
+@Table(name = "purchase")
+public class Purchase {
+    @Id
+    @Column(name = "id")
+    Long id;
+
+    @ManyToOne(optional = false)
+    @OnDelete(action = OnDeleteAction.CASCADE)
+    @JoinColumn(name = "customer_id", nullable = false)
+    Customer customer;
+
+    @Column(name = "amount", precision = 10, scale = 2, nullable = false)
+    BigDecimal amount;
+}

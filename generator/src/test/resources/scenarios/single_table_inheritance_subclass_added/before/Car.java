@@ -1,0 +1,12 @@
+package scenarios.single_table_inheritance_subclass_added.before;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+
+@Entity
+@DiscriminatorValue("CAR")
+public class Car extends Vehicle {
+    @Column(name = "seats")
+    Integer seats;
+}
