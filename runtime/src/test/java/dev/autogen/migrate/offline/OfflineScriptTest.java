@@ -61,7 +61,7 @@ class OfflineScriptTest {
                 COMMIT;
                 PRAGMA foreign_keys=ON;
                 """.formatted(String.join("\n",
-                        "create table \"_autogen_new_people\" (\"id\" integer primary key, \"name\" varchar(10) not null);",
+                        "create table \"_autogen_new_people\" (\"id\" integer constraint \"pk_people\" primary key, \"name\" varchar(10) not null);",
                         "insert into \"_autogen_new_people\" (\"id\", \"name\") select \"id\", \"name\" from \"people\";",
                         "drop table \"people\";",
                         "PRAGMA legacy_alter_table=ON;",
