@@ -15,6 +15,7 @@ final class Figures {
     final Map<String, List<Long>> phases = new LinkedHashMap<>();
     final Map<String, List<Long>> referencePhases = new LinkedHashMap<>();
     final Map<String, List<Long>> counts = new LinkedHashMap<>();
+    final Map<String, String> notes = new LinkedHashMap<>();
 
     Figures(int entities) {
         this.entities = entities;
@@ -22,6 +23,11 @@ final class Figures {
 
     void add(String command, ColdRun.Result result) {
         commands.computeIfAbsent(command, k -> new ArrayList<>()).add(result);
+    }
+
+    /** A remark printed with {@code command}'s row (a failure, a workaround). */
+    void note(String command, String note) {
+        notes.put(command, note);
     }
 
     /** Reads the {@code phase <name> <millis>} and {@code count <name> <n>} lines of a probe's output. */

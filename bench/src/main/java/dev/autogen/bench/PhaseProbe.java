@@ -7,6 +7,7 @@ import dev.autogen.generator.emit.JavaMigrationEmitter;
 import dev.autogen.generator.emit.MigrationSpec;
 import dev.autogen.generator.jpa.EntityScanner;
 import dev.autogen.generator.jpa.HibernateModelReader;
+import dev.autogen.migrate.discovery.SourceDirectoryMigrationSource;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
@@ -22,9 +23,10 @@ import java.util.List;
  * launcher's clock, passed as {@code -Dbench.launched}), entity scan, Hibernate metadata
  * ({@link HibernateModelReader#read}), connecting, catalog read ({@link PostgresCatalogReader#read}, with its number
  * of round trips), the no-op diff ({@code check}'s), the initial diff against an empty catalog and the emission of
- * that initial migration ({@code -m}'s). Prints {@code phase <name> <millis>} and {@code count <name> <n>} lines.
+ * that initial migration ({@code -m}'s), and, given a migrations directory, compiling
+ * its migrations in memory (what {@code check} and {@code upgrade} do first). Prints {@code phase <name> <millis>} and {@code count <name> <n>} lines.
  *
- * <p>Usage: {@code java -Dbench.launched=MILLIS -cp autogen-bench.jar dev.autogen.bench.PhaseProbe MODEL_DIR URL}.
+ * <p>Usage: {@code java -Dbench.launched=MILLIS -cp autogen-bench.jar dev.autogen.bench.PhaseProbe MODEL_DIR URL [MIGRATIONS_DIR]}.
  */
 public final class PhaseProbe {
     private PhaseProbe() {
@@ -74,6 +76,13 @@ public final class PhaseProbe {
                 "bench00000001", List.of(), "initial", "benchmark", initial, downgrade));
         printPhase("emit (initial migration)", t7, System.nanoTime());
         printCount("emitted characters", source.length());
+
+        if (args.length > 2) {
+            long t8 = System.nanoTime();
+            int migrations = new SourceDirectoryMigrationSource(Path.of(args[2])).load().size();
+            printPhase("compile migrations (as check, upgrade)", t8, System.nanoTime());
+            printCount("migrations compiled", migrations);
+        }
     }
 
     static void printTimeToMain(long mainMillis) {

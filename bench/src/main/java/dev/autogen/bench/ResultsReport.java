@@ -53,6 +53,10 @@ final class ResultsReport {
                         .append(" | ").append(f.medianRssKb(command) / 1024).append(" |\n");
             }
             out.append('\n');
+            f.notes.forEach((command, note) -> out.append("- ").append(command).append(": ").append(note).append('\n'));
+            if (!f.notes.isEmpty()) {
+                out.append('\n');
+            }
         }
         out.append("### Phases, in-process (median ms)\n\n");
         phaseTable(out, "autogen phase", false);
