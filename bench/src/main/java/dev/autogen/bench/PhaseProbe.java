@@ -7,7 +7,10 @@ import dev.autogen.generator.emit.JavaMigrationEmitter;
 import dev.autogen.generator.emit.MigrationSpec;
 import dev.autogen.generator.jpa.EntityScanner;
 import dev.autogen.generator.jpa.HibernateModelReader;
+import dev.autogen.generator.project.UnmanagedTables;
+import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.discovery.SourceDirectoryMigrationSource;
+import dev.autogen.migrate.history.MigrationChecksum;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
@@ -24,7 +27,8 @@ import java.util.List;
  * ({@link HibernateModelReader#read}), connecting, catalog read ({@link PostgresCatalogReader#read}, with its number
  * of round trips), the no-op diff ({@code check}'s), the initial diff against an empty catalog and the emission of
  * that initial migration ({@code -m}'s), and, given a migrations directory, compiling
- * its migrations in memory (what {@code check} and {@code upgrade} do first). Prints {@code phase <name> <millis>} and {@code count <name> <n>} lines.
+ * its migrations in memory (what {@code check} and {@code upgrade} do first), their checksums and their replay
+ * (what {@code check} does with them besides). Prints {@code phase <name> <millis>} and {@code count <name> <n>} lines.
  *
  * <p>Usage: {@code java -Dbench.launched=MILLIS -cp autogen-bench.jar dev.autogen.bench.PhaseProbe MODEL_DIR URL [MIGRATIONS_DIR]}.
  */
@@ -79,9 +83,15 @@ public final class PhaseProbe {
 
         if (args.length > 2) {
             long t8 = System.nanoTime();
-            int migrations = new SourceDirectoryMigrationSource(Path.of(args[2])).load().size();
-            printPhase("compile migrations (as check, upgrade)", t8, System.nanoTime());
-            printCount("migrations compiled", migrations);
+            List<LoadedMigration> migrations = new SourceDirectoryMigrationSource(Path.of(args[2])).load();
+            long t9 = System.nanoTime();
+            printPhase("compile migrations (as check, upgrade)", t8, t9);
+            printCount("migrations compiled", migrations.size());
+            migrations.forEach(MigrationChecksum::of);
+            long t10 = System.nanoTime();
+            printPhase("migration checksums (as check's validation)", t9, t10);
+            UnmanagedTables.of(migrations);
+            printPhase("replay migrations (as check's unmanaged tables)", t10, System.nanoTime());
         }
     }
 
