@@ -123,7 +123,7 @@ public final class BenchMain {
                 // prefix-stable), so check, diff and validate can still be measured on the whole model.
                 figures.add("autogen upgrade head (one initial migration)", first);
                 figures.note("autogen upgrade head (one initial migration)", "FAILS: the generated migration does not "
-                        + "compile (" + firstLine(first.stderr(), "code too large") + ")");
+                        + "compile (" + firstLine(first.stderr(), "code too large").replace(dir + "/", "") + ")");
                 int revisions = chunkedMigrations(model, url, migrations);
                 log("one initial migration does not compile (code too large); built " + revisions + " revisions instead");
                 String command = "autogen upgrade head (" + revisions + " revisions of <= " + CHUNK + " entities)";
