@@ -29,20 +29,28 @@ public final class JavaMigrationEmitter {
     private static final String REVIEW_NOTE =
             "Review it: renames appear as drop + add unless the entity says @RenamedFrom.";
     private static final int MAX_NAME_WORDS_LENGTH = 48;
+    /**
+     * Operations per method. javac refuses a method whose bytecode passes 64 KiB ("code too large"), which one
+     * {@code upgrade} of an initial schema reaches at about 175 tables; a long plan is therefore written as
+     * {@code upgrade} calling {@code upgradePart1}, {@code upgradePart2}, … of this many operations each.
+     */
+    static final int OPERATIONS_PER_METHOD = 25;
 
     /** The source of the migration class {@code spec} describes (4-space indentation, {@code \n} line ends). */
     public String emit(MigrationSpec spec) {
         DslStatements statements = new DslStatements();
-        MethodSpec upgrade = method("upgrade", spec.upgrade(), spec, statements);
-        MethodSpec downgrade = method("downgrade", spec.downgrade(), null, statements);
+        List<MethodSpec> upgrade = methods("upgrade", spec.upgrade(), spec, statements);
+        List<MethodSpec> downgrade = methods("downgrade", spec.downgrade(), null, statements);
 
         TypeSpec type = TypeSpec.classBuilder(spec.className())
                 .addJavadoc("$L", javadoc(spec))
                 .addAnnotation(revision(spec))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(Migration.class)
-                .addMethod(upgrade)
-                .addMethod(downgrade)
+                .addMethod(upgrade.getFirst())
+                .addMethod(downgrade.getFirst())
+                .addMethods(upgrade.subList(1, upgrade.size()))
+                .addMethods(downgrade.subList(1, downgrade.size()))
                 .build();
         JavaFile.Builder file = JavaFile.builder(spec.packageName(), type).indent("    ").skipJavaLangImports(true);
         if (statements.usesDsl()) {
@@ -86,13 +94,41 @@ public final class JavaMigrationEmitter {
         return prefix + words;
     }
 
-    private static MethodSpec method(String name, List<Operation> operations, MigrationSpec commented,
-                                     DslStatements statements) {
+    /**
+     * The public method {@code name}, then the private parts it calls when the plan is longer than
+     * {@link #OPERATIONS_PER_METHOD}.
+     */
+    private static List<MethodSpec> methods(String name, List<Operation> operations, MigrationSpec commented,
+                                            DslStatements statements) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(SchemaChanges.class, "schema");
-        for (int i = 0; i <= operations.size(); i++) {
+        if (operations.size() <= OPERATIONS_PER_METHOD) {
+            addOperations(method, operations, 0, operations.size(), commented, statements);
+            return List.of(method.build());
+        }
+        List<MethodSpec> all = new ArrayList<>();
+        all.add(null);
+        for (int from = 0, part = 1; from < operations.size(); from += OPERATIONS_PER_METHOD, part++) {
+            int to = Math.min(operations.size(), from + OPERATIONS_PER_METHOD);
+            String partName = name + "Part" + part;
+            method.addStatement("$L(schema)", partName);
+            MethodSpec.Builder partMethod = MethodSpec.methodBuilder(partName)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addParameter(SchemaChanges.class, "schema");
+            addOperations(partMethod, operations, from, to, commented, statements);
+            all.add(partMethod.build());
+        }
+        all.set(0, method.build());
+        return all;
+    }
+
+    /** Operations {@code from} (inclusive) to {@code to}, each after its comments; the last part also gets the trailing ones. */
+    private static void addOperations(MethodSpec.Builder method, List<Operation> operations, int from, int to,
+                                      MigrationSpec commented, DslStatements statements) {
+        int last = to == operations.size() ? to : to - 1;
+        for (int i = from; i <= last; i++) {
             if (commented != null) {
                 for (String line : commentLines(commented.commentsBefore(i))) {
                     method.addComment("$L", line);
@@ -102,7 +138,6 @@ public final class JavaMigrationEmitter {
                 method.addStatement(statements.statement(operations.get(i)));
             }
         }
-        return method.build();
     }
 
     /**

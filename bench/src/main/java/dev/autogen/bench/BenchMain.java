@@ -1,0 +1,215 @@
+package dev.autogen.bench;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark of issue #6. For each model size N it generates and compiles the synthetic model, then on one
+ * PostgreSQL database times, as cold JVM processes of the shaded CLI ({@code java -jar autogen-cli.jar}):
+ * {@code --help}, {@code -m} for the initial schema, {@code upgrade head} of that migration, {@code check} (no-op, at
+ * head), {@code diff} after a small change, and Hibernate's own {@code hbm2ddl validate} as the reference; then
+ * autogen's phases in-process ({@link PhaseProbe}). Prints the tables and writes them into {@code bench/RESULTS.md}.
+ *
+ * <p>Usage: {@code java -jar bench/target/autogen-bench.jar [--runs K] [--cli JAR] [--work DIR] [--results FILE] N...}
+ * from the repository root (defaults: 3 runs, {@code generator/target/autogen-cli.jar}, {@code bench/target/work},
+ * {@code bench/RESULTS.md}, N = 100 1000).
+ */
+public final class BenchMain {
+    private static final String MIGRATIONS_PACKAGE = "bench.migrations";
+    /** Entities per revision when one initial migration would be too large to compile (see {@code SizeRun}). */
+    private static final int CHUNK = 125;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 3;
+        Path cli = Path.of("generator/target/autogen-cli.jar");
+        Path work = Path.of("bench/target/work");
+        Path results = Path.of("bench/RESULTS.md");
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--cli" -> cli = Path.of(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                case "--results" -> results = Path.of(args[++i]);
+                default -> sizes.add(Integer.parseInt(args[i]));
+            }
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(100, 1000);
+        }
+        if (!Files.isRegularFile(cli)) {
+            System.err.println("autogen-bench: no CLI jar at " + cli.toAbsolutePath()
+                    + ": build it (mvn -B -Pbench -pl bench -am package -DskipTests) or pass --cli JAR");
+            System.exit(2);
+        }
+        work = work.toAbsolutePath();
+        Files.createDirectories(work);
+        String machine = Machine.describe();
+        System.out.println(machine);
+        List<Figures> all = new ArrayList<>();
+        String databaseDescription;
+        try (BenchDatabase database = BenchDatabase.start(work)) {
+            databaseDescription = database.serverVersion();
+            System.out.println(databaseDescription);
+            for (int n : sizes) {
+                all.add(new SizeRun(n, runs, cli.toAbsolutePath(), benchJar(), work.resolve("n" + n), database).run());
+            }
+        }
+        ResultsReport report = new ResultsReport(all, machine, databaseDescription, runs);
+        System.out.println();
+        System.out.println(report.markdown());
+        report.writeTo(results);
+        System.out.println("written to " + results.toAbsolutePath());
+    }
+
+    private static Path benchJar() throws URISyntaxException {
+        return Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** Deletes {@code dir} and everything in it, if it exists. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The measurements of one model size. */
+    private record SizeRun(int n, int runs, Path cli, Path benchJar, Path dir, BenchDatabase database) {
+
+        Figures run() throws IOException {
+            Figures figures = new Figures(n);
+            deleteTree(dir);
+            Path model = dir.resolve("classes");
+            Path changed = dir.resolve("classes-changed");
+            Path migrations = dir.resolve("migrations");
+            Files.createDirectories(migrations);
+            long t0 = System.nanoTime();
+            int classes = new ModelGenerator(n, false).compileTo(model);
+            new ModelGenerator(n, true).compileTo(changed);
+            log("generated and compiled " + classes + " classes (twice) in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            String dbName = "bench_n" + n;
+            String url = database.recreate(dbName);
+
+            for (int r = 0; r < runs; r++) {
+                figures.add("autogen --help", ColdRun.run(List.of(java(), "-jar", cli.toString(), "--help"), dir)
+                        .expect("autogen --help", 0));
+            }
+            for (int r = 0; r < runs; r++) {
+                deleteTree(migrations);
+                Files.createDirectories(migrations);
+                figures.add("autogen -m (initial schema)", cli(model, url, migrations, "-m", "initial schema",
+                        "--rev-id", "bench0001").expect("autogen -m", 0));
+            }
+            log("-m done");
+            url = database.recreate(dbName);
+            ColdRun.Result first = cli(model, url, migrations, "upgrade", "head");
+            if (first.exitCode() != 0 && first.stderr().contains("code too large")) {
+                // javac's 64 KiB limit on a method: the one initial migration cannot be compiled. Record the failure
+                // and build the schema as several revisions of a prefix of the model each (the model is
+                // prefix-stable), so check, diff and validate can still be measured on the whole model.
+                figures.add("autogen upgrade head (one initial migration)", first);
+                figures.note("autogen upgrade head (one initial migration)", "FAILS: the generated migration does not "
+                        + "compile (" + firstLine(first.stderr(), "code too large").replace(dir + "/", "") + ")");
+                int revisions = chunkedMigrations(model, url, migrations);
+                log("one initial migration does not compile (code too large); built " + revisions + " revisions instead");
+                String command = "autogen upgrade head (" + revisions + " revisions of <= " + CHUNK + " entities)";
+                for (int r = 0; r < runs; r++) {
+                    url = database.recreate(dbName);
+                    figures.add(command, cli(model, url, migrations, "upgrade", "head").expect(command, 0));
+                }
+            } else {
+                figures.add("autogen upgrade head", first.expect("autogen upgrade head", 0));
+                for (int r = 1; r < runs; r++) {
+                    url = database.recreate(dbName);
+                    figures.add("autogen upgrade head", cli(model, url, migrations, "upgrade", "head")
+                            .expect("autogen upgrade head", 0));
+                }
+            }
+            log("upgrade done");
+            for (int r = 0; r < runs; r++) {
+                figures.add("autogen check (no-op)", cli(model, url, migrations, "check").expect("autogen check", 0));
+            }
+            log("check done");
+            for (int r = 0; r < runs; r++) {
+                ColdRun.Result diff = cli(changed, url, migrations, "diff").expect("autogen diff", 0);
+                if (!diff.stdout().contains("bench_note")) {
+                    throw new IllegalStateException("autogen diff did not find the small change:\n" + diff.stdout());
+                }
+                figures.add("autogen diff (one added column)", diff);
+            }
+            log("diff done");
+            for (int r = 0; r < runs; r++) {
+                ColdRun.Result validate = ColdRun.run(List.of(java(), ColdRun.LAUNCH_MILLIS, "-cp",
+                        benchJar + java.io.File.pathSeparator + model, HibernateValidate.class.getName(),
+                        model.toString(), url), dir).expect(ResultsReport.REFERENCE, 0);
+                figures.add(ResultsReport.REFERENCE, validate);
+                figures.addProbeOutput(validate.stdout(), true);
+            }
+            log("validate done");
+            for (int r = 0; r < runs; r++) {
+                ColdRun.Result probe = ColdRun.run(List.of(java(), ColdRun.LAUNCH_MILLIS, "-cp", benchJar.toString(),
+                        PhaseProbe.class.getName(), model.toString(), url, migrations.toString()), dir).expect("phase probe", 0);
+                figures.addProbeOutput(probe.stdout(), false);
+            }
+            log("phases done");
+            return figures;
+        }
+
+        /**
+         * Replaces the migrations with one revision per {@link #CHUNK} entities, each generated by {@code -m} from the
+         * model's prefix and applied before the next is generated; returns the number of revisions.
+         */
+        private int chunkedMigrations(Path model, String url, Path migrations) throws IOException {
+            deleteTree(migrations);
+            Files.createDirectories(migrations);
+            int revision = 0;
+            for (int size = Math.min(CHUNK, n); ; size = Math.min(size + CHUNK, n)) {
+                revision++;
+                Path prefix = size == n ? model : dir.resolve("classes-prefix-" + size);
+                if (size < n) {
+                    new ModelGenerator(size, false).compileTo(prefix);
+                }
+                cli(prefix, url, migrations, "-m", "entities up to " + size, "--rev-id",
+                        String.format("bench%04d", revision)).expect("autogen -m (prefix " + size + ")", 0);
+                cli(prefix, url, migrations, "upgrade", "head").expect("autogen upgrade head (prefix " + size + ")", 0);
+                if (size == n) {
+                    return revision;
+                }
+            }
+        }
+
+        private static String firstLine(String text, String containing) {
+            return text.lines().filter(l -> l.contains(containing)).findFirst().orElse(containing).strip();
+        }
+
+        private ColdRun.Result cli(Path model, String url, Path migrations, String... command) {
+            List<String> args = new ArrayList<>(List.of(java(), "-jar", cli.toString()));
+            args.addAll(List.of(command));
+            args.addAll(List.of("--url", url, "--classpath", model.toString(), "--packages", ModelGenerator.PACKAGE,
+                    "--migrations", migrations.toString(), "--migrations-package", MIGRATIONS_PACKAGE));
+            return ColdRun.run(args, dir);
+        }
+
+        private void log(String message) {
+            System.out.println("[N=" + n + "] " + message);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
