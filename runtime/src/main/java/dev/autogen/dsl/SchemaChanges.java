@@ -26,6 +26,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Index;
@@ -195,6 +196,14 @@ public final class SchemaChanges {
     /** Sets a table's row-level security from {@code previous} to {@code state} (reversible). Nothing on SQLite. */
     public SchemaChanges setRowLevelSecurity(String table, RowLevelSecurity state, RowLevelSecurity previous) {
         return apply(new SetRowLevelSecurity(table, state, previous));
+    }
+
+    /**
+     * Sets a table's comment from {@code previous} to {@code comment} (either null for none). The previous comment is
+     * part of the call so that the downgrade restores it exactly. PostgreSQL only; nothing on SQLite.
+     */
+    public SchemaChanges setComment(String table, String comment, String previous) {
+        return apply(new SetComment(table, comment, previous));
     }
 
     /** Creates a row-level security policy on a table (PostgreSQL; nothing on SQLite). */

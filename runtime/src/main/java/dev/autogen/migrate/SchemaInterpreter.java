@@ -25,6 +25,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
@@ -151,6 +152,7 @@ public final class SchemaInterpreter {
                 yield schema.withoutSequence(op.name());
             }
             case SetRowLevelSecurity op -> change(schema, op.table(), table -> table.withRowLevelSecurity(op.state()));
+            case SetComment op -> change(schema, op.table(), table -> table.withComment(op.comment()));
             case CreatePolicy op -> change(schema, op.table(), table -> {
                 if (table.policy(op.policy().name()).isPresent()) {
                     throw fail("cannot create policy " + op.policy().name() + " on table " + table.name()

@@ -19,7 +19,8 @@ import java.util.Objects;
  *       as; and a table's sole {@code integer} primary key is a rowid alias (read back as identity) whether the entity
  *       generates its values or not, so identity is not a difference there. Elsewhere identity is compared.</li>
  *   <li>Comments are compared only on PostgreSQL (SQLite keeps none) and only when the target states one: an entity
- *       without a comment does not ask to remove a comment someone put on the database.</li>
+ *       without a comment does not ask to remove a comment someone put on the database. The same holds for table
+ *       comments.</li>
  * </ul>
  */
 final class DefinitionComparison {
@@ -105,6 +106,11 @@ final class DefinitionComparison {
     /** The canonical form of a check expression: the key checks are matched by. */
     String expressionKey(String expression) {
         return canonicalizer.canonical(expression);
+    }
+
+    /** Whether a table's comment needs no change: same rule as column comments (PostgreSQL, target states one). */
+    boolean sameTableComment(String current, String target) {
+        return dialect != Dialect.POSTGRESQL || target == null || target.equals(current);
     }
 
     private boolean comparesComment(Column target) {

@@ -25,6 +25,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
@@ -97,6 +98,8 @@ public final class OperationText {
             case DropSequence(String name, var previous) -> "DropSequence " + name;
             case SetRowLevelSecurity(String table, var state, var previous) ->
                     "SetRowLevelSecurity " + table + " " + rowSecurity(state);
+            case SetComment(String table, String comment, String previous) ->
+                    "SetComment " + table + " " + (comment == null ? "null" : quoted(comment));
             case CreatePolicy(String table, Policy policy) -> "CreatePolicy " + table + " " + policy(policy);
             case DropPolicy(String table, String name, Policy previous) -> "DropPolicy " + table + " " + name;
             case ExecuteSql(String sql, String reverseSql) -> "ExecuteSql " + oneLine(sql);

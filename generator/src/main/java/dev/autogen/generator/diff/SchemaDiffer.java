@@ -51,7 +51,8 @@ import java.util.TreeMap;
  *   <li>Sequences are matched by name; a changed start or increment is a drop and a create (PostgreSQL's
  *       {@code ALTER SEQUENCE} would keep the current value: a later refinement). On SQLite sequences are not
  *       compared: Hibernate models them as tables there.</li>
- *   <li>Table comments are not compared (there is no operation for them yet).</li>
+ *   <li>Table comments are compared like column comments (see {@link DefinitionComparison}); a change is a
+ *       {@code SetComment} among the column alterations. A new table's comment stays in its {@code CreateTable}.</li>
  *   <li>Row-level security (switches and policies) is planned by {@link RowSecurityDiffer}, on PostgreSQL only: SQLite
  *       has none, so a target's row-level security is ignored there. Created and dropped tables carry none in their
  *       {@code CreateTable}/{@code DropTable}: separate operations set and clear it.</li>

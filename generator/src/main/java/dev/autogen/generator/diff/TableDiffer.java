@@ -15,6 +15,7 @@ import dev.autogen.op.DropIndex;
 import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.Operation;
+import dev.autogen.op.SetComment;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
@@ -77,6 +78,9 @@ final class TableDiffer {
         releaseNamesNeededByAdditions(steps, kept);
         steps.forEach(step -> plan.add(step.phase(), table, step.operation()));
         diffColumns(table, current, target);
+        if (!compare.sameTableComment(current.comment(), target.comment())) {
+            plan.add(Phase.ALTER_COLUMNS, table, new SetComment(table, target.comment(), current.comment()));
+        }
     }
 
     private void diffColumns(String table, Table current, Table target) {

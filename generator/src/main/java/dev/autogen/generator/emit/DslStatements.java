@@ -28,6 +28,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
@@ -146,6 +147,8 @@ final class DslStatements {
                             : CodeBlock.of("schema.disableRowLevelSecurity($S)", table);
             case SetRowLevelSecurity(String table, var state, var previous) -> CodeBlock.of(
                     "schema.setRowLevelSecurity($S, $L, $L)", table, rowSecurity(state), rowSecurity(previous));
+            case SetComment(String table, String comment, String previous) ->
+                    CodeBlock.of("schema.setComment($S, $S, $S)", table, comment, previous);
             case CreatePolicy(String table, Policy policy) ->
                     CodeBlock.of("schema.createPolicy($S, $L)", table, policy(policy));
             case DropPolicy(String table, String name, Policy previous) when previous == null ->

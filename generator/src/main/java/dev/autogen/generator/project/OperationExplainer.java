@@ -28,6 +28,7 @@ import dev.autogen.op.RunCallback;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
@@ -146,6 +147,9 @@ public final class OperationExplainer {
                     entityTable(set.table()) + " -> row-level security " + OperationText.rowSecurity(set.state()),
                     table(set.table()).map(t -> "row-level security " + OperationText.rowSecurity(t.rowLevelSecurity()))
                             .orElse("no table"));
+            case SetComment set -> line(set.table() + ".comment",
+                    entityTable(set.table()) + " -> " + commentText(set.comment()),
+                    table(set.table()).map(t -> commentText(t.comment())).orElse("no table"));
             case CreatePolicy create -> line(create.table() + "." + create.policy().name(),
                     entityTable(create.table()) + " -> policy " + OperationText.policy(create.policy()),
                     table(create.table()).flatMap(t -> t.policy(create.policy().name()))
@@ -187,6 +191,10 @@ public final class OperationExplainer {
         }
         return line(alter.table() + "." + alter.name(), entityColumn(alter.table(), alter.name()) + " -> "
                 + String.join(" ", entity), String.join(" ", catalog));
+    }
+
+    private static String commentText(String comment) {
+        return comment == null ? "no comment" : "comment '" + oneLine(comment) + "'";
     }
 
     private static String line(String subject, String entitySide, String databaseSide) {

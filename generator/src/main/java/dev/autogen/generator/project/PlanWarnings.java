@@ -28,6 +28,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
@@ -164,6 +165,7 @@ public final class PlanWarnings {
                     lines.add("security: " + set.table() + "'s owner is no longer held by its policies");
                 }
             }
+            case SetComment set -> { }
             case CreatePolicy create -> { }
             case DropPolicy drop -> lines.add("security: drops policy " + drop.name() + " of " + drop.table());
             case ExecuteSql sql -> { }

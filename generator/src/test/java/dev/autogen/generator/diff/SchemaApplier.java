@@ -25,6 +25,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
@@ -181,6 +182,10 @@ final class SchemaApplier {
             case SetRowLevelSecurity(String table, var state, var previous) -> {
                 require(table(s, table).rowLevelSecurity().equals(previous), "row-level security differs");
                 yield s.mapTable(table, x -> x.withRowLevelSecurity(state));
+            }
+            case SetComment(String table, String comment, String previous) -> {
+                require(Objects.equals(table(s, table).comment(), previous), "table comment differs");
+                yield s.mapTable(table, x -> x.withComment(comment));
             }
             case CreatePolicy(String table, var policy) -> {
                 require(table(s, table).policy(policy.name()).isEmpty(), "policy exists");

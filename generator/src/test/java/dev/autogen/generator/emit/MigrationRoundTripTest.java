@@ -33,6 +33,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
@@ -242,6 +243,8 @@ class MigrationRoundTripTest {
                 new SetRowLevelSecurity("tenants", RowLevelSecurity.enabled(true), RowLevelSecurity.NONE),
                 new SetRowLevelSecurity("tenants", new RowLevelSecurity(true, false), null),
                 new SetRowLevelSecurity("tenants", RowLevelSecurity.NONE, null),
+                new SetComment("tenants", "who 'rents'\nspace", null),
+                new SetComment("tenants", null, "old comment"),
                 new CreatePolicy("tenants", new Policy("tenant_isolation", PolicyCommand.ALL, List.of(),
                         "id = nullif(current_setting('app.tenant', true), '')::bigint",
                         "id = nullif(current_setting('app.tenant', true), '')::bigint")),

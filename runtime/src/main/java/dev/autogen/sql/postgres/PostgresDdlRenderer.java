@@ -28,6 +28,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
@@ -93,6 +94,7 @@ public final class PostgresDdlRenderer implements DdlRenderer {
                     + op.sequence().start() + " increment by " + op.sequence().increment());
             case DropSequence op -> one("drop sequence " + quote(op.name()));
             case SetRowLevelSecurity op -> one(PostgresRowSecurityDdl.set(op.table(), op.state()));
+            case SetComment op -> List.of(PostgresTableDdl.tableComment(op.table(), op.comment()));
             case CreatePolicy op -> one(PostgresRowSecurityDdl.createPolicy(op.table(), op.policy()));
             case DropPolicy op -> one("drop policy " + quote(op.name()) + " on " + quote(op.table()));
             case ExecuteSql op -> List.of(new Statement(op.sql(), !PostgresNonTransactional.appliesTo(op.sql())));

@@ -25,6 +25,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Schema;
@@ -66,7 +67,7 @@ import java.util.List;
  * <p>Sequences are PostgreSQL-only: {@link CreateSequence} and {@link DropSequence} render nothing (Hibernate emulates
  * sequences with tables on SQLite, and those appear in the model as ordinary tables). Row-level security
  * ({@link SetRowLevelSecurity}, {@link CreatePolicy}, {@link DropPolicy}) renders nothing either: SQLite has none, and
- * the migrator says so once per run. Comments are not rendered:
+ * the migrator says so once per run. Comments are not rendered ({@link SetComment} renders nothing):
  * SQLite has none.
  */
 public final class SqliteDdlRenderer implements DdlRenderer {
@@ -112,6 +113,7 @@ public final class SqliteDdlRenderer implements DdlRenderer {
             case CreateSequence op -> List.of();
             case DropSequence op -> List.of();
             case SetRowLevelSecurity op -> List.of();
+            case SetComment op -> List.of();
             case CreatePolicy op -> List.of();
             case DropPolicy op -> List.of();
             case ExecuteSql op -> one(op.sql());
