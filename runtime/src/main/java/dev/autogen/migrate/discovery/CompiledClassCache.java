@@ -13,7 +13,6 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,6 +38,9 @@ public final class CompiledClassCache {
     private static final String FORMAT = "autogen-class-cache-1 --release 21 -proc:none";
     private static final String MANIFEST = "manifest.tsv";
     private static final int KEPT_ENTRIES = 32;
+    /** A class path directory with more files than this (say {@code .} at a file system root) is not worth a key. */
+    private static final int MAX_DIRECTORY_FILES = 20_000;
+    private static final long LEFTOVER_AGE_MILLIS = 3_600_000;
 
     private final Path root;
 
@@ -211,10 +213,23 @@ public final class CompiledClassCache {
         deleteTree(doomed);
     }
 
-    /** Keeps the most recently used entries (a hit touches its entry), so the cache does not grow without end. */
+    /**
+     * Keeps the most recently used entries (a hit touches its entry), so the cache does not grow without end, and
+     * removes what crashed writers left behind (temporary directories older than an hour).
+     */
     private void prune() {
         try (Stream<Path> entries = Files.list(root)) {
-            List<Path> complete = entries.filter(p -> Files.isRegularFile(p.resolve(MANIFEST)))
+            List<Path> all = entries.toList();
+            long now = System.currentTimeMillis();
+            for (Path path : all) {
+                String name = path.getFileName().toString();
+                if ((name.contains(".tmp-") || name.contains(".old-"))
+                        && now - lastModified(path).toMillis() > LEFTOVER_AGE_MILLIS) {
+                    deleteTree(path);
+                }
+            }
+            List<Path> complete = all.stream()
+                    .filter(p -> !p.getFileName().toString().contains(".") && Files.isRegularFile(p.resolve(MANIFEST)))
                     .sorted(Comparator.comparing(CompiledClassCache::lastModified).reversed()
                             .thenComparing(Comparator.naturalOrder()))
                     .toList();
@@ -265,7 +280,11 @@ public final class CompiledClassCache {
         text(digest, absolute.toString());
         if (Files.isDirectory(absolute)) {
             try (Stream<Path> files = Files.walk(absolute)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                List<Path> regular = files.filter(Files::isRegularFile).limit(MAX_DIRECTORY_FILES + 1L).toList();
+                if (regular.size() > MAX_DIRECTORY_FILES) {
+                    throw new IOException("too many files to key the cache by: " + absolute);
+                }
+                for (Path file : regular.stream().sorted().toList()) {
                     text(digest, absolute.relativize(file) + " " + Files.size(file) + " "
                             + Files.getLastModifiedTime(file).toMillis());
                 }

@@ -110,6 +110,27 @@ class CompiledClassCacheTest {
     }
 
     @Test
+    void anEntryWithoutItsManifestIsNotReadAndIsReplaced() throws IOException {
+        Path root = sources();
+        CompiledClassCache cache = CompiledClassCache.at(dir.resolve("cache"));
+        source(root, cache).load();
+        Path entry;
+        try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
+            entry = entries.findFirst().orElseThrow();
+        }
+        Files.delete(entry.resolve("manifest.tsv"));
+
+        var halfWritten = source(root, cache);
+        List<LoadedMigration> migrations = halfWritten.load();
+        var replaced = source(root, cache);
+        replaced.load();
+
+        assertFalse(halfWritten.loadedFromCache());
+        assertEquals(List.of("aaa111", "bbb222"), migrations.stream().map(LoadedMigration::id).toList());
+        assertTrue(replaced.loadedFromCache());
+    }
+
+    @Test
     void offDisablesTheCache() {
         Path root = sources();
         CompiledClassCache off = CompiledClassCache.forSetting("off");
