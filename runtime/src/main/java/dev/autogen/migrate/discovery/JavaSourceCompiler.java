@@ -54,6 +54,16 @@ public final class JavaSourceCompiler {
         this.extraClassPath = List.copyOf(extraClassPath);
     }
 
+    /** The loader compiled classes delegate to. */
+    ClassLoader parent() {
+        return parent;
+    }
+
+    /** The class path entries given besides the JVM's and the runtime's. */
+    List<Path> extraClassPath() {
+        return extraClassPath;
+    }
+
     /** Compiles {@code .java} files. */
     public CompiledClasses compile(List<Path> sourceFiles) {
         JavaCompiler compiler = compiler();
@@ -182,6 +192,12 @@ public final class JavaSourceCompiler {
         /** A loader for the compiled classes (one per compilation, so classes of two compilations never mix). */
         public ClassLoader classLoader() {
             return loader;
+        }
+
+        /** The bytes of a compiled class (a copy), or null when it was not compiled here. */
+        public byte[] bytesOf(String className) {
+            byte[] bytes = classes.get(className);
+            return bytes == null ? null : bytes.clone();
         }
 
         public Class<?> load(String className) {

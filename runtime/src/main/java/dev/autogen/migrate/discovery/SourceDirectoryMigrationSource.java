@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Migrations as {@code .java} files in a directory (and its sub-directories), compiled in memory on every load. This
- * is what lets {@code autogen upgrade} run right after {@code autogen -m} wrote a file, without a build.
+ * Migrations as {@code .java} files in a directory (and its sub-directories), compiled in memory when loaded. This
+ * is what lets {@code autogen upgrade} run right after {@code autogen -m} wrote a file, without a build. The classes
+ * are kept in a {@link CompiledClassCache} (by default the one {@link CompiledClassCache#fromEnvironment()} names), so
+ * a later load of the same sources with the same runtime skips javac.
  */
 public final class SourceDirectoryMigrationSource implements MigrationSource {
     private final Path directory;
     private final JavaSourceCompiler compiler;
+    private final CompiledClassCache cache;
+    private volatile boolean loadedFromCache;
 
     public SourceDirectoryMigrationSource(Path directory) {
         this(directory, new JavaSourceCompiler());
@@ -24,8 +28,19 @@ public final class SourceDirectoryMigrationSource implements MigrationSource {
 
     /** With a compiler that sees more class path (application code the migrations refer to). */
     public SourceDirectoryMigrationSource(Path directory, JavaSourceCompiler compiler) {
+        this(directory, compiler, CompiledClassCache.fromEnvironment());
+    }
+
+    /** With a given class cache ({@link CompiledClassCache#disabled()} to compile on every load). */
+    public SourceDirectoryMigrationSource(Path directory, JavaSourceCompiler compiler, CompiledClassCache cache) {
         this.directory = directory;
         this.compiler = compiler;
+        this.cache = cache;
+    }
+
+    /** Whether the last {@link #load()} took its classes from the cache instead of compiling them. */
+    public boolean loadedFromCache() {
+        return loadedFromCache;
     }
 
     @Override
@@ -34,9 +49,23 @@ public final class SourceDirectoryMigrationSource implements MigrationSource {
             throw new MigrationSourceException("migrations directory does not exist: " + directory
                     + " — create it or pass --migrations");
         }
+        loadedFromCache = false;
         List<Path> sources = javaFiles();
         if (sources.isEmpty()) {
             return List.of();
+        }
+        String key = cacheKey(sources);
+        if (key != null) {
+            var cached = cache.read(key, directory, compiler.parent());
+            if (cached.isPresent()) {
+                try {
+                    List<LoadedMigration> migrations = migrations(cached.get());
+                    loadedFromCache = true;
+                    return migrations;
+                } catch (LinkageError e) {
+                    // a class that verifies by hash but does not link: compile instead
+                }
+            }
         }
         JavaSourceCompiler.CompiledClasses compiled;
         try {
@@ -44,6 +73,24 @@ public final class SourceDirectoryMigrationSource implements MigrationSource {
         } catch (CompilationException e) {
             throw new MigrationSourceException(e.getMessage(), e);
         }
+        if (key != null) {
+            cache.write(key, directory, compiled);
+        }
+        return migrations(compiled);
+    }
+
+    private String cacheKey(List<Path> sources) {
+        if (!cache.enabled()) {
+            return null;
+        }
+        try {
+            return cache.key(directory, sources, compiler.extraClassPath());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static List<LoadedMigration> migrations(JavaSourceCompiler.CompiledClasses compiled) {
         List<LoadedMigration> migrations = new ArrayList<>();
         for (String name : compiled.classNames()) {
             String source = compiled.sourceOf(name);

@@ -1,0 +1,318 @@
+package dev.autogen.migrate.discovery;
+
+import dev.autogen.migrate.Migration;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Compiled migration classes kept on disk between runs, so {@code autogen check} and {@code upgrade} do not run javac
+ * over unchanged sources every time (the largest phase of both). An entry is a directory named by a SHA-256 over the
+ * sources (relative path and content), the runtime's identity (its jar or class directory: paths, sizes, modification
+ * times), the compile class path and the Java feature version; any change gives a new key, so an entry is never
+ * stale. The cache lives outside the sources ({@code $XDG_CACHE_HOME/autogen} or {@code ~/.cache/autogen}, overridden
+ * by the system property {@code autogen.cache.dir} or the environment variable {@code AUTOGEN_CACHE_DIR}; the value
+ * {@code off} disables it). Entries are written to a temporary directory and renamed into place, and every class
+ * file's SHA-256 is checked on reading, so a racing or crashed writer never makes a reader load half a cache: an
+ * unreadable entry is simply compiled again.
+ */
+public final class CompiledClassCache {
+    /** Bumped when the entry layout or the compiler options change. */
+    private static final String FORMAT = "autogen-class-cache-1 --release 21 -proc:none";
+    private static final String MANIFEST = "manifest.tsv";
+    private static final int KEPT_ENTRIES = 32;
+    /** A class path directory with more files than this (say {@code .} at a file system root) is not worth a key. */
+    private static final int MAX_DIRECTORY_FILES = 20_000;
+    private static final long LEFTOVER_AGE_MILLIS = 3_600_000;
+
+    private final Path root;
+
+    private CompiledClassCache(Path root) {
+        this.root = root;
+    }
+
+    /** A cache under {@code root} (created when first written). */
+    public static CompiledClassCache at(Path root) {
+        return new CompiledClassCache(root);
+    }
+
+    /** No cache: every load compiles. */
+    public static CompiledClassCache disabled() {
+        return new CompiledClassCache(null);
+    }
+
+    /** The cache the environment asks for: {@code autogen.cache.dir}, else {@code AUTOGEN_CACHE_DIR}, else the default. */
+    public static CompiledClassCache fromEnvironment() {
+        String setting = System.getProperty("autogen.cache.dir");
+        return forSetting(setting != null ? setting : System.getenv("AUTOGEN_CACHE_DIR"));
+    }
+
+    /** {@code off} disables, a blank or null setting means the default location, anything else is the directory. */
+    static CompiledClassCache forSetting(String setting) {
+        if (setting != null && setting.strip().equalsIgnoreCase("off")) {
+            return disabled();
+        }
+        if (setting != null && !setting.isBlank()) {
+            return at(Path.of(setting.strip()));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return at(base.resolve("autogen"));
+    }
+
+    public boolean enabled() {
+        return root != null;
+    }
+
+    /** Where entries go, or empty when disabled. */
+    public Optional<Path> root() {
+        return Optional.ofNullable(root);
+    }
+
+    /**
+     * The key of a set of sources compiled against a class path.
+     *
+     * @param directory the source root the relative paths are taken from
+     * @param sources   the {@code .java} files, under {@code directory}
+     */
+    String key(Path directory, List<Path> sources, List<Path> extraClassPath) throws IOException {
+        MessageDigest digest = sha256();
+        text(digest, FORMAT);
+        text(digest, "java " + Runtime.version().feature());
+        Path runtime = JavaSourceCompiler.codeSource(Migration.class);
+        text(digest, "runtime");
+        identity(digest, runtime);
+        text(digest, "classpath");
+        for (Path entry : extraClassPath) {
+            identity(digest, entry);
+        }
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                identity(digest, Path.of(entry));
+            }
+        }
+        text(digest, "sources");
+        Map<String, Path> byName = new TreeMap<>();
+        for (Path source : sources) {
+            byName.put(relative(directory, source), source);
+        }
+        for (var entry : byName.entrySet()) {
+            text(digest, entry.getKey());
+            byte[] content = Files.readAllBytes(entry.getValue());
+            text(digest, Integer.toString(content.length));
+            digest.update(content);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The classes stored under {@code key}, their sources resolved against {@code directory}; empty when there is no
+     * entry or it is incomplete or damaged (the caller compiles instead).
+     */
+    Optional<JavaSourceCompiler.CompiledClasses> read(String key, Path directory, ClassLoader parent) {
+        if (root == null) {
+            return Optional.empty();
+        }
+        Path entry = root.resolve(key);
+        Path manifest = entry.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, byte[]> classes = new TreeMap<>();
+            Map<String, String> sources = new TreeMap<>();
+            Path base = directory.toAbsolutePath();
+            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                String[] fields = line.split("\t", 3);
+                if (fields.length != 3) {
+                    return Optional.empty();
+                }
+                byte[] bytes = Files.readAllBytes(entry.resolve(fields[1].replace('.', '/') + ".class"));
+                if (!HexFormat.of().formatHex(sha256().digest(bytes)).equals(fields[0])) {
+                    return Optional.empty();
+                }
+                classes.put(fields[1], bytes);
+                if (!fields[2].isEmpty()) {
+                    sources.put(fields[1], base.resolve(fields[2]).toString());
+                }
+            }
+            if (classes.isEmpty()) {
+                return Optional.empty();
+            }
+            touch(entry);
+            return Optional.of(new JavaSourceCompiler.CompiledClasses(classes, sources, parent));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores compiled classes under {@code key}: written to a temporary directory first and renamed into place, so
+     * readers see all of an entry or none. Failing to write only costs the next run a compilation, so it is silent.
+     */
+    void write(String key, Path directory, JavaSourceCompiler.CompiledClasses compiled) {
+        if (root == null) {
+            return;
+        }
+        Path temporary = root.resolve(key + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(root);
+            Path base = directory.toAbsolutePath();
+            StringBuilder manifest = new StringBuilder();
+            for (String name : compiled.classNames()) {
+                String source = compiled.sourceOf(name);
+                String relative = source == null ? "" : relative(base, Path.of(source));
+                if (relative.contains("\t") || relative.contains("\n") || relative.contains("\r")) {
+                    return;
+                }
+                byte[] bytes = compiled.bytesOf(name);
+                manifest.append(HexFormat.of().formatHex(sha256().digest(bytes))).append('\t').append(name)
+                        .append('\t').append(relative).append('\n');
+            }
+            compiled.writeTo(temporary);
+            Files.writeString(temporary.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
+            Path entry = root.resolve(key);
+            if (Files.exists(entry)) {
+                discard(entry);
+            }
+            try {
+                Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                return;
+            }
+            prune();
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            // another process won the race, or the cache directory is not writable: compile next time
+        } finally {
+            deleteTree(temporary);
+        }
+    }
+
+    /** Moves a damaged entry out of the way (renaming is atomic, so a reader sees it or nothing), then deletes it. */
+    private void discard(Path entry) throws IOException {
+        Path doomed = root.resolve(entry.getFileName() + ".old-" + UUID.randomUUID());
+        Files.move(entry, doomed, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(doomed);
+    }
+
+    /**
+     * Keeps the most recently used entries (a hit touches its entry), so the cache does not grow without end, and
+     * removes what crashed writers left behind (temporary directories older than an hour).
+     */
+    private void prune() {
+        try (Stream<Path> entries = Files.list(root)) {
+            List<Path> all = entries.toList();
+            long now = System.currentTimeMillis();
+            for (Path path : all) {
+                String name = path.getFileName().toString();
+                if ((name.contains(".tmp-") || name.contains(".old-"))
+                        && now - lastModified(path).toMillis() > LEFTOVER_AGE_MILLIS) {
+                    deleteTree(path);
+                }
+            }
+            List<Path> complete = all.stream()
+                    .filter(p -> !p.getFileName().toString().contains(".") && Files.isRegularFile(p.resolve(MANIFEST)))
+                    .sorted(Comparator.comparing(CompiledClassCache::lastModified).reversed()
+                            .thenComparing(Comparator.naturalOrder()))
+                    .toList();
+            for (Path stale : complete.subList(Math.min(KEPT_ENTRIES, complete.size()), complete.size())) {
+                discard(stale);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // pruning is best effort
+        }
+    }
+
+    private static FileTime lastModified(Path entry) {
+        try {
+            return Files.getLastModifiedTime(entry);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static void touch(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // only affects pruning order
+        }
+    }
+
+    private static void deleteTree(Path tree) {
+        if (!Files.exists(tree)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(tree)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+
+    /** A class path entry's identity: its path, and the size and modification time of it or of every file under it. */
+    private static void identity(MessageDigest digest, Path entry) throws IOException {
+        if (entry == null) {
+            text(digest, "<unknown>");
+            return;
+        }
+        Path absolute = entry.toAbsolutePath();
+        text(digest, absolute.toString());
+        if (Files.isDirectory(absolute)) {
+            try (Stream<Path> files = Files.walk(absolute)) {
+                List<Path> regular = files.filter(Files::isRegularFile).limit(MAX_DIRECTORY_FILES + 1L).toList();
+                if (regular.size() > MAX_DIRECTORY_FILES) {
+                    throw new IOException("too many files to key the cache by: " + absolute);
+                }
+                for (Path file : regular.stream().sorted().toList()) {
+                    text(digest, absolute.relativize(file) + " " + Files.size(file) + " "
+                            + Files.getLastModifiedTime(file).toMillis());
+                }
+            }
+        } else if (Files.isRegularFile(absolute)) {
+            text(digest, Files.size(absolute) + " " + Files.getLastModifiedTime(absolute).toMillis());
+        }
+    }
+
+    private static String relative(Path directory, Path file) {
+        Path base = directory.toAbsolutePath();
+        Path absolute = file.toAbsolutePath();
+        if (!absolute.startsWith(base)) {
+            throw new IllegalArgumentException(file + " is not under " + directory);
+        }
+        return base.relativize(absolute).toString().replace(File.separatorChar, '/');
+    }
+
+    private static void text(MessageDigest digest, String value) {
+        digest.update(value.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

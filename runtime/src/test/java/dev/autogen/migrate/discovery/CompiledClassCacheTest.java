@@ -1,0 +1,148 @@
+package dev.autogen.migrate.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.MigrationFiles;
+import dev.autogen.migrate.history.MigrationChecksum;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompiledClassCacheTest {
+    @TempDir
+    Path dir;
+
+    private Path sources() {
+        Path root = dir.resolve("src");
+        MigrationFiles.write(root, "V0001_Init", "aaa111", null, "initial schema",
+                List.of("create table users (id integer primary key)"), List.of("drop table users"));
+        MigrationFiles.write(root, "V0002_AddPhone", "bbb222", "aaa111", "add phone",
+                List.of("alter table users add column phone text"), List.of("alter table users drop column phone"));
+        return root;
+    }
+
+    private SourceDirectoryMigrationSource source(Path root, CompiledClassCache cache) {
+        return new SourceDirectoryMigrationSource(root, new JavaSourceCompiler(), cache);
+    }
+
+    private static List<String> described(List<LoadedMigration> migrations) {
+        return migrations.stream()
+                .map(m -> m.id() + " " + m.parents() + " " + m.message() + " " + m.className() + " " + m.sourceFile()
+                        + " " + m.upgradeOperations() + " " + m.downgradeOperations() + " " + MigrationChecksum.of(m))
+                .toList();
+    }
+
+    private List<Path> classFiles(Path cacheRoot) throws IOException {
+        try (Stream<Path> files = Files.walk(cacheRoot)) {
+            return files.filter(f -> f.toString().endsWith(".class")).sorted().toList();
+        }
+    }
+
+    @Test
+    void secondLoadOfTheSameSourcesComesFromTheCacheWithEqualMigrations() throws IOException {
+        Path root = sources();
+        CompiledClassCache cache = CompiledClassCache.at(dir.resolve("cache"));
+
+        var first = source(root, cache);
+        List<LoadedMigration> compiled = first.load();
+        var second = source(root, cache);
+        List<LoadedMigration> cached = second.load();
+
+        assertFalse(first.loadedFromCache());
+        assertTrue(second.loadedFromCache());
+        assertEquals(described(compiled), described(cached));
+        assertEquals(root.resolve("migrations/V0002_AddPhone.java"), cached.get(1).sourceFile());
+        assertEquals(2, classFiles(dir.resolve("cache")).size());
+        try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
+            assertEquals(1, entries.count(), "one entry, no temporary directory left");
+        }
+    }
+
+    @Test
+    void editingOneSourceChangesTheKeyAndRecompiles() throws IOException {
+        Path root = sources();
+        CompiledClassCache cache = CompiledClassCache.at(dir.resolve("cache"));
+        source(root, cache).load();
+        String before = cache.key(root, List.of(root.resolve("migrations/V0001_Init.java"),
+                root.resolve("migrations/V0002_AddPhone.java")), List.of());
+
+        MigrationFiles.write(root, "V0002_AddPhone", "bbb222", "aaa111", "add phone",
+                List.of("alter table users add column phone varchar(20)"), List.of("alter table users drop column phone"));
+        String after = cache.key(root, List.of(root.resolve("migrations/V0001_Init.java"),
+                root.resolve("migrations/V0002_AddPhone.java")), List.of());
+        var edited = source(root, cache);
+        List<LoadedMigration> migrations = edited.load();
+
+        assertNotEquals(before, after);
+        assertFalse(edited.loadedFromCache());
+        assertEquals("[ExecuteSql[sql=alter table users add column phone varchar(20), reverseSql=null]]",
+                migrations.get(1).upgradeOperations().toString());
+        var again = source(root, cache);
+        again.load();
+        assertTrue(again.loadedFromCache());
+    }
+
+    @Test
+    void aTruncatedClassFileFallsBackToCompilingAndRepairsTheEntry() throws IOException {
+        Path root = sources();
+        CompiledClassCache cache = CompiledClassCache.at(dir.resolve("cache"));
+        List<LoadedMigration> compiled = source(root, cache).load();
+        Path damaged = classFiles(dir.resolve("cache")).get(0);
+        byte[] bytes = Files.readAllBytes(damaged);
+        Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        var afterDamage = source(root, cache);
+        List<LoadedMigration> recompiled = afterDamage.load();
+        var repaired = source(root, cache);
+        repaired.load();
+
+        assertFalse(afterDamage.loadedFromCache());
+        assertEquals(described(compiled), described(recompiled));
+        assertTrue(repaired.loadedFromCache());
+    }
+
+    @Test
+    void anEntryWithoutItsManifestIsNotReadAndIsReplaced() throws IOException {
+        Path root = sources();
+        CompiledClassCache cache = CompiledClassCache.at(dir.resolve("cache"));
+        source(root, cache).load();
+        Path entry;
+        try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
+            entry = entries.findFirst().orElseThrow();
+        }
+        Files.delete(entry.resolve("manifest.tsv"));
+
+        var halfWritten = source(root, cache);
+        List<LoadedMigration> migrations = halfWritten.load();
+        var replaced = source(root, cache);
+        replaced.load();
+
+        assertFalse(halfWritten.loadedFromCache());
+        assertEquals(List.of("aaa111", "bbb222"), migrations.stream().map(LoadedMigration::id).toList());
+        assertTrue(replaced.loadedFromCache());
+    }
+
+    @Test
+    void offDisablesTheCache() {
+        Path root = sources();
+        CompiledClassCache off = CompiledClassCache.forSetting("off");
+        var first = source(root, off);
+        first.load();
+        var second = source(root, off);
+        second.load();
+
+        assertFalse(off.enabled());
+        assertFalse(first.loadedFromCache());
+        assertFalse(second.loadedFromCache());
+        assertEquals(dir.resolve("elsewhere"), CompiledClassCache.forSetting(dir.resolve("elsewhere").toString())
+                .root().orElseThrow());
+    }
+}
