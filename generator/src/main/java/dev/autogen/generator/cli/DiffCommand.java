@@ -82,13 +82,12 @@ final class DiffCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Where each operation comes from (reads the entities' boot model once more, for their fields and annotations). */
+    /** Where each operation comes from (read from the boot model the entity schema came from). */
     private static List<String> because(Project project, Schema database, List<Operation> plan) {
         if (plan.isEmpty()) {
             return List.of();
         }
-        EntityProvenance provenance = EntityProvenance.scan(project.settings().classpath(),
-                project.settings().packages(), project.dialect());
+        EntityProvenance provenance = project.entityModel().provenance();
         return new OperationExplainer(database, provenance, project.dialect()).explain(plan);
     }
 

@@ -57,12 +57,13 @@ public final class EntityProvenance {
      * @throws EntityModelException when Hibernate cannot map the classes
      */
     public static EntityProvenance of(List<Class<?>> entityClasses, Dialect dialect) {
-        try (OfflineMetadata boot = OfflineMetadata.build(entityClasses, dialect)) {
-            return read(boot.metadata());
+        try (EntityModel model = EntityModel.of(entityClasses, dialect)) {
+            return model.provenance();
         }
     }
 
-    private static EntityProvenance read(Metadata metadata) {
+    /** Where the tables and columns of a boot model come from (what {@link EntityModel#provenance()} reads). */
+    static EntityProvenance read(Metadata metadata) {
         Map<String, String> tables = new HashMap<>();
         Map<String, String> columns = new HashMap<>();
         Map<String, Class<?>> classes = new HashMap<>();

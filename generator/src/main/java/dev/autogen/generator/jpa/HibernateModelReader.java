@@ -55,15 +55,19 @@ public final class HibernateModelReader {
      * @throws EntityModelException when Hibernate cannot map the classes
      */
     public static Schema read(List<Class<?>> entityClasses, Dialect dialect) {
-        try (OfflineMetadata postgres = OfflineMetadata.build(entityClasses, Dialect.POSTGRESQL)) {
-            Map<String, ColumnType> types = columnTypes(postgres.metadata());
-            if (dialect == Dialect.POSTGRESQL) {
-                return TenantIsolation.apply(schema(postgres.metadata(), types, true), postgres.metadata());
-            }
-            try (OfflineMetadata target = OfflineMetadata.build(entityClasses, dialect)) {
-                return TenantIsolation.apply(schema(target.metadata(), types, false), target.metadata());
-            }
+        try (EntityModel model = EntityModel.of(entityClasses, dialect)) {
+            return model.schema();
         }
+    }
+
+    /**
+     * The schema on {@code dialect}: column types from {@code postgres}, everything else from {@code target} (the
+     * same object on PostgreSQL; why SQLite needs both is said in {@link EntityModel}).
+     */
+    static Schema read(OfflineMetadata postgres, OfflineMetadata target, Dialect dialect) {
+        Map<String, ColumnType> types = columnTypes(postgres.metadata());
+        boolean sequences = dialect == Dialect.POSTGRESQL;
+        return TenantIsolation.apply(schema(target.metadata(), types, sequences), target.metadata());
     }
 
     private static Schema schema(Metadata metadata, Map<String, ColumnType> types, boolean sequences) {

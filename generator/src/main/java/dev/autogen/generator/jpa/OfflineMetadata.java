@@ -28,6 +28,12 @@ final class OfflineMetadata implements AutoCloseable {
      */
     private static final Logger HIBERNATE_LOG = quietHibernateLog();
 
+    /**
+     * How many models this thread has built, per dialect (by ordinal): lets a test pin that a command boots each
+     * dialect at most once (see {@link EntityModel}). Per thread, so tests running alongside do not disturb it.
+     */
+    private static final ThreadLocal<int[]> BOOTS = ThreadLocal.withInitial(() -> new int[Dialect.values().length]);
+
     private final StandardServiceRegistry registry;
     private final Metadata metadata;
 
@@ -37,6 +43,7 @@ final class OfflineMetadata implements AutoCloseable {
     }
 
     static OfflineMetadata build(List<Class<?>> classes, Dialect dialect) {
+        BOOTS.get()[dialect.ordinal()]++;
         Set<ClassLoader> loaders = new LinkedHashSet<>();
         classes.forEach(c -> loaders.add(c.getClassLoader()));
         BootstrapServiceRegistryBuilder bootstrapBuilder = new BootstrapServiceRegistryBuilder();
@@ -63,6 +70,11 @@ final class OfflineMetadata implements AutoCloseable {
             throw new EntityModelException("Hibernate cannot map the entities: " + oneLine(e)
                     + ": fix the mapping (the entities would not boot in the application either)", e);
         }
+    }
+
+    /** How many models of {@code dialect} the current thread has built (or tried to) so far. */
+    static int boots(Dialect dialect) {
+        return BOOTS.get()[dialect.ordinal()];
     }
 
     private static Logger quietHibernateLog() {

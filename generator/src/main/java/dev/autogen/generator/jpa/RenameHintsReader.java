@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.Component;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
@@ -42,29 +43,36 @@ public final class RenameHintsReader {
      * @throws EntityModelException when Hibernate cannot map the classes
      */
     public static RenameHints read(List<Class<?>> entityClasses, Dialect dialect) {
-        if (entityClasses.stream().noneMatch(RenameHintsReader::mentionsHint)) {
-            return RenameHints.NONE;
+        try (EntityModel model = EntityModel.of(entityClasses, dialect)) {
+            return model.renameHints();
         }
+    }
+
+    /** Whether any of {@code entityClasses} mentions the hint annotation (else no boot model is needed). */
+    static boolean mentionsAnyHint(List<Class<?>> entityClasses) {
+        return entityClasses.stream().anyMatch(RenameHintsReader::mentionsHint);
+    }
+
+    /** The rename hints of the entities of a boot model (what {@link EntityModel#renameHints()} reads). */
+    static RenameHints read(Metadata metadata) {
         Map<String, List<String>> tables = new HashMap<>();
         Map<TableColumn, List<String>> columns = new HashMap<>();
-        try (OfflineMetadata offline = OfflineMetadata.build(entityClasses, dialect)) {
-            for (PersistentClass entity : offline.metadata().getEntityBindings()) {
-                Class<?> type = entity.getMappedClass();
-                if (type == null) {
-                    continue;
-                }
-                List<String> previous = previousNames(type);
-                String table = HibernateModelReader.stored(entity.getTable().getName(), entity.getTable().isQuoted());
-                if (!previous.isEmpty()) {
-                    tables.put(table, previous);
-                }
-                List<Property> properties = new ArrayList<>();
-                if (entity.getIdentifierProperty() != null) {
-                    properties.add(entity.getIdentifierProperty());
-                }
-                properties.addAll(entity.getProperties());
-                readProperties(properties, type, columns);
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            Class<?> type = entity.getMappedClass();
+            if (type == null) {
+                continue;
             }
+            List<String> previous = previousNames(type);
+            String table = HibernateModelReader.stored(entity.getTable().getName(), entity.getTable().isQuoted());
+            if (!previous.isEmpty()) {
+                tables.put(table, previous);
+            }
+            List<Property> properties = new ArrayList<>();
+            if (entity.getIdentifierProperty() != null) {
+                properties.add(entity.getIdentifierProperty());
+            }
+            properties.addAll(entity.getProperties());
+            readProperties(properties, type, columns);
         }
         return new RenameHints(tables, columns);
     }

@@ -8,9 +8,8 @@ import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.diff.RenameHints;
 import dev.autogen.generator.diff.SchemaDiffer;
+import dev.autogen.generator.jpa.EntityModel;
 import dev.autogen.generator.jpa.EntityScanner;
-import dev.autogen.generator.jpa.HibernateModelReader;
-import dev.autogen.generator.jpa.RenameHintsReader;
 import dev.autogen.migrate.ConnectionFactory;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migrator;
@@ -32,8 +31,7 @@ public final class Project {
     private final Settings settings;
     private final RenamePrompt renamePrompt;
     private List<Class<?>> entityClasses;
-    private Schema entitySchema;
-    private RenameHints renameHints;
+    private EntityModel entityModel;
     private List<LoadedMigration> migrations;
 
     /** A project that asks about undeclared renames when it runs in a terminal ({@link RenamePrompt#terminal()}). */
@@ -62,10 +60,19 @@ public final class Project {
 
     /** The schema the entities imply, for this project's dialect. */
     public Schema entitySchema() {
-        if (entitySchema == null) {
-            entitySchema = HibernateModelReader.read(entityClasses(), dialect());
+        return entityModel().schema();
+    }
+
+    /**
+     * The entities' model, from which the schema, the rename hints and {@code diff}'s provenance are all read: each
+     * dialect's Hibernate boot model is built once per project (see {@link EntityModel}). It lives as long as the
+     * project, a command's lifetime; it holds no connection.
+     */
+    public EntityModel entityModel() {
+        if (entityModel == null) {
+            entityModel = EntityModel.of(entityClasses(), dialect());
         }
-        return entitySchema;
+        return entityModel;
     }
 
     /** The entity classes found in the configured packages (scanned once). */
@@ -78,10 +85,7 @@ public final class Project {
 
     /** The renames the entities declare with {@code @RenamedFrom}. */
     public RenameHints renameHints() {
-        if (renameHints == null) {
-            renameHints = RenameHintsReader.read(entityClasses(), dialect());
-        }
-        return renameHints;
+        return entityModel().renameHints();
     }
 
     /** The live catalog (autogen's version tables left out). */

@@ -1,0 +1,125 @@
+package dev.autogen.generator.jpa;
+
+import dev.autogen.generator.diff.RenameHints;
+import dev.autogen.schema.Schema;
+import dev.autogen.sql.Dialect;
+import java.util.List;
+
+/**
+ * The entities of one command and everything autogen reads from their Hibernate boot model: the schema they imply,
+ * where each table and column comes from, and their rename hints. A boot takes Hibernate most of a second (several at
+ * a thousand entities), so each dialect's model is built at most once, and only when something asks for it; the
+ * readers ({@link HibernateModelReader}, {@link EntityProvenance}, {@link RenameHintsReader}) all read the models
+ * held here.
+ *
+ * <p>Which models are built:
+ * <ul>
+ *   <li>On PostgreSQL, one: the PostgreSQL model gives everything.</li>
+ *   <li>On SQLite, two, and that second boot is needed: column types are always read from the PostgreSQL model (so
+ *       an entity gives the same logical types on both databases, see {@link LogicalTypes}), while the tables and
+ *       constraints come from the SQLite model, because Hibernate's model of them depends on the dialect (SQLite has
+ *       no sequences, so each one is a one-column table there, which the schema must show). The
+ *       provenance and rename hints read the SQLite model, the one whose table names the schema has. This is the
+ *       only place a command boots Hibernate twice.</li>
+ * </ul>
+ *
+ * <p>The models' service registries stay open until {@link #close()} (reading column types needs them); they hold no
+ * connection (the boot is offline, see {@link OfflineMetadata}), so a command that simply ends without closing leaks
+ * nothing outside its JVM.
+ */
+public final class EntityModel implements AutoCloseable {
+    private final List<Class<?>> classes;
+    private final Dialect dialect;
+    private OfflineMetadata postgres;
+    private OfflineMetadata target;
+    private Schema schema;
+    private EntityProvenance provenance;
+    private RenameHints renameHints;
+
+    private EntityModel(List<Class<?>> classes, Dialect dialect) {
+        this.classes = List.copyOf(classes);
+        this.dialect = dialect;
+    }
+
+    /**
+     * The model of {@code entityClasses} (entity, embeddable, mapped-superclass and package-info classes, as
+     * {@link EntityScanner} finds them) for {@code dialect}. Builds nothing yet.
+     */
+    public static EntityModel of(List<Class<?>> entityClasses, Dialect dialect) {
+        return new EntityModel(entityClasses, dialect);
+    }
+
+    public List<Class<?>> classes() {
+        return classes;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * The schema the entities imply on this dialect (see {@link HibernateModelReader}).
+     *
+     * @throws EntityModelException when Hibernate cannot map the classes
+     */
+    public Schema schema() {
+        if (schema == null) {
+            schema = HibernateModelReader.read(postgres(), target(), dialect);
+        }
+        return schema;
+    }
+
+    /**
+     * Where each table and column of {@link #schema()} comes from (see {@link EntityProvenance}).
+     *
+     * @throws EntityModelException when Hibernate cannot map the classes
+     */
+    public EntityProvenance provenance() {
+        if (provenance == null) {
+            provenance = EntityProvenance.read(target().metadata());
+        }
+        return provenance;
+    }
+
+    /**
+     * The renames the entities declare (see {@link RenameHintsReader}); builds no model when no class mentions a hint.
+     *
+     * @throws EntityModelException when Hibernate cannot map the classes
+     */
+    public RenameHints renameHints() {
+        if (renameHints == null) {
+            renameHints = RenameHintsReader.mentionsAnyHint(classes)
+                    ? RenameHintsReader.read(target().metadata()) : RenameHints.NONE;
+        }
+        return renameHints;
+    }
+
+    /** The PostgreSQL boot model: the column types on every dialect. */
+    private OfflineMetadata postgres() {
+        if (postgres == null) {
+            postgres = OfflineMetadata.build(classes, Dialect.POSTGRESQL);
+        }
+        return postgres;
+    }
+
+    /** The boot model of this model's dialect: the same object as {@link #postgres()} on PostgreSQL. */
+    private OfflineMetadata target() {
+        if (target == null) {
+            target = dialect == Dialect.POSTGRESQL ? postgres() : OfflineMetadata.build(classes, dialect);
+        }
+        return target;
+    }
+
+    /** Releases the boot models' service registries; what was read from them stays valid. */
+    @Override
+    public void close() {
+        if (target != null && target != postgres) {
+            target.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        target = null;
+        postgres = null;
+    }
+}
