@@ -35,6 +35,8 @@ import org.hibernate.boot.model.relational.Namespace;
  *   <li>Sequences: on PostgreSQL, {@code Namespace.getSequences()}. On SQLite, which has no sequences, Hibernate
  *       emulates each one with a one-column table ({@code next_val}); those tables are physical tables in the
  *       SQLite boot model and are read as tables, exactly as Hibernate models them.</li>
+ *   <li>PostgreSQL named enums: see {@link NamedEnums}. SQLite has no enum types (and Hibernate's SQLite dialect
+ *       cannot map {@code NAMED_ENUM}): there the column keeps the type name, which SQLite accepts as any text.</li>
  *   <li>Hibernate's temporary mutation tables ({@code HT_…}, {@code HTE_…}) are left out.</li>
  * </ul>
  */
@@ -58,7 +60,8 @@ public final class HibernateModelReader {
         try (OfflineMetadata postgres = OfflineMetadata.build(entityClasses, Dialect.POSTGRESQL)) {
             Map<String, ColumnType> types = columnTypes(postgres.metadata());
             if (dialect == Dialect.POSTGRESQL) {
-                return TenantIsolation.apply(schema(postgres.metadata(), types, true), postgres.metadata());
+                Schema schema = TenantIsolation.apply(schema(postgres.metadata(), types, true), postgres.metadata());
+                return new Schema(schema.tables(), schema.sequences(), NamedEnums.read(postgres.metadata()));
             }
             try (OfflineMetadata target = OfflineMetadata.build(entityClasses, dialect)) {
                 return TenantIsolation.apply(schema(target.metadata(), types, false), target.metadata());
