@@ -1,6 +1,10 @@
 package dev.autogen.dsl;
 
 import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.DropEnumType;
+import dev.autogen.schema.EnumType;
 import dev.autogen.op.AddColumn;
 import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
@@ -169,6 +173,24 @@ public final class SchemaChanges {
 
     public SchemaChanges createSequence(String name, long start, long increment) {
         return apply(new CreateSequence(new Sequence(name, start, increment)));
+    }
+
+    /** A PostgreSQL named enum type with {@code values} in order (nothing on SQLite). */
+    public SchemaChanges createEnumType(String name, List<String> values) {
+        return apply(new CreateEnumType(new EnumType(name, values)));
+    }
+
+    public SchemaChanges dropEnumType(String name) {
+        return apply(new DropEnumType(name, null));
+    }
+
+    public SchemaChanges dropEnumType(String name, List<String> previousValues) {
+        return apply(new DropEnumType(name, new EnumType(name, previousValues)));
+    }
+
+    /** Changes the values of an enum type from {@code previousValues} to {@code values}, see {@link AlterEnumType}. */
+    public SchemaChanges alterEnumType(String name, List<String> values, List<String> previousValues) {
+        return apply(new AlterEnumType(new EnumType(name, values), new EnumType(name, previousValues)));
     }
 
     public SchemaChanges dropSequence(String name) {

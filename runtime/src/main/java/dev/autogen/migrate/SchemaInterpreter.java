@@ -6,6 +6,9 @@ import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
@@ -164,6 +167,24 @@ public final class SchemaInterpreter {
             });
             case DropPolicy op -> change(schema, op.table(), table -> table.withPolicies(
                     without(table.policies(), Policy::name, op.name(), "policy", table.name())));
+            case CreateEnumType op -> {
+                if (schema.enumType(op.enumType().name()).isPresent()) {
+                    throw fail("cannot create enum type " + op.enumType().name() + ": it already exists");
+                }
+                yield schema.withEnumType(op.enumType());
+            }
+            case DropEnumType op -> {
+                if (schema.enumType(op.name()).isEmpty()) {
+                    throw fail("cannot drop enum type " + op.name() + ": there is no such type");
+                }
+                yield schema.withoutEnumType(op.name());
+            }
+            case AlterEnumType op -> {
+                if (schema.enumType(op.enumType().name()).isEmpty()) {
+                    throw fail("cannot alter enum type " + op.enumType().name() + ": there is no such type");
+                }
+                yield schema.withEnumType(op.enumType());
+            }
             case ExecuteSql op -> schema;
             case ExecuteDialectSql op -> schema;
             case RunCallback op -> schema;
@@ -194,7 +215,7 @@ public final class SchemaInterpreter {
                         ? new ForeignKey(fk.name(), fk.columns(), to, fk.referencedColumns(), fk.onDelete())
                         : fk)
                 .toList())).toList();
-        return new Schema(tables, renamed.sequences());
+        return new Schema(tables, renamed.sequences(), renamed.enumTypes());
     }
 
     private static Schema dropColumn(Schema schema, String tableName, String column) {
@@ -259,7 +280,7 @@ public final class SchemaInterpreter {
                         ? new ForeignKey(fk.name(), fk.columns(), fk.referencedTable(),
                                 names.apply(fk.referencedColumns()), fk.onDelete())
                         : fk).toList())).toList();
-        return new Schema(tables, schema.sequences());
+        return new Schema(tables, schema.sequences(), schema.enumTypes());
     }
 
     private static Schema createIndex(Schema schema, String tableName, Index index) {

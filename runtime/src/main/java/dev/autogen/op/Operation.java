@@ -12,7 +12,7 @@ public sealed interface Operation
                 CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey, AddForeignKey, DropForeignKey,
                 AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint,
                 CreateSequence, DropSequence, SetRowLevelSecurity, CreatePolicy, DropPolicy, SetComment,
-                ExecuteSql, ExecuteDialectSql, RunCallback {
+                CreateEnumType, DropEnumType, AlterEnumType, ExecuteSql, ExecuteDialectSql, RunCallback {
 
     /**
      * The operation that undoes this one.

@@ -82,6 +82,15 @@ final class PostgresCatalogQueries {
             order by c.relname
             """;
 
+    /** Named enum types of the schema, with their values in PostgreSQL's order. */
+    static final String ENUM_TYPES = """
+            select t.typname, array(select e.enumlabel::text from pg_enum e where e.enumtypid = t.oid
+                                    order by e.enumsortorder)::text[]
+            from pg_type t join pg_namespace n on n.oid = t.typnamespace
+            where n.nspname = coalesce(?::text, current_schema()) and t.typtype = 'e'
+            order by t.typname
+            """;
+
     private PostgresCatalogQueries() {
     }
 }

@@ -4,6 +4,7 @@ import dev.autogen.migrate.VersionTables;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
@@ -28,9 +29,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a PostgreSQL schema from {@code pg_catalog} with six bulk queries (tables with their row-level security
- * switches, columns, constraints, indexes, policies, sequences), whatever the number of tables: a catalog of hundreds
- * of tables costs the same six round trips.
+ * Reads a PostgreSQL schema from {@code pg_catalog} with seven bulk queries (tables with their row-level security
+ * switches, columns, constraints, indexes, policies, sequences, named enum types), whatever the number of tables: a
+ * catalog of hundreds of tables costs the same seven round trips. A column of an enum type has the type
+ * {@link ColumnType.Native} with the type name as {@code format_type} prints it.
  *
  * <p>Checks and defaults come back in portable form ({@link PostgresExpressions}); types are parsed from
  * {@code format_type} ({@link PostgresTypeParser}). Left out: autogen's version tables, views, partitions, temporary
@@ -89,9 +91,12 @@ public final class PostgresCatalogReader implements CatalogReader {
                 sequences.add(new Sequence(rs.getString(1), rs.getLong(2), rs.getLong(3)));
             }
         });
+        List<EnumType> enumTypes = new ArrayList<>();
+        query(connection, PostgresCatalogQueries.ENUM_TYPES, schemaName, rs -> enumTypes.add(
+                new EnumType(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()))));
         List<Table> result = new ArrayList<>();
         tables.forEach((name, parts) -> result.add(parts.toTable(name)));
-        return new Schema(result, sequences);
+        return new Schema(result, sequences, enumTypes);
     }
 
     private static boolean unique(ResultSet rs) {

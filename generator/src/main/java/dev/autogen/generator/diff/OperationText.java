@@ -6,6 +6,9 @@ import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
@@ -102,6 +105,12 @@ public final class OperationText {
                     "SetComment " + table + " " + (comment == null ? "null" : quoted(comment));
             case CreatePolicy(String table, Policy policy) -> "CreatePolicy " + table + " " + policy(policy);
             case DropPolicy(String table, String name, Policy previous) -> "DropPolicy " + table + " " + name;
+            case CreateEnumType(var type) -> "CreateEnumType " + type.name() + " " + enumValues(type.values());
+            case DropEnumType(String name, var previous) -> "DropEnumType " + name;
+            case AlterEnumType alter when alter.onlyAddsValues() -> "AlterEnumType " + alter.enumType().name()
+                    + " add " + String.join(", ", alter.addedValues().stream().map(OperationText::quoted).toList());
+            case AlterEnumType alter -> "AlterEnumType " + alter.enumType().name() + " rebuild "
+                    + enumValues(alter.enumType().values());
             case ExecuteSql(String sql, String reverseSql) -> "ExecuteSql " + oneLine(sql);
             case ExecuteDialectSql(var sql, var reverseSql) -> "ExecuteDialectSql " + String.join(" | ",
                     sql.entrySet().stream().map(e -> ExecuteDialectSql.dslMethod(e.getKey()) + ": " + oneLine(e.getValue()))
@@ -207,6 +216,10 @@ public final class OperationText {
 
     private static String list(List<String> names) {
         return "(" + String.join(", ", names) + ")";
+    }
+
+    private static String enumValues(List<String> values) {
+        return list(values.stream().map(OperationText::quoted).toList());
     }
 
     private static String named(String name) {

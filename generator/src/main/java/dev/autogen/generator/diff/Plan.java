@@ -31,6 +31,7 @@ final class Plan {
         DROP_CONSTRAINTS_AND_INDEXES,
         DROP_COLUMNS,
         DROP_TABLES(false),
+        CREATE_ENUM_TYPES,
         CREATE_SEQUENCES,
         CREATE_TABLES(false),
         ADD_COLUMNS,
@@ -39,7 +40,8 @@ final class Plan {
         CREATE_INDEXES,
         ADD_FOREIGN_KEYS,
         CREATE_POLICIES,
-        DROP_SEQUENCES;
+        DROP_SEQUENCES,
+        DROP_ENUM_TYPES;
 
         private final boolean sortedByName;
 

@@ -5,9 +5,12 @@ import dev.autogen.generator.diff.Plan.Phase;
 import dev.autogen.migrate.VersionTables;
 import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropForeignKey;
+import dev.autogen.op.DropEnumType;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.Operation;
@@ -15,6 +18,7 @@ import dev.autogen.schema.Column;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.Schema;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
 import dev.autogen.sql.Dialect;
@@ -51,6 +55,10 @@ import java.util.TreeMap;
  *   <li>Sequences are matched by name; a changed start or increment is a drop and a create (PostgreSQL's
  *       {@code ALTER SEQUENCE} would keep the current value: a later refinement). On SQLite sequences are not
  *       compared: Hibernate models them as tables there.</li>
+ *   <li>PostgreSQL named enum types are matched by name: a new one is created before the tables and columns (one
+ *       {@code CreateEnumType} each), a removed one dropped after everything else, and changed values are one
+ *       {@code AlterEnumType} (values added in place, or a rebuild: see {@link AlterEnumType}) before the columns
+ *       change. SQLite has none.</li>
  *   <li>Table comments are compared like column comments (see {@link DefinitionComparison}); a change is a
  *       {@code SetComment} among the column alterations. A new table's comment stays in its {@code CreateTable}.</li>
  *   <li>Row-level security (switches and policies) is planned by {@link RowSecurityDiffer}, on PostgreSQL only: SQLite
@@ -98,6 +106,7 @@ public final class SchemaDiffer {
         planCreatedTables(plan, without(to, from), from, to);
         if (compare.dialect() != Dialect.SQLITE) {
             planSequences(plan, current.sequences(), target.sequences());
+            planEnumTypes(plan, current.enumTypes(), target.enumTypes());
             new RowSecurityDiffer(compare, plan).diff(from, to);
         }
         return plan.operations();
@@ -211,5 +220,17 @@ public final class SchemaDiffer {
             }
         }
         matches.added().forEach(s -> plan.add(Phase.CREATE_SEQUENCES, s.name(), new CreateSequence(s)));
+    }
+
+    private static void planEnumTypes(Plan plan, List<EnumType> current, List<EnumType> target) {
+        Matches<EnumType> matches = Matches.byKey(current, target, EnumType::name);
+        matches.removed().forEach(e -> plan.add(Phase.DROP_ENUM_TYPES, e.name(), new DropEnumType(e.name(), e)));
+        for (Matches.Pair<EnumType> pair : matches.pairs()) {
+            if (!pair.current().values().equals(pair.target().values())) {
+                plan.add(Phase.CREATE_ENUM_TYPES, pair.target().name(),
+                        new AlterEnumType(pair.target(), pair.current()));
+            }
+        }
+        matches.added().forEach(e -> plan.add(Phase.CREATE_ENUM_TYPES, e.name(), new CreateEnumType(e)));
     }
 }

@@ -43,7 +43,7 @@ final class SqliteNameCase {
             return schema;
         }
         List<Table> aligned = schema.tables().stream().map(table -> aligned(table, tables, columnsByTable)).toList();
-        return new Schema(aligned, schema.sequences());
+        return new Schema(aligned, schema.sequences(), schema.enumTypes());
     }
 
     private static Table aligned(Table table, Map<String, String> tables,

@@ -9,6 +9,9 @@ import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
@@ -157,6 +160,16 @@ final class DslStatements {
                 requireSameName("policy", name, previous.name());
                 yield CodeBlock.of("schema.dropPolicy($S, $L)", table, policy(previous));
             }
+            case CreateEnumType(var type) -> CodeBlock.of("schema.createEnumType($S, $L)", type.name(),
+                    stringList(type.values()));
+            case DropEnumType(String name, var previous) when previous == null ->
+                    CodeBlock.of("schema.dropEnumType($S)", name);
+            case DropEnumType(String name, var previous) -> {
+                requireSameName("enum type", name, previous.name());
+                yield CodeBlock.of("schema.dropEnumType($S, $L)", name, stringList(previous.values()));
+            }
+            case AlterEnumType(var type, var previous) -> CodeBlock.of("schema.alterEnumType($S, $L, $L)",
+                    type.name(), stringList(type.values()), stringList(previous.values()));
             case ExecuteSql(String sql, String reverseSql) when reverseSql == null ->
                     CodeBlock.of("schema.execute($S)", sql);
             // the DSL's execute(sql) is irreversible by design; a reversible statement is recorded as it is
@@ -327,5 +340,10 @@ final class DslStatements {
                     + " whose recorded definition is named " + definitionName
                     + ": the DSL takes one name for both; fix the plan");
         }
+    }
+
+    private static CodeBlock stringList(List<String> values) {
+        return CodeBlock.of("$T.of($L)", List.class,
+                values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
     }
 }

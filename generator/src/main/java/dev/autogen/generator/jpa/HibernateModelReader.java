@@ -35,6 +35,8 @@ import org.hibernate.boot.model.relational.Namespace;
  *   <li>Sequences: on PostgreSQL, {@code Namespace.getSequences()}. On SQLite, which has no sequences, Hibernate
  *       emulates each one with a one-column table ({@code next_val}); those tables are physical tables in the
  *       SQLite boot model and are read as tables, exactly as Hibernate models them.</li>
+ *   <li>PostgreSQL named enums: see {@link NamedEnums}. SQLite has no enum types (and Hibernate's SQLite dialect
+ *       cannot map {@code NAMED_ENUM}): there the column keeps the type name, which SQLite accepts as any text.</li>
  *   <li>Hibernate's temporary mutation tables ({@code HT_…}, {@code HTE_…}) are left out.</li>
  * </ul>
  */
@@ -67,7 +69,11 @@ public final class HibernateModelReader {
     static Schema read(OfflineMetadata postgres, OfflineMetadata target, Dialect dialect) {
         Map<String, ColumnType> types = columnTypes(postgres.metadata());
         boolean sequences = dialect == Dialect.POSTGRESQL;
-        return TenantIsolation.apply(schema(target.metadata(), types, sequences), target.metadata());
+        Schema schema = TenantIsolation.apply(schema(target.metadata(), types, sequences), target.metadata());
+        // named enum types are PostgreSQL's own (SQLite has none: the column keeps the type name, stored as text)
+        return dialect == Dialect.POSTGRESQL
+                ? new Schema(schema.tables(), schema.sequences(), NamedEnums.read(postgres.metadata()))
+                : schema;
     }
 
     private static Schema schema(Metadata metadata, Map<String, ColumnType> types, boolean sequences) {

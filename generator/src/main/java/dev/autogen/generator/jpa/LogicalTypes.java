@@ -40,6 +40,8 @@ final class LogicalTypes {
                     sql.equals("bytea") ? new ColumnType.Binary() : new ColumnType.LargeObject(false);
             case SqlTypes.BINARY, SqlTypes.VARBINARY, SqlTypes.LONGVARBINARY, SqlTypes.LONG32VARBINARY ->
                     new ColumnType.Binary();
+            // a PostgreSQL named enum: Hibernate writes the enum class's simple name unquoted, PostgreSQL folds it
+            case SqlTypes.NAMED_ENUM -> new ColumnType.Native(sql);
             case SqlTypes.TINYINT -> new ColumnType.TinyInt();
             case SqlTypes.SMALLINT -> new ColumnType.SmallInt();
             case SqlTypes.INTEGER -> new ColumnType.IntegerType();

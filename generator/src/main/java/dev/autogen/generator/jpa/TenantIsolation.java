@@ -49,7 +49,7 @@ final class TenantIsolation {
             }
             tables.put(name, declared(table, type));
         }
-        return new Schema(List.copyOf(tables.values()), schema.sequences());
+        return new Schema(List.copyOf(tables.values()), schema.sequences(), schema.enumTypes());
     }
 
     private static Table declared(Table table, Class<?> type) {

@@ -9,6 +9,9 @@ import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
@@ -157,6 +160,13 @@ public final class OperationExplainer {
             case DropPolicy drop -> line(drop.table() + "." + drop.name(), noEntityDeclares(drop.table(), "policy"),
                     drop.previous() == null ? "policy " + drop.name()
                             : "policy " + OperationText.policy(drop.previous()));
+            case CreateEnumType create -> line(create.enumType().name(), "an entity's named enum -> values "
+                    + create.enumType().values(), database.enumType(create.enumType().name())
+                            .map(e -> "values " + e.values()).orElse("no enum type"));
+            case DropEnumType drop -> line(drop.name(), "no entity column uses it",
+                    drop.previous() == null ? "enum type " + drop.name() : "values " + drop.previous().values());
+            case AlterEnumType alter -> line(alter.enumType().name(), "an entity's named enum -> values "
+                    + alter.enumType().values(), "values " + alter.previous().values());
             case ExecuteSql sql -> "raw SQL: written by hand, not derived from entities or catalog";
             case ExecuteDialectSql sql -> "raw SQL per dialect: written by hand, not derived from entities or catalog";
             case RunCallback callback -> "Java callback: written by hand, not derived from entities or catalog";

@@ -9,6 +9,9 @@ import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
@@ -168,6 +171,17 @@ public final class PlanWarnings {
             case SetComment set -> { }
             case CreatePolicy create -> { }
             case DropPolicy drop -> lines.add("security: drops policy " + drop.name() + " of " + drop.table());
+            case CreateEnumType create -> { }
+            case DropEnumType drop -> { }
+            case AlterEnumType alter -> {
+                if (alter.onlyAddsValues()) {
+                    lines.add("enum type " + alter.enumType().name() + " gets values " + alter.addedValues()
+                            + " that cannot be used in the same transaction (PostgreSQL): use them in a later revision");
+                } else {
+                    lines.add("rebuilds enum type " + alter.enumType().name() + ": fails if a row holds a removed"
+                            + " value, and defaults or views that use the type must be dropped first");
+                }
+            }
             case ExecuteSql sql -> { }
             case ExecuteDialectSql sql -> { }
             case RunCallback callback -> { }

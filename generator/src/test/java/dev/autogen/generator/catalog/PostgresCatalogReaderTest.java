@@ -129,7 +129,7 @@ class PostgresCatalogReaderTest {
             assertEquals(30, reader.read(c, null).tables().size());
         }
         assertEquals(forOne, reader.lastRoundTrips());
-        assertEquals(6, forOne);
+        assertEquals(7, forOne);
     }
 
     @Test

@@ -6,6 +6,9 @@ import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
@@ -194,6 +197,18 @@ final class SchemaApplier {
             case DropPolicy(String table, String name, var previous) -> {
                 require(table(s, table).policies().contains(previous), "no such policy");
                 yield s.mapTable(table, x -> x.withPolicies(minus(x.policies(), previous)));
+            }
+            case CreateEnumType(var type) -> {
+                require(s.enumType(type.name()).isEmpty(), "enum type exists");
+                yield s.withEnumType(type);
+            }
+            case DropEnumType(String name, var previous) -> {
+                require(Objects.equals(s.enumType(name).orElse(null), previous), "enum type differs");
+                yield s.withoutEnumType(name);
+            }
+            case AlterEnumType(var type, var previous) -> {
+                require(Objects.equals(s.enumType(type.name()).orElse(null), previous), "enum type differs");
+                yield s.withEnumType(type);
             }
             case RenameTable r -> throw new IllegalStateException("the differ does not rename");
             case RenameColumn r -> throw new IllegalStateException("the differ does not rename");

@@ -14,7 +14,10 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.CreateSequence;
+import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropCheckConstraint;
@@ -38,6 +41,7 @@ import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
@@ -206,6 +210,9 @@ class MigrationRoundTripTest {
                 List.of("tenant_id", "id"), ReferentialAction.SET_NULL);
         return List.of(
                 new CreateSequence(new Sequence("tenant_seq", 1, 50)),
+                new CreateEnumType(new EnumType("tier", List.of("FREE", "PRO \"x\" 'y'"))),
+                new AlterEnumType(new EnumType("tier", List.of("FREE", "PRO \"x\" 'y'", "ENTERPRISE")),
+                        new EnumType("tier", List.of("FREE", "PRO \"x\" 'y'"))),
                 new CreateTable(tenants),
                 new CreateTable(users),
                 new AddColumn("users", phone),
@@ -240,6 +247,8 @@ class MigrationRoundTripTest {
                 new DropCheckConstraint("users", "ck_unknown", null),
                 new DropSequence("big_seq", new Sequence("big_seq", 5_000_000_000L, -2)),
                 new DropSequence("old_seq", null),
+                new DropEnumType("mood", new EnumType("mood", List.of())),
+                new DropEnumType("old_enum", null),
                 new SetRowLevelSecurity("tenants", RowLevelSecurity.enabled(true), RowLevelSecurity.NONE),
                 new SetRowLevelSecurity("tenants", new RowLevelSecurity(true, false), null),
                 new SetRowLevelSecurity("tenants", RowLevelSecurity.NONE, null),

@@ -3,6 +3,7 @@ package dev.autogen.generator.testing;
 import dev.autogen.generator.catalog.SqlExpressions;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
@@ -19,7 +20,8 @@ import java.util.List;
  * A catalog as sorted readable lines with every constraint and index name left out: the form in which the catalog
  * autogen's migrations produce is compared with the one Hibernate's own export produces (DESIGN.md §6). Names are
  * left out because Hibernate hashes the names of unnamed constraints; everything else (types, nullability, defaults,
- * keys, checks, index columns and order) must match.
+ * keys, checks, index columns and order) must match, except the order of a named enum's values (Hibernate sorts them,
+ * autogen keeps the Java declaration order).
  */
 public final class CatalogShape {
     private CatalogShape() {
@@ -57,6 +59,10 @@ public final class CatalogShape {
         }
         for (Sequence sequence : schema.sequences()) {
             lines.add("sequence " + sequence.name() + " start " + sequence.start() + " increment " + sequence.increment());
+        }
+        for (EnumType enumType : schema.enumTypes()) {
+            // sorted: Hibernate's export writes the values alphabetically, autogen in declaration order
+            lines.add("enum type " + enumType.name() + " " + enumType.values().stream().sorted().toList());
         }
         lines.sort(null);
         return lines;

@@ -9,6 +9,9 @@ import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
@@ -97,6 +100,9 @@ public final class PostgresDdlRenderer implements DdlRenderer {
             case SetComment op -> List.of(PostgresTableDdl.tableComment(op.table(), op.comment()));
             case CreatePolicy op -> one(PostgresRowSecurityDdl.createPolicy(op.table(), op.policy()));
             case DropPolicy op -> one("drop policy " + quote(op.name()) + " on " + quote(op.table()));
+            case CreateEnumType op -> one(PostgresEnumDdl.create(op.enumType()));
+            case DropEnumType op -> one(PostgresEnumDdl.drop(op.name()));
+            case AlterEnumType op -> PostgresEnumDdl.alter(op);
             case ExecuteSql op -> List.of(new Statement(op.sql(), !PostgresNonTransactional.appliesTo(op.sql())));
             case ExecuteDialectSql op -> op.sqlFor(Dialect.POSTGRESQL)
                     .map(sql -> List.of(new Statement(sql, !PostgresNonTransactional.appliesTo(sql)))).orElse(List.of());

@@ -6,6 +6,9 @@ import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
+import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
 import dev.autogen.op.CreateSequence;
@@ -116,6 +119,9 @@ public final class SqliteDdlRenderer implements DdlRenderer {
             case SetComment op -> List.of();
             case CreatePolicy op -> List.of();
             case DropPolicy op -> List.of();
+            case CreateEnumType op -> List.of();
+            case DropEnumType op -> List.of();
+            case AlterEnumType op -> List.of();
             case ExecuteSql op -> one(op.sql());
             case ExecuteDialectSql op -> op.sqlFor(Dialect.SQLITE).map(sql -> one(sql)).orElse(List.of());
             case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()

@@ -1,0 +1,23 @@
+package scenarios.named_enum_from_varchar.before;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "customer")
+public class Customer {
+    @Id
+    @Column(name = "id")
+    Long id;
+
+    @Column(name = "name", length = 100, nullable = false)
+    String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "tier")
+    Tier tier;
+}
