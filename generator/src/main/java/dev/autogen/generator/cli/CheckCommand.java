@@ -1,6 +1,8 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.DriftCheck;
+import dev.autogen.generator.project.OfflineDriftCheck;
 import dev.autogen.generator.project.PlanWarnings;
 import dev.autogen.generator.project.Project;
 import java.io.PrintWriter;
@@ -28,19 +30,35 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
     Format format;
 
+    @Option(names = "--offline", description = "No database: replay the migrations and compare the result with the entities.")
+    boolean offline;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "With --offline: postgresql or sqlite (default: the --url's).")
+    String dialect;
+
     @Override
     public Integer call() {
         Project project = root.project();
-        DriftCheck.Report report = DriftCheck.run(project);
+        if (dialect != null && !offline) {
+            throw new UsageException("--dialect only applies to --offline: add --offline");
+        }
+        DriftCheck.Report report = offline
+                ? OfflineDriftCheck.run(project, OfflineSqlOptions.dialect(dialect, project))
+                : DriftCheck.run(project);
         Map<Integer, List<String>> warnings = PlanWarnings.of(report.plan(), project.dialect());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> {
                 RevisionCommand.printHints(out, report.hints());
                 if (report.inSync()) {
-                    out.println("In sync: " + project.settings().displayUrl() + " is at head "
-                            + (report.heads().isEmpty() ? "(no migrations)" : String.join(", ", report.heads()))
-                            + " and matches the entities in " + String.join(", ", project.settings().packages()) + ".");
+                    String heads = report.heads().isEmpty() ? "(no migrations)" : String.join(", ", report.heads());
+                    out.println(offline
+                            ? "In sync (offline): the migrations up to head " + heads + " build what the entities in "
+                                    + String.join(", ", project.settings().packages()) + " map."
+                            : "In sync: " + project.settings().displayUrl() + " is at head " + heads
+                                    + " and matches the entities in " + String.join(", ", project.settings().packages())
+                                    + ".");
                 } else {
                     for (String problem : report.problems()) {
                         out.println("Out of sync: " + problem);

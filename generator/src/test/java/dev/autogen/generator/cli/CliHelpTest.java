@@ -22,7 +22,7 @@ class CliHelpTest {
     private static final Map<String, List<String>> OWN = Map.ofEntries(
             Map.entry("revision", List.of("--message", "--empty", "--autogenerate", "--rev-id")),
             Map.entry("diff", List.of("--format", "json", "sql")),
-            Map.entry("check", List.of("--format", "exit 1")),
+            Map.entry("check", List.of("--format", "exit 1", "--offline", "--dialect")),
             Map.entry("upgrade", List.of("TARGET", "head", "--sql", "--from", "--dialect")),
             Map.entry("downgrade", List.of("TARGET", "base", "--sql", "--from", "--dialect")),
             Map.entry("current", List.of()),
