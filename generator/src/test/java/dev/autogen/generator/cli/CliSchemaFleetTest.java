@@ -1,18 +1,14 @@
 package dev.autogen.generator.cli;
 
+import static dev.autogen.testing.TestSql.execute;
+import static dev.autogen.testing.TestSql.strings;
+import static dev.autogen.testing.TestSql.tables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.generator.testing.CliRun;
 import dev.autogen.testing.TestDatabases;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -150,37 +146,5 @@ class CliSchemaFleetTest {
             assertTrue(summary.get(i).startsWith(schemas.get(i) + ": "), out);
         }
         return summary;
-    }
-
-    private static List<String> tables(String url, String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); PreparedStatement st = c.prepareStatement(
-                "select table_name from information_schema.tables where table_schema = ? order by 1")) {
-            st.setString(1, schema);
-            List<String> names = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            return names;
-        }
-    }
-
-    private static List<String> strings(String url, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
-    }
-
-    private static void execute(String url, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
-        }
     }
 }

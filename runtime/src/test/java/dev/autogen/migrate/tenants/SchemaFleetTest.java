@@ -1,5 +1,8 @@
 package dev.autogen.migrate.tenants;
 
+import static dev.autogen.testing.TestSql.execute;
+import static dev.autogen.testing.TestSql.strings;
+import static dev.autogen.testing.TestSql.tables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +16,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -176,38 +178,6 @@ class SchemaFleetTest {
                 + " where direction = 'upgrade' order by id"), schema + ": one history row per revision");
         assertEquals(REVISIONS, strings(url, "select revision from " + q + ".events order by revision"),
                 schema + ": each revision ran once");
-    }
-
-    private static List<String> tables(String url, String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); PreparedStatement st = c.prepareStatement(
-                "select table_name from information_schema.tables where table_schema = ? order by 1")) {
-            st.setString(1, schema);
-            List<String> names = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            return names;
-        }
-    }
-
-    private static List<String> strings(String url, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
-    }
-
-    private static void execute(String url, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
-        }
     }
 
     /**
