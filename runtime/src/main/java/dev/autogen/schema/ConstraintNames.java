@@ -15,7 +15,8 @@ import java.util.zip.CRC32;
  * {@code ix_<table>_<col1>_<col2>}, {@code ck_<table>_<col>} for a column check and {@code ck_<table>_<n>} for the
  * n-th (1-based) table check. A name longer than {@value #MAX_LENGTH} characters (PostgreSQL's identifier limit)
  * is cut to {@code MAX_LENGTH - 9} characters and suffixed with {@code _} and the 8 lower-case hex digits of the
- * CRC-32 of the full name, so that two long names that share a prefix stay distinct.
+ * CRC-32 of the full name, so that two long names that share a prefix stay distinct. A table in another schema
+ * ({@link QualifiedName}) is named by its own name: constraints and indexes live in their table's schema.
  */
 public final class ConstraintNames {
 
@@ -26,29 +27,30 @@ public final class ConstraintNames {
     }
 
     public static String primaryKey(String table) {
-        return fit("pk_" + table);
+        return fit("pk_" + QualifiedName.local(table));
     }
 
     public static String unique(String table, List<String> columns) {
-        return fit("uq_" + table + "_" + String.join("_", columns));
+        return fit("uq_" + QualifiedName.local(table) + "_" + String.join("_", columns));
     }
 
     /** Named after the first column only, and the table it references. */
     public static String foreignKey(String table, List<String> columns, String referencedTable) {
-        return fit("fk_" + table + "_" + columns.getFirst() + "_" + referencedTable);
+        return fit("fk_" + QualifiedName.local(table) + "_" + columns.getFirst() + "_"
+                + QualifiedName.local(referencedTable));
     }
 
     public static String index(String table, List<String> columns) {
-        return fit("ix_" + table + "_" + String.join("_", columns));
+        return fit("ix_" + QualifiedName.local(table) + "_" + String.join("_", columns));
     }
 
     public static String columnCheck(String table, String column) {
-        return fit("ck_" + table + "_" + column);
+        return fit("ck_" + QualifiedName.local(table) + "_" + column);
     }
 
     /** The {@code ordinal}-th (1-based) check of {@code table} that belongs to no single column. */
     public static String tableCheck(String table, int ordinal) {
-        return fit("ck_" + table + "_" + ordinal);
+        return fit("ck_" + QualifiedName.local(table) + "_" + ordinal);
     }
 
     /** {@code name} itself when it fits in {@link #MAX_LENGTH} characters, else its prefix plus a hash suffix. */

@@ -36,6 +36,14 @@ public interface DdlRenderer {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
+    /**
+     * A table's or sequence's name for SQL: {@code "name"}, or {@code "schema"."name"} for a name qualified as
+     * {@link dev.autogen.schema.QualifiedName} describes.
+     */
+    static String quoteTable(String qualifiedName) {
+        return dev.autogen.schema.QualifiedName.parse(qualifiedName).sql();
+    }
+
     static DdlRenderer forDialect(Dialect dialect) {
         return switch (dialect) {
             case POSTGRESQL -> new dev.autogen.sql.postgres.PostgresDdlRenderer();

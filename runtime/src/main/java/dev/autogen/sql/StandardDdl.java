@@ -42,13 +42,13 @@ public final class StandardDdl {
 
     public static String foreignKey(ForeignKey fk) {
         return "constraint " + quoteIdentifier(fk.name()) + " foreign key " + columnList(fk.columns()) + " references "
-                + quoteIdentifier(fk.referencedTable()) + " " + columnList(fk.referencedColumns())
+                + DdlRenderer.quoteTable(fk.referencedTable()) + " " + columnList(fk.referencedColumns())
                 + (fk.onDelete() == ReferentialAction.NO_ACTION ? "" : " on delete " + fk.onDelete().sql());
     }
 
     public static String createIndex(String table, Index index) {
         return "create " + (index.unique() ? "unique " : "") + "index " + quoteIdentifier(index.name()) + " on "
-                + quoteIdentifier(table) + " " + index.columns().stream().map(StandardDdl::indexColumn)
+                + DdlRenderer.quoteTable(table) + " " + index.columns().stream().map(StandardDdl::indexColumn)
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 

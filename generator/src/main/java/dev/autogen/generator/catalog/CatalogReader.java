@@ -4,6 +4,7 @@ import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * Reads a live database's catalog into a {@link Schema}: the "before" side of every diff. Autogen's own version
@@ -13,6 +14,15 @@ public interface CatalogReader {
 
     /** Reads the tables and sequences of {@code schemaName} (null: the connection's default schema). */
     Schema read(Connection connection, String schemaName) throws SQLException;
+
+    /**
+     * Reads {@code schemaName} as {@link #read(Connection, String)} does, plus the tables and sequences of
+     * {@code otherSchemas}, named {@code schema.name} ({@link dev.autogen.schema.QualifiedName}): the schemas that
+     * {@code @Table(schema = ...)} mappings name. A dialect without schemas has nothing more to read.
+     */
+    default Schema read(Connection connection, String schemaName, Set<String> otherSchemas) throws SQLException {
+        return read(connection, schemaName);
+    }
 
     static CatalogReader forDialect(Dialect dialect) {
         return switch (dialect) {

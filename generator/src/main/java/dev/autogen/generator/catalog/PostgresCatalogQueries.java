@@ -2,15 +2,26 @@ package dev.autogen.generator.catalog;
 
 /**
  * The bulk {@code pg_catalog} queries of {@link PostgresCatalogReader}: one per object kind for the whole schema,
- * each taking the schema name (null: {@code current_schema()}) as its only parameter.
+ * each taking two parameters: the default schema's name (null: {@code current_schema()}) and the other schemas to
+ * read, as a {@code text[]} (empty for none); {@link #ENUM_TYPES} takes only the first: named enum types are read
+ * from the default schema only.
  */
 final class PostgresCatalogQueries {
-    /** Ordinary and partitioned tables of the schema; no views, partitions or temporary tables. */
+    /**
+     * Ordinary and partitioned tables of the default schema (parameter 1, null: {@code current_schema()}) and of the
+     * other schemas named in parameter 2 (a {@code text[]}); no views, partitions or temporary tables. {@code relname}
+     * is the table's name as the schema model keeps it: its own name in the default schema, {@code schema.name}
+     * elsewhere ({@link dev.autogen.schema.QualifiedName}); a table whose own name contains a dot is left out (it
+     * would read as qualified).
+     */
     private static final String TABLES_CTE = """
-            with t as (
-              select c.oid, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-              where n.nspname = coalesce(?::text, current_schema()) and c.relkind in ('r', 'p')
-                and not c.relispartition and c.relpersistence <> 't')
+            with d as (select coalesce(?::text, current_schema()) as name, ?::text[] as others),
+            t as (
+              select c.oid, case when n.nspname = d.name then c.relname::text
+                                 else n.nspname || '.' || c.relname end as relname
+              from pg_class c join pg_namespace n on n.oid = c.relnamespace cross join d
+              where (n.nspname = d.name or n.nspname = any(d.others)) and c.relkind in ('r', 'p')
+                and not c.relispartition and c.relpersistence <> 't' and strpos(c.relname, '.') = 0)
             """;
 
     static final String TABLES = TABLES_CTE + """
@@ -45,12 +56,14 @@ final class PostgresCatalogQueries {
             select t.relname, con.conname, con.contype,
                    array(select a.attname::text from unnest(con.conkey) with ordinality k(num, ord)
                          join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num order by k.ord),
-                   r.relname,
+                   case when rn.nspname = (select name from d) then r.relname::text
+                        else rn.nspname || '.' || r.relname end,
                    array(select a.attname::text from unnest(con.confkey) with ordinality k(num, ord)
                          join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.ord),
                    con.confdeltype, pg_get_constraintdef(con.oid)
             from t join pg_constraint con on con.conrelid = t.oid
                    left join pg_class r on r.oid = con.confrelid
+                   left join pg_namespace rn on rn.oid = r.relnamespace
             where con.contype in ('p', 'u', 'f', 'c')
             order by t.relname, con.conname
             """;
@@ -69,17 +82,23 @@ final class PostgresCatalogQueries {
             order by t.relname, ic.relname, k.ord
             """;
 
-    /** Sequences, with the table that owns one (serial: 'a', identity: 'i'), if any. */
+    /**
+     * Sequences of the same schemas as {@link #TABLES_CTE} (same parameters, same naming), with the table that owns
+     * one (serial: 'a', identity: 'i'), if any.
+     */
     static final String SEQUENCES = """
-            select c.relname, s.seqstart, s.seqincrement,
-                   (select o.relname from pg_depend d join pg_class o on o.oid = d.refobjid
-                    where d.classid = 'pg_class'::regclass and d.objid = c.oid
-                      and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i') limit 1),
-                   exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
-                           and d.deptype = 'i')
+            with d as (select coalesce(?::text, current_schema()) as name, ?::text[] as others)
+            select case when n.nspname = d.name then c.relname::text else n.nspname || '.' || c.relname end,
+                   s.seqstart, s.seqincrement,
+                   (select o.relname from pg_depend dep join pg_class o on o.oid = dep.refobjid
+                    where dep.classid = 'pg_class'::regclass and dep.objid = c.oid
+                      and dep.refclassid = 'pg_class'::regclass and dep.deptype in ('a', 'i') limit 1),
+                   exists (select 1 from pg_depend dep where dep.classid = 'pg_class'::regclass and dep.objid = c.oid
+                           and dep.deptype = 'i')
             from pg_sequence s join pg_class c on c.oid = s.seqrelid join pg_namespace n on n.oid = c.relnamespace
-            where n.nspname = coalesce(?::text, current_schema())
-            order by c.relname
+                 cross join d
+            where (n.nspname = d.name or n.nspname = any(d.others)) and strpos(c.relname, '.') = 0
+            order by 1
             """;
 
     /** Named enum types of the schema, with their values in PostgreSQL's order. */

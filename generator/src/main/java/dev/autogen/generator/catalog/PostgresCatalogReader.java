@@ -17,6 +17,7 @@ import dev.autogen.schema.Schema;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
 import dev.autogen.schema.UniqueConstraint;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads a PostgreSQL schema from {@code pg_catalog} with seven bulk queries (tables with their row-level security
@@ -50,41 +53,51 @@ public final class PostgresCatalogReader implements CatalogReader {
 
     @Override
     public Schema read(Connection connection, String schemaName) throws SQLException {
+        return read(connection, schemaName, Set.of());
+    }
+
+    /**
+     * Reads the default schema's tables under their own names and those of {@code otherSchemas} under
+     * {@code schema.name} ({@link dev.autogen.schema.QualifiedName}), in the same seven queries.
+     */
+    @Override
+    public Schema read(Connection connection, String schemaName, Set<String> otherSchemas) throws SQLException {
         lastRoundTrips = 0;
+        Array others = connection.createArrayOf("text", new TreeSet<>(otherSchemas).toArray());
         Map<String, TableParts> tables = new TreeMap<>();
-        query(connection, PostgresCatalogQueries.TABLES, schemaName, rs -> {
+        query(connection, PostgresCatalogQueries.TABLES, schemaName, others, rs -> {
             if (!VersionTables.isVersionTable(rs.getString(1))) {
                 tables.put(rs.getString(1), new TableParts(rs.getString(2),
                         new RowLevelSecurity(rs.getBoolean(3), rs.getBoolean(4))));
             }
         });
-        query(connection, PostgresCatalogQueries.COLUMNS, schemaName, rs -> {
+        query(connection, PostgresCatalogQueries.COLUMNS, schemaName, others, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
                 table.columns.add(column(rs));
             }
         });
-        query(connection, PostgresCatalogQueries.CONSTRAINTS, schemaName, rs -> {
+        query(connection, PostgresCatalogQueries.CONSTRAINTS, schemaName, others, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
                 constraint(table, rs);
             }
         });
-        query(connection, PostgresCatalogQueries.INDEXES, schemaName, rs -> {
+        query(connection, PostgresCatalogQueries.INDEXES, schemaName, others, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
                 table.indexes.computeIfAbsent(rs.getString(2), name -> new IndexParts(unique(rs)))
                         .columns.add(rs.getString(4) == null ? null : new IndexColumn(rs.getString(4), rs.getBoolean(5)));
             }
         });
-        query(connection, PostgresCatalogQueries.POLICIES, schemaName, rs -> {
+        query(connection, PostgresCatalogQueries.POLICIES, schemaName, others, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
                 table.policies.add(policy(rs));
             }
         });
         List<Sequence> sequences = new ArrayList<>();
-        query(connection, PostgresCatalogQueries.SEQUENCES, schemaName, rs -> {
+        query(connection, PostgresCatalogQueries.SEQUENCES, schemaName, others, rs -> {
             String owner = rs.getString(4);
             boolean identity = rs.getBoolean(5);
             if (!identity && (owner == null || !VersionTables.isVersionTable(owner))) {
@@ -92,7 +105,7 @@ public final class PostgresCatalogReader implements CatalogReader {
             }
         });
         List<EnumType> enumTypes = new ArrayList<>();
-        query(connection, PostgresCatalogQueries.ENUM_TYPES, schemaName, rs -> enumTypes.add(
+        query(connection, PostgresCatalogQueries.ENUM_TYPES, schemaName, null, rs -> enumTypes.add(
                 new EnumType(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()))));
         List<Table> result = new ArrayList<>();
         tables.forEach((name, parts) -> result.add(parts.toTable(name)));
@@ -159,9 +172,14 @@ public final class PostgresCatalogReader implements CatalogReader {
         void accept(ResultSet rs) throws SQLException;
     }
 
-    private void query(Connection connection, String sql, String schemaName, RowConsumer consumer) throws SQLException {
+    /** Runs one query; {@code others} is its second parameter, or null for a query that takes only the first. */
+    private void query(Connection connection, String sql, String schemaName, Array others, RowConsumer consumer)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, schemaName);
+            if (others != null) {
+                statement.setArray(2, others);
+            }
             lastRoundTrips++;
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -185,7 +185,7 @@ public final class EntityProvenance {
     }
 
     private static String tableName(Table table) {
-        return HibernateModelReader.stored(table.getName(), table.isQuoted());
+        return HibernateModelReader.tableName(table);
     }
 
     private static String key(String table, String column) {

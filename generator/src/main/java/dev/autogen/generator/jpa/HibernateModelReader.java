@@ -2,6 +2,7 @@ package dev.autogen.generator.jpa;
 
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
+import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
@@ -70,6 +71,14 @@ public final class HibernateModelReader {
         Map<String, ColumnType> types = columnTypes(postgres.metadata());
         boolean sequences = dialect == Dialect.POSTGRESQL;
         Schema schema = TenantIsolation.apply(schema(target.metadata(), types, sequences), target.metadata());
+        if (dialect == Dialect.SQLITE) {
+            schema.tables().stream().filter(t -> QualifiedName.parse(t.name()).schema() != null).findFirst()
+                    .ifPresent(t -> {
+                        throw new EntityModelException("table " + t.name() + " names a schema, which SQLite does not"
+                                + " have: remove schema = \"" + QualifiedName.parse(t.name()).schema()
+                                + "\" from its mapping to use it on SQLite");
+                    });
+        }
         // named enum types are PostgreSQL's own (SQLite has none: the column keeps the type name, stored as text)
         return dialect == Dialect.POSTGRESQL
                 ? new Schema(schema.tables(), schema.sequences(), NamedEnums.read(postgres.metadata()))
@@ -87,7 +96,7 @@ public final class HibernateModelReader {
             }
             if (sequences) {
                 for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
-                    sequenceList.add(new Sequence(stored(sequence.getName().getSequenceName()),
+                    sequenceList.add(new Sequence(sequenceName(sequence),
                             sequence.getInitialValue(), sequence.getIncrementSize()));
                 }
             }
@@ -101,7 +110,7 @@ public final class HibernateModelReader {
     }
 
     private static Table table(Metadata metadata, org.hibernate.mapping.Table table, Map<String, ColumnType> types) {
-        String name = stored(table.getName(), table.isQuoted());
+        String name = tableName(table);
         Set<org.hibernate.mapping.Column> ordered = new LinkedHashSet<>();
         if (table.hasPrimaryKey()) {
             ordered.addAll(table.getPrimaryKey().getColumns());
@@ -165,7 +174,29 @@ public final class HibernateModelReader {
     }
 
     private static String typeKey(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column) {
-        return stored(table.getName(), table.isQuoted()) + "\u0000" + stored(column);
+        return tableName(table) + "\u0000" + stored(column);
+    }
+
+    /**
+     * A table's name as the database stores it, qualified with its schema when the mapping names one
+     * ({@code @Table(schema = ...)}, {@code @JoinTable(schema = ...)}, ...): see {@link QualifiedName}. A dot inside a
+     * table's own name would read as a schema, so it is refused.
+     */
+    static String tableName(org.hibernate.mapping.Table table) {
+        String name = stored(table.getName(), table.isQuoted());
+        if (name.contains(".")) {
+            throw new EntityModelException("table name " + name + " contains a dot, which autogen reads as a schema"
+                    + " separator: rename the table, or put it in a schema with @Table(schema = ...)");
+        }
+        Identifier schema = table.getQualifiedTableName().getSchemaName();
+        return schema == null ? name : QualifiedName.of(stored(schema), name);
+    }
+
+    /** A sequence's name as the database stores it, qualified with its schema when the mapping names one. */
+    static String sequenceName(org.hibernate.boot.model.relational.Sequence sequence) {
+        String name = stored(sequence.getName().getSequenceName());
+        Identifier schema = sequence.getName().getSchemaName();
+        return schema == null ? name : QualifiedName.of(stored(schema), name);
     }
 
     /** A column's name as the database stores it. */

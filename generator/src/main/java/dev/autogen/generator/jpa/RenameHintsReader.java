@@ -3,6 +3,7 @@ package dev.autogen.generator.jpa;
 import dev.autogen.annotations.RenamedFrom;
 import dev.autogen.generator.diff.RenameHints;
 import dev.autogen.generator.diff.RenameHints.TableColumn;
+import dev.autogen.schema.QualifiedName;
 import dev.autogen.sql.Dialect;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -63,9 +64,12 @@ public final class RenameHintsReader {
                 continue;
             }
             List<String> previous = previousNames(type);
-            String table = HibernateModelReader.stored(entity.getTable().getName(), entity.getTable().isQuoted());
+            String table = HibernateModelReader.tableName(entity.getTable());
             if (!previous.isEmpty()) {
-                tables.put(table, previous);
+                // an unqualified previous name of a table in another schema is in that same schema
+                String schema = QualifiedName.parse(table).schema();
+                tables.put(table, previous.stream()
+                        .map(p -> schema == null || p.contains(".") ? p : QualifiedName.of(schema, p)).toList());
             }
             List<Property> properties = new ArrayList<>();
             if (entity.getIdentifierProperty() != null) {
@@ -91,7 +95,7 @@ public final class RenameHintsReader {
                 continue;
             }
             org.hibernate.mapping.Table table = property.getValue().getTable();
-            columns.put(new TableColumn(HibernateModelReader.stored(table.getName(), table.isQuoted()),
+            columns.put(new TableColumn(HibernateModelReader.tableName(table),
                     HibernateModelReader.stored(column)), previous);
         }
     }

@@ -114,7 +114,7 @@ final class TableConstraints {
                 continue;
             }
             org.hibernate.mapping.Table target = key.getReferencedTable();
-            String targetName = stored(target.getName(), target.isQuoted());
+            String targetName = HibernateModelReader.tableName(target);
             List<String> columns = names(key.getColumns());
             List<String> referenced = names(key.getReferencedColumns());
             if (key.isReferenceToPrimaryKey()) {

@@ -42,7 +42,7 @@ final class TenantIsolation {
             if (type == null) {
                 continue;
             }
-            String name = HibernateModelReader.stored(entity.getTable().getName(), entity.getTable().isQuoted());
+            String name = HibernateModelReader.tableName(entity.getTable());
             Table table = tables.get(name);
             if (table == null) {
                 continue;

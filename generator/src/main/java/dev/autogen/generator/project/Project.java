@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One autogen project as the settings describe it: the entities, the database and the migrations directory. Each
@@ -32,6 +33,7 @@ public final class Project {
     private final RenamePrompt renamePrompt;
     private List<Class<?>> entityClasses;
     private EntityModel entityModel;
+    private Schema entitySchema;
     private List<LoadedMigration> migrations;
 
     /** A project that asks about undeclared renames when it runs in a terminal ({@link RenamePrompt#terminal()}). */
@@ -58,9 +60,35 @@ public final class Project {
         return settings.dialect();
     }
 
-    /** The schema the entities imply, for this project's dialect. */
+    /**
+     * The schema the entities imply, for this project's dialect. Tables in other schemas ({@code @Table(schema =
+     * ...)}) are named {@code schema.table}; a mapping that names the default schema itself is read as naming none
+     * (see {@link SchemaNamespaces}), which costs one query for the default schema's name when {@code --schema} does
+     * not give it.
+     */
     public Schema entitySchema() {
-        return entityModel().schema();
+        if (entitySchema == null) {
+            Schema schema = entityModel().schema();
+            entitySchema = SchemaNamespaces.anyQualified(schema)
+                    ? SchemaNamespaces.withDefault(schema, defaultSchemaName()) : schema;
+        }
+        return entitySchema;
+    }
+
+    /** The schema whose tables the catalog names without a schema: {@code --schema}, else the connection's. */
+    private String defaultSchemaName() {
+        if (settings.schema() != null) {
+            return settings.schema();
+        }
+        try (Connection connection = connections().open();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("select current_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the current schema of " + settings.displayUrl() + ": "
+                    + Redaction.message(e.getMessage(), settings.password()), e);
+        }
     }
 
     /**
@@ -88,10 +116,15 @@ public final class Project {
         return entityModel().renameHints();
     }
 
-    /** The live catalog (autogen's version tables left out). */
+    /**
+     * The live catalog (autogen's version tables left out): the default schema, and on PostgreSQL the other schemas
+     * the entities name. A table in a schema that no entity names any more is not read, so it is neither dropped nor
+     * reported (docs/comparison.md).
+     */
     public Schema databaseSchema() {
+        Set<String> otherSchemas = dialect() == Dialect.POSTGRESQL ? SchemaNamespaces.of(entitySchema()) : Set.of();
         try (Connection connection = connections().open()) {
-            return CatalogReader.forDialect(dialect()).read(connection, settings.schema());
+            return CatalogReader.forDialect(dialect()).read(connection, settings.schema(), otherSchemas);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the catalog of " + settings.displayUrl() + ": "
                     + Redaction.message(e.getMessage(), settings.password()), e);

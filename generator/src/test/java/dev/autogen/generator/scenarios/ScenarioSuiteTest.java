@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.autogen.dsl.SchemaChanges;
 import dev.autogen.generator.catalog.CatalogReader;
+import dev.autogen.generator.project.SchemaNamespaces;
 import dev.autogen.generator.catalog.SqlExpressions;
 import dev.autogen.generator.diff.OperationText;
 import dev.autogen.generator.diff.SchemaDiffer;
@@ -34,7 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -98,9 +101,9 @@ class ScenarioSuiteTest {
             case SQLITE -> TestDatabases.freshSqlite(scenario.name());
         };
 
-        LoadedMigration first = PlannedMigration.revision(1, differ.diff(catalog(url, dialect), before));
+        LoadedMigration first = PlannedMigration.revision(1, differ.diff(catalog(url, dialect, scenario), before));
         new Migrator(ConnectionFactory.of(url, null, null), dialect, List.of(first)).upgrade("head");
-        Schema beforeCatalog = catalog(url, dialect);
+        Schema beforeCatalog = catalog(url, dialect, scenario);
         assertEquals("", text(differ.diff(beforeCatalog, before)), where + "the before state re-diffs");
 
         List<Operation> plan = differ.diff(beforeCatalog, after);
@@ -111,19 +114,20 @@ class ScenarioSuiteTest {
         Migrator migrator = new Migrator(ConnectionFactory.of(url, null, null), dialect,
                 List.of(first, PlannedMigration.revision(2, plan)));
         migrator.upgrade("head");
-        assertEquals("", text(differ.diff(catalog(url, dialect), after)), where + "re-diffing after the upgrade");
+        assertEquals("", text(differ.diff(catalog(url, dialect, scenario), after)),
+                where + "re-diffing after the upgrade");
         List<Class<?>> afterClasses = ENTITIES.classes(scenario, Scenario.AFTER);
         HibernateOracle.validate(afterClasses, url, dialect);
         if (dialect == Dialect.POSTGRESQL) {
             String reference = TestDatabases.freshPostgres("scenario_export");
             HibernateOracle.export(afterClasses, reference, dialect);
-            assertEquals(String.join("\n", CatalogShape.of(catalog(reference, dialect), dialect)),
-                    String.join("\n", CatalogShape.of(catalog(url, dialect), dialect)),
+            assertEquals(String.join("\n", CatalogShape.of(catalog(reference, dialect, scenario), dialect)),
+                    String.join("\n", CatalogShape.of(catalog(url, dialect, scenario), dialect)),
                     where + "the migrated catalog against Hibernate's own export");
         }
 
         migrator.downgrade("-1");
-        assertEquals(exactly(beforeCatalog), exactly(catalog(url, dialect)),
+        assertEquals(exactly(beforeCatalog), exactly(catalog(url, dialect, scenario)),
                 where + "downgrade -1 restores the before catalog");
     }
 
@@ -166,9 +170,13 @@ class ScenarioSuiteTest {
         return "scenarios.migrations." + scenario.name().replace('-', '_');
     }
 
-    private static Schema catalog(String url, Dialect dialect) throws SQLException {
+    /** The catalog's default schema, and the other schemas the scenario's entities name (before or after). */
+    private static Schema catalog(String url, Dialect dialect, Scenario scenario) throws SQLException {
+        Set<String> otherSchemas = new TreeSet<>(
+                SchemaNamespaces.of(ENTITIES.schema(scenario, Scenario.BEFORE, dialect)));
+        otherSchemas.addAll(SchemaNamespaces.of(ENTITIES.schema(scenario, Scenario.AFTER, dialect)));
         try (Connection connection = DriverManager.getConnection(url)) {
-            return CatalogReader.forDialect(dialect).read(connection, null);
+            return CatalogReader.forDialect(dialect).read(connection, null, otherSchemas);
         }
     }
 

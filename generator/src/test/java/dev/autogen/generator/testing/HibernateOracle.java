@@ -60,6 +60,8 @@ public final class HibernateOracle {
                     case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
                 })
                 .applySetting("hibernate.hbm2ddl.auto", action)
+                // @Table(schema = ...): Hibernate's export creates the schema, as autogen's CreateTable does
+                .applySetting("hibernate.hbm2ddl.create_namespaces", "true")
                 // keep Hibernate's SQLite helper tables (HT_/HTE_) out of the database under test
                 .applySetting("hibernate.query.mutation_strategy.persistent.create_tables", "false")
                 .applySetting("hibernate.query.mutation_strategy.global_temporary.create_tables", "false")

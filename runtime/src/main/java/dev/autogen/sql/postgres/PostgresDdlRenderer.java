@@ -2,6 +2,7 @@ package dev.autogen.sql.postgres;
 
 import static dev.autogen.sql.postgres.PostgresTableDdl.addConstraint;
 import static dev.autogen.sql.postgres.PostgresTableDdl.dropConstraint;
+import static dev.autogen.sql.DdlRenderer.quoteTable;
 
 import dev.autogen.op.AddCheckConstraint;
 import dev.autogen.op.AddColumn;
@@ -34,6 +35,7 @@ import dev.autogen.op.RunCallback;
 import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.ColumnType;
+import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
@@ -67,39 +69,40 @@ public final class PostgresDdlRenderer implements DdlRenderer {
     public List<Statement> render(Operation operation, Schema before) {
         return switch (operation) {
             case CreateTable op -> PostgresTableDdl.createTable(op.table());
-            case DropTable op -> one("drop table " + quote(op.name()));
-            case RenameTable op -> one("alter table " + quote(op.from()) + " rename to " + quote(op.to()));
+            case DropTable op -> one("drop table " + quoteTable(op.name()));
+            case RenameTable op -> PostgresTableDdl.renameTable(op.from(), op.to());
             case AddColumn op -> {
                 List<Statement> statements = new ArrayList<>();
-                statements.add(Statement.of("alter table " + quote(op.table()) + " add column "
+                statements.add(Statement.of("alter table " + quoteTable(op.table()) + " add column "
                         + PostgresTableDdl.column(op.column())));
                 if (op.column().comment() != null) {
                     statements.add(PostgresTableDdl.columnComment(op.table(), op.column().name(), op.column().comment()));
                 }
                 yield List.copyOf(statements);
             }
-            case DropColumn op -> one("alter table " + quote(op.table()) + " drop column " + quote(op.name()));
+            case DropColumn op -> one("alter table " + quoteTable(op.table()) + " drop column " + quote(op.name()));
             case AlterColumn op -> List.copyOf(PostgresTableDdl.alterColumn(op.table(), op.name(), op.from(), op.to()));
-            case RenameColumn op -> one("alter table " + quote(op.table()) + " rename column " + quote(op.from())
+            case RenameColumn op -> one("alter table " + quoteTable(op.table()) + " rename column " + quote(op.from())
                     + " to " + quote(op.to()));
             case CreateIndex op -> one(StandardDdl.createIndex(op.table(), op.index()));
-            case DropIndex op -> one("drop index " + quote(op.name()));
+            case DropIndex op -> one("drop index " + QualifiedName.parse(op.table()).sibling(op.name()).sql());
             case AddPrimaryKey op -> one(addConstraint(op.table(), StandardDdl.primaryKey(op.primaryKey())));
             case DropPrimaryKey op -> one(dropConstraint(op.table(),
-                    op.previous().name() == null ? op.table() + "_pkey" : op.previous().name()));
+                    op.previous().name() == null ? QualifiedName.local(op.table()) + "_pkey" : op.previous().name()));
             case AddForeignKey op -> one(addConstraint(op.table(), StandardDdl.foreignKey(op.foreignKey())));
             case DropForeignKey op -> one(dropConstraint(op.table(), op.name()));
             case AddUniqueConstraint op -> one(addConstraint(op.table(), StandardDdl.unique(op.constraint())));
             case DropUniqueConstraint op -> one(dropConstraint(op.table(), op.name()));
             case AddCheckConstraint op -> one(addConstraint(op.table(), StandardDdl.check(op.constraint())));
             case DropCheckConstraint op -> one(dropConstraint(op.table(), op.name()));
-            case CreateSequence op -> one("create sequence " + quote(op.sequence().name()) + " start with "
-                    + op.sequence().start() + " increment by " + op.sequence().increment());
-            case DropSequence op -> one("drop sequence " + quote(op.name()));
+            case CreateSequence op -> PostgresTableDdl.inSchema(op.sequence().name(), "create sequence "
+                    + quoteTable(op.sequence().name()) + " start with " + op.sequence().start() + " increment by "
+                    + op.sequence().increment());
+            case DropSequence op -> one("drop sequence " + quoteTable(op.name()));
             case SetRowLevelSecurity op -> one(PostgresRowSecurityDdl.set(op.table(), op.state()));
             case SetComment op -> List.of(PostgresTableDdl.tableComment(op.table(), op.comment()));
             case CreatePolicy op -> one(PostgresRowSecurityDdl.createPolicy(op.table(), op.policy()));
-            case DropPolicy op -> one("drop policy " + quote(op.name()) + " on " + quote(op.table()));
+            case DropPolicy op -> one("drop policy " + quote(op.name()) + " on " + quoteTable(op.table()));
             case CreateEnumType op -> one(PostgresEnumDdl.create(op.enumType()));
             case DropEnumType op -> one(PostgresEnumDdl.drop(op.name()));
             case AlterEnumType op -> PostgresEnumDdl.alter(op);

@@ -3,6 +3,7 @@ package dev.autogen.sql.postgres;
 import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
 
 import dev.autogen.schema.Policy;
+import dev.autogen.sql.DdlRenderer;
 import dev.autogen.schema.RowLevelSecurity;
 import java.util.stream.Collectors;
 
@@ -16,14 +17,14 @@ final class PostgresRowSecurityDdl {
     }
 
     static String set(String table, RowLevelSecurity state) {
-        return "alter table " + quoteIdentifier(table)
+        return "alter table " + DdlRenderer.quoteTable(table)
                 + (state.enabled() ? " enable" : " disable") + " row level security, "
                 + (state.forced() ? "force" : "no force") + " row level security";
     }
 
     static String createPolicy(String table, Policy policy) {
         StringBuilder sql = new StringBuilder("create policy ").append(quoteIdentifier(policy.name()))
-                .append(" on ").append(quoteIdentifier(table))
+                .append(" on ").append(DdlRenderer.quoteTable(table))
                 .append(" as permissive for ").append(policy.command().sql())
                 .append(" to ").append(policy.roles().stream()
                         .map(r -> r.equals(Policy.PUBLIC) ? "public" : quoteIdentifier(r))

@@ -1,8 +1,10 @@
 package dev.autogen.sql.postgres;
 
 import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
+import static dev.autogen.sql.DdlRenderer.quoteTable;
 
 import dev.autogen.schema.Column;
+import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Table;
 import dev.autogen.sql.StandardDdl;
 import dev.autogen.sql.Statement;
@@ -39,11 +41,47 @@ final class PostgresTableDdl {
     }
 
     static String addConstraint(String table, String constraint) {
-        return "alter table " + quoteIdentifier(table) + " add " + constraint;
+        return "alter table " + quoteTable(table) + " add " + constraint;
     }
 
     static String dropConstraint(String table, String name) {
-        return "alter table " + quoteIdentifier(table) + " drop constraint " + quoteIdentifier(name);
+        return "alter table " + quoteTable(table) + " drop constraint " + quoteIdentifier(name);
+    }
+
+    /**
+     * {@code sql}, which creates {@code qualifiedName}, preceded by {@code create schema if not exists} when the name
+     * is in another schema (as Hibernate's schema export does with {@code create_namespaces}). The reverse operation
+     * drops the table or sequence but leaves the schema: other objects may live in it, and an empty schema costs
+     * nothing (docs/migrations.md).
+     */
+    static List<Statement> inSchema(String qualifiedName, String sql) {
+        QualifiedName name = QualifiedName.parse(qualifiedName);
+        return name.schema() == null ? List.of(Statement.of(sql))
+                : List.of(Statement.of("create schema if not exists " + quoteIdentifier(name.schema())),
+                        Statement.of(sql));
+    }
+
+    /**
+     * {@code alter table ... rename to ...}; PostgreSQL renames within the table's schema only, so a move to another
+     * schema is {@code set schema} first.
+     */
+    static List<Statement> renameTable(String from, String to) {
+        QualifiedName source = QualifiedName.parse(from);
+        QualifiedName target = QualifiedName.parse(to);
+        List<Statement> statements = new ArrayList<>();
+        if (!Objects.equals(source.schema(), target.schema())) {
+            if (target.schema() == null) {
+                throw new IllegalArgumentException("cannot move table " + from + " back to the default schema by "
+                        + "name: PostgreSQL needs the schema's name (qualify " + to + ")");
+            }
+            statements.addAll(inSchema(to, "alter table " + source.sql() + " set schema "
+                    + quoteIdentifier(target.schema())));
+            source = new QualifiedName(target.schema(), source.name());
+        }
+        if (!source.name().equals(target.name())) {
+            statements.add(Statement.of("alter table " + source.sql() + " rename to " + quoteIdentifier(target.name())));
+        }
+        return List.copyOf(statements);
     }
 
     /** {@code create table} with inline constraints, then its indexes, then its comments. */
@@ -56,9 +94,8 @@ final class PostgresTableDdl {
         table.uniqueConstraints().forEach(u -> parts.add(StandardDdl.unique(u)));
         table.checks().forEach(c -> parts.add(StandardDdl.check(c)));
         table.foreignKeys().forEach(fk -> parts.add(StandardDdl.foreignKey(fk)));
-        List<Statement> statements = new ArrayList<>();
-        statements.add(Statement.of(
-                "create table " + quoteIdentifier(table.name()) + " (" + String.join(", ", parts) + ")"));
+        List<Statement> statements = new ArrayList<>(inSchema(table.name(),
+                "create table " + quoteTable(table.name()) + " (" + String.join(", ", parts) + ")"));
         table.indexes().forEach(ix -> statements.add(Statement.of(StandardDdl.createIndex(table.name(), ix))));
         if (table.comment() != null) {
             statements.add(tableComment(table.name(), table.comment()));
@@ -72,12 +109,12 @@ final class PostgresTableDdl {
     }
 
     static Statement tableComment(String table, String comment) {
-        return Statement.of("comment on table " + quoteIdentifier(table) + " is "
+        return Statement.of("comment on table " + quoteTable(table) + " is "
                 + (comment == null ? "null" : literal(comment)));
     }
 
     static Statement columnComment(String table, String column, String comment) {
-        return Statement.of("comment on column " + quoteIdentifier(table) + "." + quoteIdentifier(column) + " is "
+        return Statement.of("comment on column " + quoteTable(table) + "." + quoteIdentifier(column) + " is "
                 + (comment == null ? "null" : literal(comment)));
     }
 
@@ -87,7 +124,7 @@ final class PostgresTableDdl {
      * cast) and set again after it, and {@code not null} is set before identity is added (identity requires it).
      */
     static List<Statement> alterColumn(String table, String name, Column from, Column to) {
-        String prefix = "alter table " + quoteIdentifier(table) + " alter column " + quoteIdentifier(name) + " ";
+        String prefix = "alter table " + quoteTable(table) + " alter column " + quoteIdentifier(name) + " ";
         String toType = PostgresTypes.sql(to.type());
         boolean typeChanged = !PostgresTypes.sql(from.type()).equals(toType);
         boolean defaultChanged = !Objects.equals(from.defaultValue(), to.defaultValue());

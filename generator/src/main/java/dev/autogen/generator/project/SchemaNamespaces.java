@@ -1,0 +1,60 @@
+package dev.autogen.generator.project;
+
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Schema;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The other schemas ({@code @Table(schema = ...)}) that the entities' tables and sequences live in, and the one
+ * rewrite they need before a diff: a mapping that names the default schema itself ({@code schema = "public"} on a
+ * database whose {@code current_schema()} is {@code public}) means the same tables as one that names none, and the
+ * catalog reader names the default schema's tables without a schema, so the entities' names lose it too.
+ */
+public final class SchemaNamespaces {
+    private SchemaNamespaces() {
+    }
+
+    /** The schemas other than the default one that {@code schema}'s tables, foreign keys and sequences name. */
+    public static SortedSet<String> of(Schema schema) {
+        SortedSet<String> names = new TreeSet<>();
+        Stream<String> tableNames = schema.tables().stream().flatMap(t -> Stream.concat(Stream.of(t.name()),
+                t.foreignKeys().stream().map(ForeignKey::referencedTable)));
+        Stream.concat(tableNames, schema.sequences().stream().map(Sequence::name))
+                .map(name -> QualifiedName.parse(name).schema())
+                .filter(s -> s != null)
+                .forEach(names::add);
+        return names;
+    }
+
+    /** {@code schema} with the qualifier {@code defaultSchema} removed from every table, reference and sequence. */
+    static Schema withDefault(Schema schema, String defaultSchema) {
+        if (!of(schema).contains(defaultSchema)) {
+            return schema;
+        }
+        return new Schema(schema.tables().stream().map(t -> table(t, defaultSchema)).toList(),
+                schema.sequences().stream().map(s -> new Sequence(local(s.name(), defaultSchema), s.start(),
+                        s.increment())).toList(),
+                schema.enumTypes());
+    }
+
+    private static Table table(Table table, String defaultSchema) {
+        return table.withName(local(table.name(), defaultSchema))
+                .withForeignKeys(table.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(), fk.columns(),
+                        local(fk.referencedTable(), defaultSchema), fk.referencedColumns(), fk.onDelete())).toList());
+    }
+
+    private static String local(String name, String defaultSchema) {
+        QualifiedName qualified = QualifiedName.parse(name);
+        return defaultSchema.equals(qualified.schema()) ? qualified.name() : name;
+    }
+
+    /** Whether any name in {@code schema} is qualified (the one case where the default schema's name matters). */
+    static boolean anyQualified(Schema schema) {
+        return !of(schema).isEmpty();
+    }
+}
