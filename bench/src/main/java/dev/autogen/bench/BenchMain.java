@@ -160,6 +160,7 @@ public final class BenchMain {
                 figures.addProbeOutput(validate.stdout(), true);
             }
             log("validate done");
+            alembic(figures, url);
             for (int r = 0; r < runs; r++) {
                 ColdRun.Result probe = ColdRun.run(List.of(java(), ColdRun.LAUNCH_MILLIS, "-cp", benchJar.toString(),
                         PhaseProbe.class.getName(), model.toString(), url, migrations.toString()), dir).expect("phase probe", 0);
@@ -167,6 +168,30 @@ public final class BenchMain {
             }
             log("phases done");
             return figures;
+        }
+
+        /** Alembic's comparison on the same database, when Alembic is installed ({@link AlembicCompare}). */
+        private void alembic(Figures figures, String url) {
+            String missing = AlembicCompare.unavailableReason(dir);
+            if (missing != null) {
+                log("Alembic skipped: " + missing);
+                return;
+            }
+            List<Long> compare = new ArrayList<>();
+            List<Long> reflect = new ArrayList<>();
+            long differences = -1;
+            for (int r = 0; r < runs; r++) {
+                ColdRun.Result result = AlembicCompare.run(url, dir);
+                differences = AlembicCompare.differences(result);
+                figures.add(AlembicCompare.COMMAND, result);
+                compare.add(AlembicCompare.phaseMillis(result, "compare_metadata"));
+                reflect.add(AlembicCompare.phaseMillis(result, "reflect_models"));
+            }
+            figures.note(AlembicCompare.COMMAND, "compare_metadata alone " + Figures.median(compare)
+                    + " ms; the rest is Python start and reflecting the models from the database ("
+                    + Figures.median(reflect) + " ms), which stands in for importing model classes; it found "
+                    + differences + " differences");
+            log("alembic done");
         }
 
         /**
