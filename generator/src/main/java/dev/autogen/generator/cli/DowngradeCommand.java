@@ -26,6 +26,9 @@ final class DowngradeCommand implements Callable<Integer> {
     @Mixin
     OfflineSqlOptions offline;
 
+    @Mixin
+    MigrationTimeoutOptions timeouts;
+
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
@@ -34,7 +37,7 @@ final class DowngradeCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(root.project().migrator(), Migrator::downgrade, target, "Reverted", "Nothing to revert",
+        MigrationProgress.run(root.project().migrator().withTimeouts(timeouts.timeouts()), Migrator::downgrade, target, "Reverted", "Nothing to revert",
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }

@@ -2,6 +2,7 @@ package dev.autogen.generator.cli;
 
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
+import dev.autogen.migrate.MigrationTimeouts;
 import dev.autogen.migrate.tenants.FleetReport;
 import dev.autogen.migrate.tenants.SchemaFleet;
 import dev.autogen.migrate.tenants.SchemaOutcome;
@@ -17,9 +18,10 @@ final class SchemaFleetRun {
     private SchemaFleetRun() {
     }
 
-    static int upgrade(Project project, SchemaFleetOptions options, String target, PrintWriter out,
-            PrintWriter err) {
+    static int upgrade(Project project, SchemaFleetOptions options, MigrationTimeouts timeouts, String target,
+            PrintWriter out, PrintWriter err) {
         SchemaFleet fleet = SchemaFleet.of(project.connections(), project.migrations())
+                .timeouts(timeouts)
                 .parallelism(options.parallelism())
                 .createMissingSchemas(options.createSchemas)
                 .listener((schema, line) -> {

@@ -31,6 +31,9 @@ final class UpgradeCommand implements Callable<Integer> {
     OfflineSqlOptions offline;
 
     @Mixin
+    MigrationTimeoutOptions timeouts;
+
+    @Mixin
     SchemaFleetOptions fleet;
 
     @Override
@@ -39,7 +42,7 @@ final class UpgradeCommand implements Callable<Integer> {
         if (fleet.active() || fleet.parallel != null || fleet.createSchemas) {
             Project project = root.project();
             fleet.validate(project, offline.sql);
-            return SchemaFleetRun.upgrade(project, fleet, target, spec.commandLine().getOut(),
+            return SchemaFleetRun.upgrade(project, fleet, timeouts.timeouts(), target, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
         if (offline.sql) {
@@ -47,7 +50,7 @@ final class UpgradeCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(root.project().migrator(), Migrator::upgrade, target, "Applied", "Nothing to apply",
+        MigrationProgress.run(root.project().migrator().withTimeouts(timeouts.timeouts()), Migrator::upgrade, target, "Applied", "Nothing to apply",
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }
