@@ -7,6 +7,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -178,6 +179,12 @@ public final class SchemaInterpreter {
                     throw fail("cannot drop enum type " + op.name() + ": there is no such type");
                 }
                 yield schema.withoutEnumType(op.name());
+            }
+            case AlterSequence op -> {
+                if (schema.sequence(op.name()).isEmpty()) {
+                    throw fail("cannot alter sequence " + op.name() + ": there is no such sequence");
+                }
+                yield schema.withSequence(op.sequence());
             }
             case AlterEnumType op -> {
                 if (schema.enumType(op.enumType().name()).isEmpty()) {

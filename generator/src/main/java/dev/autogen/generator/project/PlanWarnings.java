@@ -10,6 +10,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -160,6 +161,7 @@ public final class PlanWarnings {
             case DropCheckConstraint drop -> { }
             case CreateSequence create -> { }
             case DropSequence drop -> { }
+            case AlterSequence alter -> { }
             case SetRowLevelSecurity set -> {
                 if (set.previous() != null && set.previous().enabled() && !set.state().enabled()) {
                     lines.add("security: turns row-level security of " + set.table() + " off; every row becomes"
