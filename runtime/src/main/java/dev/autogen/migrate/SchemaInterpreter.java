@@ -280,7 +280,8 @@ public final class SchemaInterpreter {
                 table.comment(), table.rowLevelSecurity(),
                 table.policies().stream().map(p -> new Policy(p.name(), p.command(), p.roles(),
                         p.using() == null ? null : CheckExpressions.rename(p.using(), from, to),
-                        p.withCheck() == null ? null : CheckExpressions.rename(p.withCheck(), from, to))).toList());
+                        p.withCheck() == null ? null : CheckExpressions.rename(p.withCheck(), from, to),
+                        p.restrictive())).toList());
         // foreign keys (of any table, this one included) that point at the renamed column follow it
         List<Table> tables = schema.withTable(renamed).tables().stream().map(t -> t.withForeignKeys(
                 t.foreignKeys().stream().map(fk -> fk.referencedTable().equals(tableName)

@@ -129,9 +129,10 @@ public final class OperationText {
                 : state.forced() ? "enabled forced" : "enabled not forced";
     }
 
-    /** {@code name for all to public using (…) with check (…)}. */
+    /** {@code name [as restrictive] for all to public using (…) with check (…)}. */
     public static String policy(Policy policy) {
-        StringBuilder out = new StringBuilder(policy.name()).append(" for ").append(policy.command().sql())
+        StringBuilder out = new StringBuilder(policy.name()).append(policy.restrictive() ? " as restrictive" : "")
+                .append(" for ").append(policy.command().sql())
                 .append(" to ").append(String.join(", ", policy.roles()));
         if (policy.using() != null) {
             out.append(" using (").append(oneLine(policy.using())).append(')');

@@ -204,6 +204,9 @@ final class DslStatements {
         if (!policy.roles().equals(List.of(Policy.PUBLIC))) {
             code.add(".to($L)", strings(policy.roles()));
         }
+        if (policy.restrictive()) {
+            code.add(".restrictive()");
+        }
         if (policy.using() != null) {
             code.add("\n.using($S)", policy.using());
         }

@@ -261,6 +261,8 @@ class MigrationRoundTripTest {
                         "id = nullif(current_setting('app.tenant', true), '')::bigint")),
                 new CreatePolicy("tenants", new Policy("support \"reads\"", PolicyCommand.SELECT,
                         List.of("support", "Auditor"), "true", null)),
+                new CreatePolicy("tenants", new Policy("not_archived", PolicyCommand.UPDATE, List.of("app"),
+                        "not archived", "not archived", true)),
                 new DropPolicy("tenants", "insert_only", new Policy("insert_only", PolicyCommand.INSERT,
                         List.of("app"), null, "id > 0")),
                 new DropPolicy("tenants", "old_policy", null),
