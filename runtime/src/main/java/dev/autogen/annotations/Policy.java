@@ -34,4 +34,10 @@ public @interface Policy {
 
     /** The {@code WITH CHECK} expression; empty for none. */
     String withCheck() default "";
+
+    /**
+     * {@code AS RESTRICTIVE}: the policy narrows what the permissive policies grant (a row must pass it as well)
+     * instead of granting more. PostgreSQL lets no row through a table that has restrictive policies only.
+     */
+    boolean restrictive() default false;
 }

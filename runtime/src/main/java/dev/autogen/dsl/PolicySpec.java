@@ -16,40 +16,51 @@ public final class PolicySpec {
     private final List<String> roles;
     private final String using;
     private final String withCheck;
+    private final boolean restrictive;
 
-    private PolicySpec(String name, PolicyCommand command, List<String> roles, String using, String withCheck) {
+    private PolicySpec(String name, PolicyCommand command, List<String> roles, String using, String withCheck,
+            boolean restrictive) {
         this.name = name;
         this.command = command;
         this.roles = roles;
         this.using = using;
         this.withCheck = withCheck;
+        this.restrictive = restrictive;
     }
 
     /** A policy named {@code name} (unique per table), for {@code ALL} commands and role {@code public}. */
     public static PolicySpec policy(String name) {
-        return new PolicySpec(name, PolicyCommand.ALL, List.of(), null, null);
+        return new PolicySpec(name, PolicyCommand.ALL, List.of(), null, null, false);
     }
 
     public PolicySpec forCommand(PolicyCommand newCommand) {
-        return new PolicySpec(name, newCommand, roles, using, withCheck);
+        return new PolicySpec(name, newCommand, roles, using, withCheck, restrictive);
     }
 
     /** The roles it applies to ({@code public}, every role, when never called). */
     public PolicySpec to(String... newRoles) {
-        return new PolicySpec(name, command, Arrays.asList(newRoles), using, withCheck);
+        return new PolicySpec(name, command, Arrays.asList(newRoles), using, withCheck, restrictive);
     }
 
     /** The condition rows must meet to be seen, updated or deleted. */
     public PolicySpec using(String expression) {
-        return new PolicySpec(name, command, roles, expression, withCheck);
+        return new PolicySpec(name, command, roles, expression, withCheck, restrictive);
     }
 
     /** The condition rows must meet to be written. */
     public PolicySpec withCheck(String expression) {
-        return new PolicySpec(name, command, roles, using, expression);
+        return new PolicySpec(name, command, roles, using, expression, restrictive);
+    }
+
+    /**
+     * {@code AS RESTRICTIVE}: the policy narrows what the permissive ones grant (a row must pass it too) instead of
+     * granting more.
+     */
+    public PolicySpec restrictive() {
+        return new PolicySpec(name, command, roles, using, withCheck, true);
     }
 
     public Policy toPolicy() {
-        return new Policy(name, command, roles, using, withCheck);
+        return new Policy(name, command, roles, using, withCheck, restrictive);
     }
 }

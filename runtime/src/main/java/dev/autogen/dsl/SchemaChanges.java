@@ -2,6 +2,7 @@ package dev.autogen.dsl;
 
 import dev.autogen.op.AddCheckConstraint;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.schema.EnumType;
@@ -199,6 +200,16 @@ public final class SchemaChanges {
 
     public SchemaChanges dropSequence(String name, long previousStart, long previousIncrement) {
         return apply(new DropSequence(name, new Sequence(name, previousStart, previousIncrement)));
+    }
+
+    /**
+     * Changes a sequence's start and increment in place (its current value stays), see {@link AlterSequence};
+     * nothing on SQLite.
+     */
+    public SchemaChanges alterSequence(String name, long start, long increment, long previousStart,
+            long previousIncrement) {
+        return apply(new AlterSequence(new Sequence(name, start, increment),
+                new Sequence(name, previousStart, previousIncrement)));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -179,6 +180,12 @@ public final class SchemaInterpreter {
                 }
                 yield schema.withoutEnumType(op.name());
             }
+            case AlterSequence op -> {
+                if (schema.sequence(op.name()).isEmpty()) {
+                    throw fail("cannot alter sequence " + op.name() + ": there is no such sequence");
+                }
+                yield schema.withSequence(op.sequence());
+            }
             case AlterEnumType op -> {
                 if (schema.enumType(op.enumType().name()).isEmpty()) {
                     throw fail("cannot alter enum type " + op.enumType().name() + ": there is no such type");
@@ -273,7 +280,8 @@ public final class SchemaInterpreter {
                 table.comment(), table.rowLevelSecurity(),
                 table.policies().stream().map(p -> new Policy(p.name(), p.command(), p.roles(),
                         p.using() == null ? null : CheckExpressions.rename(p.using(), from, to),
-                        p.withCheck() == null ? null : CheckExpressions.rename(p.withCheck(), from, to))).toList());
+                        p.withCheck() == null ? null : CheckExpressions.rename(p.withCheck(), from, to),
+                        p.restrictive())).toList());
         // foreign keys (of any table, this one included) that point at the renamed column follow it
         List<Table> tables = schema.withTable(renamed).tables().stream().map(t -> t.withForeignKeys(
                 t.foreignKeys().stream().map(fk -> fk.referencedTable().equals(tableName)

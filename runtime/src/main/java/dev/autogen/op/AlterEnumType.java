@@ -8,8 +8,9 @@ import java.util.Objects;
  * Changes the values of a PostgreSQL named enum type from {@code previous} to {@code enumType} (same name).
  * When every previous value stays, in the same order, it only adds values ({@code alter type ... add value}); else
  * (a value removed or reordered, which PostgreSQL cannot do in place) the type is rebuilt: renamed away, created
- * anew, every column of it converted through {@code text}, the old type dropped. That rebuild fails if a row still
- * holds a removed value, and does not carry defaults or other objects that depend on the type. It is also how the
+ * anew, every column of it converted through {@code text} (array columns through {@code text[]}, defaults dropped and
+ * set again), the old type dropped. That rebuild fails if a row or a default still holds a removed value, and does
+ * not carry views or other objects that depend on the type. It is also how the
  * reverse of an addition is applied, so adding a value is reversible.
  */
 public record AlterEnumType(EnumType enumType, EnumType previous) implements Operation {

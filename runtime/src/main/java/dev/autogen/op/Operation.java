@@ -11,7 +11,7 @@ public sealed interface Operation
         permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn,
                 CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey, AddForeignKey, DropForeignKey,
                 AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint,
-                CreateSequence, DropSequence, SetRowLevelSecurity, CreatePolicy, DropPolicy, SetComment,
+                CreateSequence, DropSequence, AlterSequence, SetRowLevelSecurity, CreatePolicy, DropPolicy, SetComment,
                 CreateEnumType, DropEnumType, AlterEnumType, ExecuteSql, ExecuteDialectSql, RunCallback {
 
     /**

@@ -128,10 +128,7 @@ public final class PostgresCatalogReader implements CatalogReader {
         return new Column(rs.getString(2), type, !rs.getBoolean(4), defaultValue, identity, rs.getString(7));
     }
 
-    /**
-     * A policy; a restrictive one is read as permissive (autogen writes only permissive policies, and the difference
-     * is left to a later refinement).
-     */
+    /** A policy, permissive or restrictive ({@code pg_policy.polpermissive}). */
     private static Policy policy(ResultSet rs) throws SQLException {
         PolicyCommand command = switch (rs.getString(3)) {
             case "r" -> PolicyCommand.SELECT;
@@ -142,7 +139,7 @@ public final class PostgresCatalogReader implements CatalogReader {
         };
         List<String> roles = Arrays.asList((String[]) rs.getArray(5).getArray());
         return new Policy(rs.getString(2), command, roles, PostgresExpressions.policyExpression(rs.getString(6)),
-                PostgresExpressions.policyExpression(rs.getString(7)));
+                PostgresExpressions.policyExpression(rs.getString(7)), !rs.getBoolean(4));
     }
 
     private static void constraint(TableParts table, ResultSet rs) throws SQLException {

@@ -7,6 +7,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -99,6 +100,9 @@ public final class OperationText {
             case CreateSequence(var sequence) -> "CreateSequence " + sequence.name()
                     + " start " + sequence.start() + " increment " + sequence.increment();
             case DropSequence(String name, var previous) -> "DropSequence " + name;
+            case AlterSequence(var sequence, var previous) -> "AlterSequence " + sequence.name()
+                    + " start " + previous.start() + " -> " + sequence.start()
+                    + " increment " + previous.increment() + " -> " + sequence.increment();
             case SetRowLevelSecurity(String table, var state, var previous) ->
                     "SetRowLevelSecurity " + table + " " + rowSecurity(state);
             case SetComment(String table, String comment, String previous) ->
@@ -125,9 +129,10 @@ public final class OperationText {
                 : state.forced() ? "enabled forced" : "enabled not forced";
     }
 
-    /** {@code name for all to public using (…) with check (…)}. */
+    /** {@code name [as restrictive] for all to public using (…) with check (…)}. */
     public static String policy(Policy policy) {
-        StringBuilder out = new StringBuilder(policy.name()).append(" for ").append(policy.command().sql())
+        StringBuilder out = new StringBuilder(policy.name()).append(policy.restrictive() ? " as restrictive" : "")
+                .append(" for ").append(policy.command().sql())
                 .append(" to ").append(String.join(", ", policy.roles()));
         if (policy.using() != null) {
             out.append(" using (").append(oneLine(policy.using())).append(')');

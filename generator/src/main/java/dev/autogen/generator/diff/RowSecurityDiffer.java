@@ -21,8 +21,9 @@ import java.util.TreeSet;
  * not exist on one side counts as having none there, so a new table gets its switches and policies after it is
  * created, and a dropped one loses them before it is dropped.
  *
- * <p>Policies are matched by name; one whose command, roles or canonical {@code USING}/{@code WITH CHECK} differ is
- * dropped and created again (PostgreSQL's {@code ALTER POLICY} cannot change the command). Policies are dropped
+ * <p>Policies are matched by name; one whose kind (permissive or restrictive), command, roles or canonical
+ * {@code USING}/{@code WITH CHECK} differ is dropped and created again (PostgreSQL's {@code ALTER POLICY} can change
+ * neither the command nor the kind). Policies are dropped
  * before anything else and created after everything else, so the columns they use exist; a policy that uses a column
  * whose type the plan changes is dropped and re-created around the change, because PostgreSQL refuses to alter the
  * type of a column a policy uses. Switches that turn row-level security on go before the table's new policies; those
@@ -86,7 +87,7 @@ final class RowSecurityDiffer {
     }
 
     private boolean same(Policy a, Policy b) {
-        return a.command() == b.command() && a.roles().equals(b.roles())
+        return a.command() == b.command() && a.restrictive() == b.restrictive() && a.roles().equals(b.roles())
                 && Objects.equals(key(a.using()), key(b.using()))
                 && Objects.equals(key(a.withCheck()), key(b.withCheck()));
     }

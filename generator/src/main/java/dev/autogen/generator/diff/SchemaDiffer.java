@@ -7,6 +7,7 @@ import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.AlterEnumType;
 import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.DropForeignKey;
@@ -52,9 +53,9 @@ import java.util.TreeMap;
  *       at a key of an existing table that this plan adds or alters, is added after all creations instead.</li>
  *   <li>A dropped table is dropped with its full definition, before the tables it references; in a cycle of dropped
  *       tables, the closing foreign keys are dropped first (and are not part of the recorded definition).</li>
- *   <li>Sequences are matched by name; a changed start or increment is a drop and a create (PostgreSQL's
- *       {@code ALTER SEQUENCE} would keep the current value: a later refinement). On SQLite sequences are not
- *       compared: Hibernate models them as tables there.</li>
+ *   <li>Sequences are matched by name; a changed start or increment is one {@link AlterSequence}, in place, so the
+ *       sequence keeps its current value (a drop and create would start over and hand out ids already in use). On
+ *       SQLite sequences are not compared: Hibernate models them as tables there.</li>
  *   <li>PostgreSQL named enum types are matched by name: a new one is created before the tables and columns (one
  *       {@code CreateEnumType} each), a removed one dropped after everything else, and changed values are one
  *       {@code AlterEnumType} (values added in place, or a rebuild: see {@link AlterEnumType}) before the columns
@@ -68,7 +69,7 @@ import java.util.TreeMap;
  *
  * <p>Known limits: index names are schema-wide on PostgreSQL, but name clashes are only resolved within a table; a
  * matched key that is dropped and re-added to free its name (see {@link TableDiffer}) does not rebuild the foreign
- * keys that reference it; a changed sequence that a column default uses cannot be dropped on PostgreSQL.
+ * keys that reference it.
  */
 public final class SchemaDiffer {
 
@@ -215,8 +216,7 @@ public final class SchemaDiffer {
             Sequence from = pair.current();
             Sequence to = pair.target();
             if (from.start() != to.start() || from.increment() != to.increment()) {
-                plan.add(Phase.CREATE_SEQUENCES, to.name(), new DropSequence(from.name(), from));
-                plan.add(Phase.CREATE_SEQUENCES, to.name(), new CreateSequence(to));
+                plan.add(Phase.CREATE_SEQUENCES, to.name(), new AlterSequence(to, from));
             }
         }
         matches.added().forEach(s -> plan.add(Phase.CREATE_SEQUENCES, s.name(), new CreateSequence(s)));

@@ -10,6 +10,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -145,6 +146,9 @@ final class DslStatements {
                 yield CodeBlock.of("schema.dropSequence($S, $L, $L)",
                         name, longLiteral(previous.start()), longLiteral(previous.increment()));
             }
+            case AlterSequence(var sequence, var previous) -> CodeBlock.of("schema.alterSequence($S, $L, $L, $L, $L)",
+                    sequence.name(), longLiteral(sequence.start()), longLiteral(sequence.increment()),
+                    longLiteral(previous.start()), longLiteral(previous.increment()));
             case SetRowLevelSecurity(String table, var state, var previous) when previous == null ->
                     state.enabled() ? CodeBlock.of("schema.enableRowLevelSecurity($S, $L)", table, state.forced())
                             : CodeBlock.of("schema.disableRowLevelSecurity($S)", table);
@@ -199,6 +203,9 @@ final class DslStatements {
         }
         if (!policy.roles().equals(List.of(Policy.PUBLIC))) {
             code.add(".to($L)", strings(policy.roles()));
+        }
+        if (policy.restrictive()) {
+            code.add(".restrictive()");
         }
         if (policy.using() != null) {
             code.add("\n.using($S)", policy.using());

@@ -1,5 +1,6 @@
 package dev.autogen.generator.jpa;
 
+import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
@@ -24,10 +25,11 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Finds the JPA-annotated classes ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}) and the
- * {@code package-info} classes of some packages, in compiled class directories and jars, without a
- * {@code persistence.xml}: the user names where the entities are ({@code --classpath}, {@code --packages}) and
- * autogen finds them the way Hibernate's own scanner would.
+ * Finds the JPA-annotated classes ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}, and
+ * {@code @Converter}: with {@code autoApply = true} a converter changes the column type of every attribute of its type
+ * without any entity naming it) and the {@code package-info} classes of some packages, in compiled class directories
+ * and jars, without a {@code persistence.xml}: the user names where the entities are ({@code --classpath},
+ * {@code --packages}) and autogen finds them the way Hibernate's own scanner would.
  *
  * <p>The classes are loaded by a {@link URLClassLoader} whose parent is autogen's own class loader, so that
  * {@code jakarta.persistence} and {@code org.hibernate} annotations are the very classes Hibernate checks for. The
@@ -103,7 +105,7 @@ public final class EntityScanner {
 
     private static boolean isMapped(Class<?> type) {
         return type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Embeddable.class)
-                || type.isAnnotationPresent(MappedSuperclass.class);
+                || type.isAnnotationPresent(MappedSuperclass.class) || type.isAnnotationPresent(Converter.class);
     }
 
     private static Class<?> load(ClassLoader loader, String name) {

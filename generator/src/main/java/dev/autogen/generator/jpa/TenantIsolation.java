@@ -74,7 +74,7 @@ final class TenantIsolation {
         var declaredPolicies = type.getAnnotationsByType(dev.autogen.annotations.Policy.class);
         for (dev.autogen.annotations.Policy declared : declaredPolicies) {
             add(policies, new Policy(declared.name(), declared.command(), List.of(declared.roles()),
-                    blankToNull(declared.using()), blankToNull(declared.withCheck())), type);
+                    blankToNull(declared.using()), blankToNull(declared.withCheck()), declared.restrictive()), type);
             if (!state.enabled()) {
                 state = RowLevelSecurity.enabled(own == null || own.force());
             }

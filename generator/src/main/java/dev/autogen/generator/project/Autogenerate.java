@@ -67,8 +67,10 @@ public final class Autogenerate {
                     + ", head: " + describe(graph.heads()) + "): run autogen upgrade first");
         }
         Schema database = empty ? Schema.EMPTY : project.databaseSchema();
+        UnmanagedTables unmanaged = empty ? null : UnmanagedTables.of(project);
+        // a table no migration created is never offered to the rename prompt: it is left alone below
         UnmanagedTables.Filtered filtered = empty ? new UnmanagedTables.Filtered(List.of(), List.of())
-                : UnmanagedTables.of(project).filter(project.plan(database, project.renamePrompt()))
+                : unmanaged.filter(project.plan(database, project.renamePrompt(), unmanaged))
                         .withHints(TenantColumnHints.of(project.entitySchema(), project.dialect()));
         List<Operation> plan = filtered.plan();
         if (plan.isEmpty() && !empty) {

@@ -10,6 +10,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -146,6 +147,9 @@ public final class OperationExplainer {
             case DropSequence drop -> line(drop.name(), "no entity id generator uses it",
                     drop.previous() == null ? "sequence " + drop.name()
                             : "start " + drop.previous().start() + " increment " + drop.previous().increment());
+            case AlterSequence alter -> line(alter.name(), "an entity id generator -> start "
+                    + alter.sequence().start() + " increment " + alter.sequence().increment(),
+                    "start " + alter.previous().start() + " increment " + alter.previous().increment());
             case SetRowLevelSecurity set -> line(set.table() + ".row_level_security",
                     entityTable(set.table()) + " -> row-level security " + OperationText.rowSecurity(set.state()),
                     table(set.table()).map(t -> "row-level security " + OperationText.rowSecurity(t.rowLevelSecurity()))

@@ -10,6 +10,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -160,6 +161,15 @@ public final class PlanWarnings {
             case DropCheckConstraint drop -> { }
             case CreateSequence create -> { }
             case DropSequence drop -> { }
+            case AlterSequence alter -> {
+                long from = Math.abs(alter.previous().increment());
+                long to = Math.abs(alter.sequence().increment());
+                if (to < from) {
+                    lines.add("sequence " + alter.name() + ": increment " + from + " -> " + to + "; application"
+                            + " instances still running with allocationSize " + from + " hand out ids that overlap"
+                            + " the new ones: stop them before the upgrade");
+                }
+            }
             case SetRowLevelSecurity set -> {
                 if (set.previous() != null && set.previous().enabled() && !set.state().enabled()) {
                     lines.add("security: turns row-level security of " + set.table() + " off; every row becomes"

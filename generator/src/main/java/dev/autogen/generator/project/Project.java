@@ -149,6 +149,15 @@ public final class Project {
         return new RenamePlanner(dialect(), differ(), prompt).plan(database, entitySchema(), renameHints());
     }
 
+    /**
+     * {@link #plan(Schema, RenamePrompt)} that never offers a table {@code unmanaged} says no migration created as
+     * the old name of an undeclared rename (see {@link RenamePlanner}).
+     */
+    public List<Operation> plan(Schema database, RenamePrompt prompt, UnmanagedTables unmanaged) {
+        return new RenamePlanner(dialect(), differ(), prompt, unmanaged::createdByMigration)
+                .plan(database, entitySchema(), renameHints());
+    }
+
     public SchemaDiffer differ() {
         return new SchemaDiffer(dialect(), SqlExpressions::canonical);
     }

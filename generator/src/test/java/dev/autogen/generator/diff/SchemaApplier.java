@@ -7,6 +7,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -181,6 +182,10 @@ final class SchemaApplier {
             case DropSequence(String name, var previous) -> {
                 require(Objects.equals(s.sequence(name).orElse(null), previous), "sequence differs");
                 yield s.withoutSequence(name);
+            }
+            case AlterSequence(var sequence, var previous) -> {
+                require(Objects.equals(s.sequence(sequence.name()).orElse(null), previous), "sequence differs");
+                yield s.withSequence(sequence);
             }
             case SetRowLevelSecurity(String table, var state, var previous) -> {
                 require(table(s, table).rowLevelSecurity().equals(previous), "row-level security differs");

@@ -16,6 +16,7 @@ import dev.autogen.op.AlterColumn;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.AlterEnumType;
 import dev.autogen.op.CreateEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreatePolicy;
@@ -210,6 +211,7 @@ class MigrationRoundTripTest {
                 List.of("tenant_id", "id"), ReferentialAction.SET_NULL);
         return List.of(
                 new CreateSequence(new Sequence("tenant_seq", 1, 50)),
+                new AlterSequence(new Sequence("tenant_seq", 5_000_000_000L, 10), new Sequence("tenant_seq", 1, 50)),
                 new CreateEnumType(new EnumType("tier", List.of("FREE", "PRO \"x\" 'y'"))),
                 new AlterEnumType(new EnumType("tier", List.of("FREE", "PRO \"x\" 'y'", "ENTERPRISE")),
                         new EnumType("tier", List.of("FREE", "PRO \"x\" 'y'"))),
@@ -259,6 +261,8 @@ class MigrationRoundTripTest {
                         "id = nullif(current_setting('app.tenant', true), '')::bigint")),
                 new CreatePolicy("tenants", new Policy("support \"reads\"", PolicyCommand.SELECT,
                         List.of("support", "Auditor"), "true", null)),
+                new CreatePolicy("tenants", new Policy("not_archived", PolicyCommand.UPDATE, List.of("app"),
+                        "not archived", "not archived", true)),
                 new DropPolicy("tenants", "insert_only", new Policy("insert_only", PolicyCommand.INSERT,
                         List.of("app"), null, "id > 0")),
                 new DropPolicy("tenants", "old_policy", null),

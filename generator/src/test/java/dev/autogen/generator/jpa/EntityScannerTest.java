@@ -110,6 +110,22 @@ class EntityScannerTest {
     }
 
     @Test
+    void autoAppliedConvertersAreFoundAndGiveTheColumnItsConvertedType() {
+        List<Class<?>> found = EntityScanner.scan(List.of(), List.of("dev.autogen.generator.jpa.converted"));
+
+        // the Money record is not a mapped type and is left out
+        assertEquals(List.of("MoneyConverter", "Product"), found.stream().map(Class::getSimpleName).toList());
+        Column price = HibernateModelReader.read(found, Dialect.POSTGRESQL).table("product").orElseThrow()
+                .column("price").orElseThrow();
+        assertEquals(Column.of("price", new ColumnType.BigInt(), false), price);
+        // without the converter registered, Hibernate maps the Serializable value as bytes: the diff would be wrong
+        List<Class<?>> withoutConverter = found.stream().filter(c -> !c.getSimpleName().equals("MoneyConverter"))
+                .toList();
+        assertTrue(!HibernateModelReader.read(withoutConverter, Dialect.POSTGRESQL).table("product").orElseThrow()
+                .column("price").orElseThrow().type().equals(new ColumnType.BigInt()));
+    }
+
+    @Test
     void aClassesDirectoryIsLoadedInItsOwnClassLoaderAndReadable() {
         List<Class<?>> found = EntityScanner.scan(List.of(classes), List.of("com.acme"));
 

@@ -56,6 +56,23 @@ class RenamePlannerTest {
     }
 
     @Test
+    void aTableNoMigrationCreatedIsNeverOffered() {
+        List<String> asked = new ArrayList<>();
+        Schema current = new Schema(List.of(customer("customer", "phone_no")), List.of());
+        Schema target = new Schema(List.of(customer("client", "phone")), List.of());
+        List<String> plan = new RenamePlanner(Dialect.SQLITE, new SchemaDiffer(Dialect.SQLITE),
+                rename -> asked.add(rename.question()), table -> !table.equals("customer"))
+                .plan(current, target, RenameHints.NONE).stream().map(OperationText::line).toList();
+        assertEquals(List.of(), asked);
+        assertEquals(List.of("DropTable customer"), plan.stream().filter(l -> l.startsWith("Drop")).toList());
+        assertEquals(1, plan.stream().filter(l -> l.startsWith("CreateTable client")).count(), plan.toString());
+        assertEquals(List.of(), new UnmanagedTables(java.util.Set.of()).filter(new RenamePlanner(Dialect.SQLITE,
+                new SchemaDiffer(Dialect.SQLITE), rename -> true, table -> false).plan(current, target,
+                RenameHints.NONE)).plan().stream().map(OperationText::line).filter(l -> l.startsWith("Drop")
+                        || l.startsWith("Rename")).toList(), "the unmanaged table is left alone, not renamed");
+    }
+
+    @Test
     void onlyTheConfirmedCandidateIsRenamed() {
         Rename.OfTable table = new Rename.OfTable("customer", "client");
         List<String> plan = plan(table::equals);

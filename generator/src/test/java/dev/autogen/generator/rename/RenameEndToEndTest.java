@@ -34,6 +34,7 @@ class RenameEndToEndTest {
     private static final String BEFORE = "dev.autogen.generator.rename.before";
     private static final String HINTED = "dev.autogen.generator.rename.hinted";
     private static final String UNHINTED = "dev.autogen.generator.rename.unhinted";
+    private static final String CONTACT = "dev.autogen.generator.rename.contact";
     private static final String WARNING =
             "possible rename: customer.phone_no -> customer.phone (add @RenamedFrom(\"phone_no\") to keep the data)";
 
@@ -105,6 +106,36 @@ class RenameEndToEndTest {
         assertEquals(List.of("1|Ada|555-0100"), project.rows("select id, full_name, phone from customer"));
         CliRun clean = project.cli(UNHINTED, "check");
         assertEquals(0, clean.exitCode(), clean.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aHandMadeTableIsNeverOfferedAsARename(Dialect dialect) throws Exception {
+        Project project = Project.initial(dialect, "rename_unmanaged");
+        try (Connection connection = DriverManager.getConnection(project.url());
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table old_contact (id bigint primary key, full_name varchar(120) not null,"
+                    + " phone_no varchar(20))");
+            statement.execute("insert into old_contact values (7, 'Grace', '555-0199')");
+        }
+
+        // a new entity's table looks like the hand-made one, but no migration created that: nothing is asked
+        List<String> questions = new ArrayList<>();
+        CliRun generate = project.cli(rename -> questions.add(rename.question()), CONTACT, "-m", "contacts",
+                "--rev-id", "ddddddddddd2");
+        assertEquals(0, generate.exitCode(), generate.toString());
+        assertEquals(List.of(), questions);
+        assertTrue(generate.out().contains("unmanaged table old_contact: no entity maps it and no migration created"
+                + " it; left alone"), generate.toString());
+        String source = Files.readString(project.migrations.resolve("rename/migrations/V0002_Contacts.java"));
+        String upgrade = source.substring(0, source.indexOf("public void downgrade"));
+        assertTrue(upgrade.contains("schema.createTable(table(\"contact\")"), source);
+        assertFalse(source.contains("renameTable") || upgrade.contains("dropTable"), source);
+
+        assertEquals(0, project.cli(CONTACT, "upgrade").exitCode());
+        assertEquals(List.of("7|Grace|555-0199"), project.rows("select id, full_name, phone_no from old_contact"));
+        assertEquals(List.of(), project.rows("select id from contact"));
+        assertEquals(0, project.cli(CONTACT, "check").exitCode());
     }
 
     /** A database migrated to the "before" entities, holding customer 1 and purchase 10. */

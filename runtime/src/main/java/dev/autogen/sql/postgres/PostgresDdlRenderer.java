@@ -11,6 +11,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -99,6 +100,7 @@ public final class PostgresDdlRenderer implements DdlRenderer {
                     + quoteTable(op.sequence().name()) + " start with " + op.sequence().start() + " increment by "
                     + op.sequence().increment());
             case DropSequence op -> one("drop sequence " + quoteTable(op.name()));
+            case AlterSequence op -> one(alterSequence(op));
             case SetRowLevelSecurity op -> one(PostgresRowSecurityDdl.set(op.table(), op.state()));
             case SetComment op -> List.of(PostgresTableDdl.tableComment(op.table(), op.comment()));
             case CreatePolicy op -> one(PostgresRowSecurityDdl.createPolicy(op.table(), op.policy()));
@@ -112,6 +114,22 @@ public final class PostgresDdlRenderer implements DdlRenderer {
             case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()
                     + ") is not SQL: the migrator runs it on its connection; offline scripts leave it out");
         };
+    }
+
+    /**
+     * Only the clauses that change ({@code start with} sets the recorded start, never the current value; a restart
+     * would hand out ids already in use).
+     */
+    private String alterSequence(AlterSequence op) {
+        var sql = new StringBuilder("alter sequence ").append(quoteTable(op.name()));
+        boolean both = op.sequence().equals(op.previous());
+        if (both || op.sequence().increment() != op.previous().increment()) {
+            sql.append(" increment by ").append(op.sequence().increment());
+        }
+        if (both || op.sequence().start() != op.previous().start()) {
+            sql.append(" start with ").append(op.sequence().start());
+        }
+        return sql.toString();
     }
 
     private static List<Statement> one(String sql) {

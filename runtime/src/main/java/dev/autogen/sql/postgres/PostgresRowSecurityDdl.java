@@ -25,7 +25,8 @@ final class PostgresRowSecurityDdl {
     static String createPolicy(String table, Policy policy) {
         StringBuilder sql = new StringBuilder("create policy ").append(quoteIdentifier(policy.name()))
                 .append(" on ").append(DdlRenderer.quoteTable(table))
-                .append(" as permissive for ").append(policy.command().sql())
+                .append(policy.restrictive() ? " as restrictive for " : " as permissive for ")
+                .append(policy.command().sql())
                 .append(" to ").append(policy.roles().stream()
                         .map(r -> r.equals(Policy.PUBLIC) ? "public" : quoteIdentifier(r))
                         .collect(Collectors.joining(", ")));

@@ -7,6 +7,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -67,7 +68,8 @@ import java.util.List;
  * <p>An identity column that is the table's sole primary-key column is written {@code "id" integer primary key} (a
  * rowid alias, whatever its logical integer type); other identity columns are plain columns.
  *
- * <p>Sequences are PostgreSQL-only: {@link CreateSequence} and {@link DropSequence} render nothing (Hibernate emulates
+ * <p>Sequences are PostgreSQL-only: {@link CreateSequence}, {@link AlterSequence} and {@link DropSequence} render
+ * nothing (Hibernate emulates
  * sequences with tables on SQLite, and those appear in the model as ordinary tables). Row-level security
  * ({@link SetRowLevelSecurity}, {@link CreatePolicy}, {@link DropPolicy}) renders nothing either: SQLite has none, and
  * the migrator says so once per run. Comments are not rendered ({@link SetComment} renders nothing):
@@ -115,6 +117,7 @@ public final class SqliteDdlRenderer implements DdlRenderer {
             case DropCheckConstraint op -> SqliteTableRebuild.of(op.table(), op, before);
             case CreateSequence op -> List.of();
             case DropSequence op -> List.of();
+            case AlterSequence op -> List.of();
             case SetRowLevelSecurity op -> List.of();
             case SetComment op -> List.of();
             case CreatePolicy op -> List.of();

@@ -63,6 +63,40 @@ class PostgresEnumTypesTest {
         }
     }
 
+    @Test
+    void aRebuildConvertsArrayColumnsAndKeepsDefaultsAndRows() throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestDatabases.freshPostgres("pg_enum_arrays"))) {
+            run(c, new CreateEnumType(ALL));
+            execute(c, "create table plan (id integer primary key, tier tier not null default 'FREE',"
+                            + " allowed tier[] default '{FREE,PRO}', history tier[])",
+                    "insert into plan values (1, 'PRO', '{PRO}', '{FREE,PRO,null}')",
+                    "insert into plan (id) values (2)");
+
+            run(c, new AlterEnumType(FREE_PRO, ALL)); // BASIC and ENTERPRISE removed: a rebuild
+            assertEquals(List.of("FREE", "PRO"), values(c));
+            assertEquals(List.of("tier", "tier[]", "tier[]"), strings(c, "select format_type(atttypid, atttypmod)"
+                    + " from pg_attribute where attrelid = 'plan'::regclass and attname <> 'id' and attnum > 0"
+                    + " order by attnum"));
+            assertEquals(List.of("allowed '{FREE,PRO}'::tier[]", "tier 'FREE'::tier"), strings(c,
+                    "select a.attname || ' ' || pg_get_expr(d.adbin, d.adrelid) from pg_attrdef d join pg_attribute a"
+                            + " on a.attrelid = d.adrelid and a.attnum = d.adnum where d.adrelid = 'plan'::regclass"
+                            + " order by 1"));
+            assertEquals(List.of("1 PRO {PRO} {FREE,PRO,NULL}", "2 FREE {FREE,PRO} null"), strings(c,
+                    "select id || ' ' || tier::text || ' ' || allowed::text || ' ' || coalesce(history::text, 'null')"
+                            + " from plan order by id"));
+            execute(c, "insert into plan (id) values (3)");
+            assertEquals(List.of("FREE {FREE,PRO}"), strings(c, "select tier::text || ' ' || allowed::text from plan where id = 3"));
+            assertEquals(List.of("tier"), strings(c, "select typname from pg_type where typtype = 'e'"));
+
+            // a default that holds a removed value fails like a row that does, and nothing of the rebuild stays
+            execute(c, "delete from plan", "alter table plan alter column allowed set default '{PRO}'");
+            SQLException stale = assertThrows(SQLException.class,
+                    () -> run(c, new AlterEnumType(new EnumType("tier", List.of("PRO")), FREE_PRO)));
+            assertTrue(stale.getMessage().contains("invalid input value for enum"), stale.getMessage());
+            assertEquals(List.of("FREE", "PRO"), values(c));
+        }
+    }
+
     private static List<String> sql(Operation operation) {
         return RENDERER.render(operation, Schema.EMPTY).stream().map(Statement::sql).toList();
     }

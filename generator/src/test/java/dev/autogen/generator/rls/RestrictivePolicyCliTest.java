@@ -1,0 +1,133 @@
+package dev.autogen.generator.rls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autogen.generator.catalog.CatalogReader;
+import dev.autogen.generator.testing.CliRun;
+import dev.autogen.schema.Policy;
+import dev.autogen.schema.PolicyCommand;
+import dev.autogen.schema.Schema;
+import dev.autogen.sql.Dialect;
+import dev.autogen.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A restrictive policy ({@code @Policy(restrictive = true)}) on a real PostgreSQL, through the command line: it is
+ * generated {@code as restrictive}, narrows what the permissive policy grants for a role that is not a superuser, is
+ * read back as restrictive (so {@code check} is clean), and a policy turned permissive by hand is a drift that
+ * {@code check} reports as a drop and a create.
+ */
+class RestrictivePolicyCliTest {
+
+    @Test
+    void aRestrictivePolicyRoundTripsNarrowsAndItsDriftIsCaught() throws Exception {
+        String admin = TestDatabases.freshPostgres("rls_restrictive");
+        execute(admin, """
+                do $$ begin
+                  if not exists (select from pg_roles where rolname = 'rp_owner') then
+                    create role rp_owner login password 'rp_owner' nosuperuser nobypassrls;
+                  end if;
+                  if not exists (select from pg_roles where rolname = 'rp_app_user') then
+                    create role rp_app_user login password 'rp_app_user' nosuperuser nobypassrls;
+                  end if;
+                end $$""", "grant usage, create on schema public to rp_owner");
+        String owner = as(admin, "rp_owner");
+        String app = as(admin, "rp_app_user");
+        Path migrations = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "rls_restrictive");
+        List<String> common = List.of("--url", owner, "--migrations", migrations.toString(),
+                "--migrations-package", "rls.restrictive", "--packages", "dev.autogen.generator.rls.restrictive");
+
+        CliRun generate = cli(common, "-m", "documents", "--rev-id", "d1");
+        assertEquals(0, generate.exitCode(), generate.toString());
+        String source = Files.readString(migrations.resolve("rls/restrictive/V0001_Documents.java"));
+        assertTrue(source.contains("schema.createPolicy(\"document\", PolicySpec.policy(\"not_archived\").restrictive()\n"),
+                source);
+        assertTrue(source.contains("schema.createPolicy(\"document\", PolicySpec.policy(\"everyone\")\n"), source);
+        CliRun upgrade = cli(common, "upgrade");
+        assertEquals(0, upgrade.exitCode(), upgrade.toString());
+        CliRun inSync = cli(common, "check");
+        assertEquals(0, inSync.exitCode(), inSync.toString());
+        assertEquals(List.of(new Policy("everyone", PolicyCommand.ALL, List.of(), "true", null, false),
+                        new Policy("not_archived", PolicyCommand.ALL, List.of(), "NOT archived", null, true)),
+                catalog(admin).table("document").orElseThrow().policies());
+
+        execute(owner, "grant usage on schema public to rp_app_user",
+                "grant select, insert, update, delete on document to rp_app_user");
+        execute(admin, "insert into document (id, archived, title) values (1, false, 'live'), (2, true, 'old')");
+        try (Connection c = DriverManager.getConnection(app); Statement st = c.createStatement()) {
+            assertEquals(List.of("live"), titles(st), "the restrictive policy hides archived rows");
+            assertEquals(0, st.executeUpdate("delete from document where id = 2"));
+        }
+
+        // a restrictive policy turned permissive by hand is a drift
+        execute(admin, "drop policy not_archived on document",
+                "create policy not_archived on document as permissive using (not archived)");
+        try (Connection c = DriverManager.getConnection(app); Statement st = c.createStatement()) {
+            assertEquals(List.of("live", "old"), titles(st), "permissive, it grants instead of narrowing");
+        }
+        CliRun drift = cli(common, "check");
+        assertEquals(1, drift.exitCode(), drift.toString());
+        assertTrue(drift.out().contains("  DropPolicy document not_archived\n"), drift.toString());
+        assertTrue(drift.out().contains("  CreatePolicy document not_archived as restrictive for all to public"
+                + " using (not archived)\n"), drift.toString());
+        CliRun sql = cli(common, "diff", "--format", "sql");
+        assertEquals("drop policy \"not_archived\" on \"document\";\ncreate policy \"not_archived\" on \"document\""
+                + " as restrictive for all to public using (not archived);\n", sql.out(), sql.toString());
+
+        CliRun fix = cli(common, "-m", "restrict again", "--rev-id", "d2");
+        assertEquals(0, fix.exitCode(), fix.toString());
+        assertEquals(0, cli(common, "upgrade").exitCode());
+        assertEquals(0, cli(common, "check").exitCode());
+        try (Connection c = DriverManager.getConnection(app); Statement st = c.createStatement()) {
+            assertEquals(List.of("live"), titles(st));
+        }
+        CliRun down = cli(common, "downgrade", "-1");
+        assertEquals(0, down.exitCode(), down.toString());
+        assertEquals(false, catalog(admin).table("document").orElseThrow().policy("not_archived").orElseThrow()
+                .restrictive(), "the downgrade restores the permissive policy the revision replaced");
+    }
+
+    private static List<String> titles(Statement st) throws SQLException {
+        List<String> titles = new ArrayList<>();
+        try (ResultSet rows = st.executeQuery("select title from document order by id")) {
+            while (rows.next()) {
+                titles.add(rows.getString(1));
+            }
+        }
+        return titles;
+    }
+
+    private static String as(String url, String role) {
+        return url.substring(0, url.indexOf('?')) + "?user=" + role + "&password=" + role;
+    }
+
+    private static void execute(String url, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static Schema catalog(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return CatalogReader.forDialect(Dialect.POSTGRESQL).read(connection, null);
+        }
+    }
+
+    private static CliRun cli(List<String> common, String... args) {
+        List<String> all = new ArrayList<>(common);
+        all.addAll(List.of(args));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+}
