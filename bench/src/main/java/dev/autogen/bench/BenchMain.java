@@ -161,6 +161,7 @@ public final class BenchMain {
             }
             log("validate done");
             alembic(figures, url);
+            liquibase(figures, model, url);
             for (int r = 0; r < runs; r++) {
                 ColdRun.Result probe = ColdRun.run(List.of(java(), ColdRun.LAUNCH_MILLIS, "-cp", benchJar.toString(),
                         PhaseProbe.class.getName(), model.toString(), url, migrations.toString()), dir).expect("phase probe", 0);
@@ -192,6 +193,23 @@ public final class BenchMain {
                     + Figures.median(reflect) + " ms), which stands in for importing model classes; it found "
                     + differences + " differences");
             log("alembic done");
+        }
+
+        /** Liquibase's diff, the entities against the same database, when its jars were copied ({@link LiquibaseCompare}). */
+        private void liquibase(Figures figures, Path model, String url) {
+            String missing = LiquibaseCompare.unavailableReason();
+            if (missing != null) {
+                log("Liquibase skipped: " + missing);
+                return;
+            }
+            Path cfg = LiquibaseCompare.writeConfiguration(model, dir.resolve("liquibase"));
+            ColdRun.Result result = null;
+            for (int r = 0; r < runs; r++) {
+                result = LiquibaseCompare.run(cfg, benchJar, model, url, dir);
+                figures.add(LiquibaseCompare.COMMAND, result);
+            }
+            figures.note(LiquibaseCompare.COMMAND, LiquibaseCompare.note(result));
+            log("liquibase done");
         }
 
         /**
