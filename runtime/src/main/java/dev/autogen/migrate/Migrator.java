@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Applies and reverts revisions against one database, one transaction per revision, and keeps
+ * Applies and reverts revisions against one database, one transaction per revision (on PostgreSQL committed
+ * asynchronously and made durable once at the end of the run, see {@link AsynchronousCommits}), and keeps
  * {@code autogen_version} (the current heads) and {@code autogen_history} (the audit trail) in step with them. The
  * command line and applications that migrate at start-up both call this class.
  *
@@ -216,15 +217,19 @@ public final class Migrator {
     /**
      * Runs {@code path} one revision at a time. Which revision comes next is decided from the version table read
      * under the lock (on SQLite inside the revision's own {@code BEGIN IMMEDIATE}), so a revision that another runner
-     * applied (or reverted) while this one waited is skipped.
+     * applied (or reverted) while this one waited is skipped. On PostgreSQL the advisory lock is held for the whole
+     * run, so no other runner can move the version rows between two revisions: they are read once, and afterwards
+     * taken from what this run's last committed revision wrote (two round trips fewer per revision).
      */
     private List<String> runAll(Connection c, RevisionRunner runner, List<LoadedMigration> path, boolean upgrade) {
         List<String> done = new ArrayList<>();
+        VersionRows rows = new VersionRows(dialect == Dialect.POSTGRESQL);
         while (true) {
-            var result = runner.runNext(c, conn -> nextStep(conn, path, upgrade));
+            var result = runner.runNext(c, conn -> nextStep(conn, path, upgrade, rows));
             if (result.isEmpty()) {
                 return List.copyOf(done);
             }
+            rows.committed();
             LoadedMigration m = result.get().revision();
             done.add(m.id());
             listener.accept((upgrade ? "applying " : "reverting ") + m.id()
@@ -232,9 +237,37 @@ public final class Migrator {
         }
     }
 
-    private RevisionRunner.Step nextStep(Connection c, List<LoadedMigration> path, boolean upgrade)
+    /**
+     * The version rows as this run knows them: read from the table each time, or (when {@code keep}, under a lock held
+     * for the whole run) read once and then replaced by the rows each committed revision wrote.
+     */
+    private final class VersionRows {
+        private final boolean keep;
+        private List<String> known;
+        private List<String> written;
+
+        VersionRows(boolean keep) {
+            this.keep = keep;
+        }
+
+        List<String> read(Connection c) throws SQLException {
+            return keep && known != null ? known : store.current(c);
+        }
+
+        /** The rows the revision being run writes; they become the known rows once it has committed. */
+        void writing(List<String> after) {
+            written = after;
+        }
+
+        void committed() {
+            known = keep ? written : null;
+            written = null;
+        }
+    }
+
+    private RevisionRunner.Step nextStep(Connection c, List<LoadedMigration> path, boolean upgrade, VersionRows rows)
             throws SQLException {
-        List<String> before = store.current(c);
+        List<String> before = rows.read(c);
         Set<String> applied = graph.ancestorsOf(before);
         for (LoadedMigration m : path) {
             if (applied.contains(m.id()) != upgrade) {
@@ -244,8 +277,9 @@ public final class Migrator {
                 String direction = upgrade ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE;
                 String checksum = MigrationChecksum.of(m);
                 return new RevisionRunner.Step(m, operations, (conn, durationMs) -> {
-                    store.moveHeads(conn, before, after);
-                    store.record(conn, m.id(), direction, checksum, clock.instant(), appliedBy, durationMs);
+                    store.moveHeadsAndRecord(conn, before, after, m.id(), direction, checksum, clock.instant(),
+                            appliedBy, durationMs);
+                    rows.writing(after);
                 });
             }
         }
@@ -276,19 +310,38 @@ public final class Migrator {
             c.setAutoCommit(true);
             lock.acquire(c);
             RuntimeException failure = null;
+            AsynchronousCommits commits = null;
             try {
                 store.createIfMissing(c);
+                commits = dialect == Dialect.POSTGRESQL ? AsynchronousCommits.begin(c) : null;
                 return work.run(c, new RevisionRunner(dialect, liveSchema, timeouts, listener));
             } catch (RuntimeException e) {
                 failure = e;
                 throw e;
             } finally {
+                endAsynchronousCommits(commits, c, failure);
                 release(lock, c, failure);
             }
         } catch (SQLException e) {
             MigrationException busy = dialect == Dialect.SQLITE
                     ? MigrationLock.SqliteWriteLock.waitedTooLong(e, timeouts) : null;
             throw busy != null ? busy : databaseFailure("database error", e);
+        }
+    }
+
+    /** Makes the run durable ({@link AsynchronousCommits}); a failure to do so never hides the failure of the work. */
+    private static void endAsynchronousCommits(AsynchronousCommits commits, Connection c, RuntimeException failure)
+            throws SQLException {
+        if (commits == null) {
+            return;
+        }
+        try {
+            commits.end(c);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
         }
     }
 

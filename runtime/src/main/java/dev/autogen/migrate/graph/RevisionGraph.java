@@ -33,6 +33,8 @@ public final class RevisionGraph {
     private final Map<String, List<String>> children;
     /** Reverse of "requires": who must be reverted before each revision. */
     private final Map<String, List<String>> dependents;
+    /** {@link #requires} of each revision, computed once: {@link #ancestorsOf} runs once per applied revision. */
+    private final Map<String, List<String>> requirements;
     private final List<LoadedMigration> order;
 
     public RevisionGraph(List<LoadedMigration> migrations) {
@@ -46,6 +48,7 @@ public final class RevisionGraph {
         }
         Map<String, List<String>> kids = new TreeMap<>();
         Map<String, List<String>> needers = new TreeMap<>();
+        Map<String, List<String>> required = new java.util.HashMap<>();
         ids.keySet().forEach(id -> {
             kids.put(id, new ArrayList<>());
             needers.put(id, new ArrayList<>());
@@ -66,9 +69,11 @@ public final class RevisionGraph {
                             + " revision id) or restore the missing migration");
                 }
             }
-            requires(m).forEach(r -> needers.get(r).add(m.id()));
+            required.put(m.id(), requires(m));
+            required.get(m.id()).forEach(r -> needers.get(r).add(m.id()));
         }
         this.byId = ids;
+        this.requirements = required;
         this.children = kids;
         this.dependents = needers;
         this.order = topologicalOrder();
@@ -191,7 +196,8 @@ public final class RevisionGraph {
         while (!work.isEmpty()) {
             String id = work.pop();
             if (seen.add(id)) {
-                work.addAll(requires(get(id)));
+                get(id);
+                work.addAll(requirements.get(id));
             }
         }
         return seen;
