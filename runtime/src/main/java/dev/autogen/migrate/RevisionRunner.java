@@ -8,7 +8,6 @@ import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.sqlite.SqliteRebuildDependents;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -131,7 +130,7 @@ final class RevisionRunner {
                     batch.add(sql.statement().sql());
                     continue;
                 }
-                executeBatch(c, batch);
+                StatementBatch.execute(c, batch);
                 batch.clear();
                 switch (unit) {
                     case SqlUnit sql -> {
@@ -144,7 +143,7 @@ final class RevisionRunner {
                     }
                 }
             }
-            executeBatch(c, batch);
+            StatementBatch.execute(c, batch);
             current = null;
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             step.bookkeeping().write(c, durationMs);
@@ -152,7 +151,8 @@ final class RevisionRunner {
             return new Result(step.revision(), durationMs);
         } catch (SQLException | RuntimeException e) {
             rollback(c, e);
-            throw failure(step.revision(), e instanceof StatementFailure f ? f.statement : current, e, NOTHING_APPLIED);
+            String failed = e instanceof StatementBatch.StatementFailure f ? f.statement() : current;
+            throw failure(step.revision(), failed, e, NOTHING_APPLIED);
         } finally {
             autocommit(c);
         }
@@ -280,70 +280,6 @@ final class RevisionRunner {
     }
 
     private record CallbackUnit(RunCallback operation) implements Unit {
-    }
-
-    /**
-     * Runs {@code statements} in one round trip (a JDBC batch: pgjdbc sends them together and reads the results once)
-     * rather than one round trip each: a revision of a few DDL statements otherwise spends much of its time waiting on
-     * the network. A failure is a {@link StatementFailure}
-     * naming the statement that failed (the batch's update counts stop at it).
-     */
-    private static void executeBatch(Connection c, List<String> statements) throws SQLException {
-        if (statements.size() == 1) {
-            try {
-                execute(c, statements.get(0));
-            } catch (SQLException e) {
-                throw new StatementFailure(statements.get(0), e);
-            }
-        } else if (statements.size() > 1) {
-            try (Statement st = c.createStatement()) {
-                for (String sql : statements) {
-                    st.addBatch(sql);
-                }
-                st.executeBatch();
-            } catch (BatchUpdateException e) {
-                int index = failedEntry(e, statements.size());
-                throw new StatementFailure(index >= 0 ? statements.get(index)
-                        : "one of: " + String.join("; ", statements), e.getNextException() != null ? e.getNextException() : e);
-            }
-        }
-    }
-
-    private static final java.util.regex.Pattern BATCH_ENTRY = java.util.regex.Pattern.compile("^Batch entry (\\d+) ");
-
-    /**
-     * Which statement of a failed batch failed, or -1 when the driver does not say. The update counts say it when they
-     * stop at the failure; inside a transaction pgjdbc marks every entry failed (all are rolled back) and says it only
-     * in its message ({@code Batch entry 1 ... was aborted}).
-     */
-    static int failedEntry(BatchUpdateException e, int size) {
-        int[] counts = e.getUpdateCounts();
-        if (counts != null && counts.length < size) {
-            return counts.length;
-        }
-        if (counts != null && counts.length > 0 && counts[0] != Statement.EXECUTE_FAILED) {
-            for (int i = 1; i < counts.length; i++) {
-                if (counts[i] == Statement.EXECUTE_FAILED) {
-                    return i;
-                }
-            }
-        }
-        var matcher = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
-        if (matcher.find()) {
-            int index = Integer.parseInt(matcher.group(1));
-            return index < size ? index : -1;
-        }
-        return -1;
-    }
-
-    /** The database's error for one statement of a batch, and which statement it was. */
-    private static final class StatementFailure extends SQLException {
-        private final String statement;
-
-        StatementFailure(String statement, SQLException cause) {
-            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
-            this.statement = statement;
-        }
     }
 
     private void checkForeignKeys(Connection c, LoadedMigration revision) throws SQLException {
