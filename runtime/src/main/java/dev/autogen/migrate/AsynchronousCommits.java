@@ -10,7 +10,7 @@ import java.sql.Statement;
  * durable once at its end.
  *
  * <p>Why: one transaction per revision means one WAL flush (an {@code fsync}) per revision, and on an ordinary disk
- * that flush, not the DDL, is most of the time of a long chain of small revisions (1 000 one-table revisions: ~35 ms
+ * that flush, not the DDL, is most of the time of a long chain of small revisions (1 000 one-table revisions: ~37 ms
  * a revision waiting for the disk, where {@code psql -1} of the same DDL flushes once). With
  * {@code synchronous_commit = off} for the migrator's session, each revision's commit is still atomic (it commits or
  * not as a whole, version and history rows included) and visible at once; only its durability is deferred. At the end
