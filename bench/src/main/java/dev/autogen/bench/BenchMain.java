@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * head), {@code diff} after a small change, and Hibernate's own {@code hbm2ddl validate} as the reference; then
  * autogen's phases in-process ({@link PhaseProbe}). Prints the tables and writes them into {@code bench/RESULTS.md}.
  *
- * <p>Usage: {@code java -jar bench/target/autogen-bench.jar [--runs K] [--cli JAR] [--work DIR] [--results FILE] N...}
+ * <p>Usage: {@code java -jar bench/target/autogen-bench.jar [--runs K] [--cli JAR] [--work DIR] [--results FILE]
+ * [--chain R] N...}; {@code --chain R} also times applying R one-table revisions against {@code psql}
+ * ({@link RevisionChainBench}), and alone runs only that.
  * from the repository root (defaults: 3 runs, {@code generator/target/autogen-cli.jar}, {@code bench/target/work},
  * {@code bench/RESULTS.md}, N = 100 1000).
  */
@@ -34,16 +36,18 @@ public final class BenchMain {
         Path work = Path.of("bench/target/work");
         Path results = Path.of("bench/RESULTS.md");
         List<Integer> sizes = new ArrayList<>();
+        int chain = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--cli" -> cli = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--results" -> results = Path.of(args[++i]);
+                case "--chain" -> chain = Integer.parseInt(args[++i]);
                 default -> sizes.add(Integer.parseInt(args[i]));
             }
         }
-        if (sizes.isEmpty()) {
+        if (sizes.isEmpty() && chain == 0) {
             sizes = List.of(100, 1000);
         }
         if (!Files.isRegularFile(cli)) {
@@ -56,12 +60,26 @@ public final class BenchMain {
         String machine = Machine.describe();
         System.out.println(machine);
         List<Figures> all = new ArrayList<>();
+        String chainSection = null;
         String databaseDescription;
         try (BenchDatabase database = BenchDatabase.start(work)) {
             databaseDescription = database.serverVersion();
             System.out.println(databaseDescription);
             for (int n : sizes) {
                 all.add(new SizeRun(n, runs, cli.toAbsolutePath(), benchJar(), work.resolve("n" + n), database).run());
+            }
+            if (chain > 0) {
+                chainSection = new RevisionChainBench(chain, runs, cli.toAbsolutePath(), work.resolve("chain" + chain),
+                        database).run();
+            }
+        }
+        if (chainSection != null) {
+            System.out.println();
+            System.out.println(chainSection);
+            RevisionChainBench.writeTo(results, chainSection);
+            if (all.isEmpty()) {
+                System.out.println("written to " + results.toAbsolutePath());
+                return;
             }
         }
         ResultsReport report = new ResultsReport(all, machine, databaseDescription, runs);

@@ -43,12 +43,18 @@ final class ColdRun {
      * clock (epoch milliseconds) read just before the process starts, so the child can report its time to main.
      */
     static Result run(List<String> command, Path workDir) {
+        return run(command, workDir, java.util.Map.of());
+    }
+
+    /** {@link #run(List, Path)} with {@code environment} added to this process's environment. */
+    static Result run(List<String> command, Path workDir, java.util.Map<String, String> environment) {
         try {
             Path out = Files.createTempFile(workDir, "run-", ".out");
             Path err = Files.createTempFile(workDir, "run-", ".err");
             try {
                 ProcessBuilder builder = new ProcessBuilder().directory(workDir.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
+                builder.environment().putAll(environment);
                 List<String> args = new ArrayList<>(command);
                 long startNanos = System.nanoTime();
                 args.replaceAll(a -> a.equals(LAUNCH_MILLIS) ? "-Dbench.launched=" + System.currentTimeMillis() : a);

@@ -1,5 +1,7 @@
 package dev.autogen.migrate;
 
+import dev.autogen.op.ExecuteDialectSql;
+import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Schema;
@@ -95,8 +97,9 @@ final class RevisionRunner {
                 units.add(new CallbackUnit(callback));
                 continue;
             }
+            boolean batchable = !(operation instanceof ExecuteSql || operation instanceof ExecuteDialectSql);
             try {
-                renderer.render(operation, Schema.EMPTY).forEach(s -> units.add(new SqlUnit(s)));
+                renderer.render(operation, Schema.EMPTY).forEach(s -> units.add(new SqlUnit(s, batchable)));
             } catch (RuntimeException e) {
                 throw failure(step.revision(), operation.toString(), e, NOTHING_APPLIED);
             }
@@ -121,7 +124,14 @@ final class RevisionRunner {
         try {
             c.setAutoCommit(false);
             long started = System.nanoTime();
+            List<String> batch = new ArrayList<>();
             for (Unit unit : units) {
+                if (unit instanceof SqlUnit sql && sql.batchable()) {
+                    batch.add(sql.statement().sql());
+                    continue;
+                }
+                StatementBatch.execute(c, batch);
+                batch.clear();
                 switch (unit) {
                     case SqlUnit sql -> {
                         current = sql.statement().sql();
@@ -133,6 +143,7 @@ final class RevisionRunner {
                     }
                 }
             }
+            StatementBatch.execute(c, batch);
             current = null;
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             step.bookkeeping().write(c, durationMs);
@@ -140,7 +151,8 @@ final class RevisionRunner {
             return new Result(step.revision(), durationMs);
         } catch (SQLException | RuntimeException e) {
             rollback(c, e);
-            throw failure(step.revision(), current, e, NOTHING_APPLIED);
+            String failed = e instanceof StatementBatch.StatementFailure f ? f.statement() : current;
+            throw failure(step.revision(), failed, e, NOTHING_APPLIED);
         } finally {
             autocommit(c);
         }
@@ -260,7 +272,11 @@ final class RevisionRunner {
     private sealed interface Unit permits SqlUnit, CallbackUnit {
     }
 
-    private record SqlUnit(dev.autogen.sql.Statement statement) implements Unit {
+    /**
+     * A rendered statement; {@code batchable} when it comes from a schema operation (DDL, which returns no rows), not
+     * from a migration's raw SQL (which may be a query, or several statements in one string).
+     */
+    private record SqlUnit(dev.autogen.sql.Statement statement, boolean batchable) implements Unit {
     }
 
     private record CallbackUnit(RunCallback operation) implements Unit {

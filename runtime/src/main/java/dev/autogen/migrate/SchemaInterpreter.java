@@ -69,13 +69,27 @@ public final class SchemaInterpreter {
     private SchemaInterpreter() {
     }
 
-    /** Applies the operations in order. */
+    /**
+     * Applies the operations in order. Runs of table and index creations (initial migrations) go through
+     * {@link BulkReplay}, which gives the same schema in linear time.
+     */
     public static Schema applyAll(Schema schema, List<? extends Operation> operations) {
         Schema current = schema;
+        BulkReplay bulk = null;
         for (Operation operation : operations) {
+            if (BulkReplay.handles(operation)) {
+                bulk = bulk == null ? new BulkReplay(current) : bulk;
+                if (bulk.apply(operation)) {
+                    continue;
+                }
+            }
+            if (bulk != null) {
+                current = bulk.schema();
+                bulk = null;
+            }
             current = apply(current, operation);
         }
-        return current;
+        return bulk == null ? current : bulk.schema();
     }
 
     /**
@@ -300,8 +314,13 @@ public final class SchemaInterpreter {
         }
         return change(schema, tableName, table -> {
             requireColumns(table, index.columnNames(), "index " + index.name());
-            return table.withIndexes(with(table.indexes(), index));
+            return withIndex(table, index);
         });
+    }
+
+    /** {@code table} with {@code index} added (its columns checked by the caller). */
+    static Table withIndex(Table table, Index index) {
+        return table.withIndexes(with(table.indexes(), index));
     }
 
     private static Schema addForeignKey(Schema schema, String tableName, ForeignKey fk) {

@@ -142,4 +142,43 @@ class SchemaInterpreterTest {
                 () -> SchemaInterpreter.apply(BASE, operation));
         assertEquals(message, failure.getMessage());
     }
+
+    @Test
+    void aLongRunOfCreationsReplaysToTheSameSchemaAsOneByOne() {
+        List<Operation> operations = new java.util.ArrayList<>();
+        for (int t = 0; t < 300; t++) {
+            String table = "t" + t;
+            operations.add(new CreateTable(Table.of(table, List.of(Column.of("id", new dev.autogen.schema.ColumnType.BigInt(),
+                    false), Column.of("code", new dev.autogen.schema.ColumnType.Varchar(8), true)))));
+            operations.add(new CreateIndex(table, new Index("ix_" + table, List.of(IndexColumn.asc("code")), false)));
+            if (t % 50 == 49) {
+                operations.add(new DropIndex(table, "ix_" + table, new Index("ix_" + table, List.of(IndexColumn.asc("code")), false)));
+                operations.add(new AddColumn(table, Column.of("extra", new dev.autogen.schema.ColumnType.Text(), true)));
+            }
+        }
+        Schema oneByOne = Schema.EMPTY;
+        for (Operation operation : operations) {
+            oneByOne = SchemaInterpreter.apply(oneByOne, operation);
+        }
+        assertEquals(oneByOne, SchemaInterpreter.applyAll(Schema.EMPTY, operations));
+        assertEquals(300, oneByOne.tables().size());
+    }
+
+    @Test
+    void aCreationThatDoesNotFitFailsAsOneByOne() {
+        Operation table = new CreateTable(Table.of("a", List.of(Column.of("id", new dev.autogen.schema.ColumnType.BigInt(),
+                false))));
+        Operation index = new CreateIndex("a", new Index("ix_a", List.of(IndexColumn.asc("id")), false));
+        Operation missing = new CreateIndex("a", new Index("ix_a_nope", List.of(IndexColumn.asc("nope")), false));
+
+        var twice = assertThrows(IllegalStateException.class,
+                () -> SchemaInterpreter.applyAll(Schema.EMPTY, List.of(table, index, index)));
+        var direct = assertThrows(IllegalStateException.class, () -> SchemaInterpreter.apply(
+                SchemaInterpreter.apply(SchemaInterpreter.apply(Schema.EMPTY, table), index), index));
+        assertEquals(direct.getMessage(), twice.getMessage());
+        var noColumn = assertThrows(IllegalStateException.class,
+                () -> SchemaInterpreter.applyAll(Schema.EMPTY, List.of(table, missing)));
+        assertTrue(noColumn.getMessage().contains("nope"), noColumn.getMessage());
+        assertThrows(IllegalStateException.class, () -> SchemaInterpreter.applyAll(Schema.EMPTY, List.of(table, table)));
+    }
 }

@@ -35,22 +35,33 @@ public final class JavaMigrationEmitter {
      * {@code upgrade} calling {@code upgradePart1}, {@code upgradePart2}, … of this many operations each.
      */
     static final int OPERATIONS_PER_METHOD = 25;
+    /**
+     * Operations per nested class. A class file holds at most 65 535 constants (every distinct table, column and
+     * constraint name is two), which an initial schema of several thousand tables passes ("too many constants"); a
+     * plan longer than this is therefore written as {@code upgrade} calling {@code Upgrade1.apply},
+     * {@code Upgrade2.apply}, … , private nested classes (each its own class file and constant pool) of this many
+     * operations each, themselves split into parts as above. 500 operations of a generous 30 distinct names each stay
+     * below 32 000 constants.
+     */
+    static final int OPERATIONS_PER_CLASS = 500;
 
     /** The source of the migration class {@code spec} describes (4-space indentation, {@code \n} line ends). */
     public String emit(MigrationSpec spec) {
         DslStatements statements = new DslStatements();
-        List<MethodSpec> upgrade = methods("upgrade", spec.upgrade(), spec, statements);
-        List<MethodSpec> downgrade = methods("downgrade", spec.downgrade(), null, statements);
+        Body upgrade = body("upgrade", spec.upgrade(), spec, statements);
+        Body downgrade = body("downgrade", spec.downgrade(), null, statements);
 
         TypeSpec type = TypeSpec.classBuilder(spec.className())
                 .addJavadoc("$L", javadoc(spec))
                 .addAnnotation(revision(spec))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(Migration.class)
-                .addMethod(upgrade.getFirst())
-                .addMethod(downgrade.getFirst())
-                .addMethods(upgrade.subList(1, upgrade.size()))
-                .addMethods(downgrade.subList(1, downgrade.size()))
+                .addMethod(upgrade.methods().getFirst())
+                .addMethod(downgrade.methods().getFirst())
+                .addMethods(upgrade.methods().subList(1, upgrade.methods().size()))
+                .addMethods(downgrade.methods().subList(1, downgrade.methods().size()))
+                .addTypes(upgrade.types())
+                .addTypes(downgrade.types())
                 .build();
         JavaFile.Builder file = JavaFile.builder(spec.packageName(), type).indent("    ").skipJavaLangImports(true);
         if (statements.usesDsl()) {
@@ -94,34 +105,74 @@ public final class JavaMigrationEmitter {
         return prefix + words;
     }
 
+    /** The methods of one direction (the public one first) and the nested classes it calls. */
+    private record Body(List<MethodSpec> methods, List<TypeSpec> types) {
+    }
+
     /**
-     * The public method {@code name}, then the private parts it calls when the plan is longer than
-     * {@link #OPERATIONS_PER_METHOD}.
+     * The public method {@code name} and what it calls: nothing when the plan fits {@link #OPERATIONS_PER_METHOD},
+     * private parts when it fits {@link #OPERATIONS_PER_CLASS}, else nested classes of parts.
      */
-    private static List<MethodSpec> methods(String name, List<Operation> operations, MigrationSpec commented,
-                                            DslStatements statements) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+    private static Body body(String name, List<Operation> operations, MigrationSpec commented,
+                             DslStatements statements) {
+        MethodSpec.Builder method = publicMethod(name);
+        if (operations.size() <= OPERATIONS_PER_CLASS) {
+            List<MethodSpec> all = new ArrayList<>();
+            all.add(null);
+            all.addAll(parts(method, name, operations, 0, operations.size(), commented, statements));
+            all.set(0, method.build());
+            return new Body(all, List.of());
+        }
+        List<TypeSpec> types = new ArrayList<>();
+        for (int from = 0, chunk = 1; from < operations.size(); from += OPERATIONS_PER_CLASS, chunk++) {
+            int to = Math.min(operations.size(), from + OPERATIONS_PER_CLASS);
+            String typeName = Character.toUpperCase(name.charAt(0)) + name.substring(1) + chunk;
+            method.addStatement("$L.apply(schema)", typeName);
+            MethodSpec.Builder apply = MethodSpec.methodBuilder("apply")
+                    .addModifiers(Modifier.STATIC)
+                    .addParameter(SchemaChanges.class, "schema");
+            List<MethodSpec> parts = parts(apply, name, operations, from, to, commented, statements);
+            types.add(TypeSpec.classBuilder(typeName)
+                    .addJavadoc("Operations $L to $L of {@code $L}: a class of their own, since one class holds at most"
+                            + " 65 535 constants.\n", from + 1, to, name)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addMethod(apply.build())
+                    .addMethods(parts)
+                    .build());
+        }
+        return new Body(List.of(method.build()), types);
+    }
+
+    private static MethodSpec.Builder publicMethod(String name) {
+        return MethodSpec.methodBuilder(name)
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(SchemaChanges.class, "schema");
+    }
+
+    /**
+     * Operations {@code from} to {@code to} (exclusive) of the plan: written into {@code caller} itself when the whole
+     * plan fits {@link #OPERATIONS_PER_METHOD}, else as private static parts ({@code upgradePart1}, … numbered over
+     * the whole plan) that {@code caller} calls in order, which are returned.
+     */
+    private static List<MethodSpec> parts(MethodSpec.Builder caller, String name, List<Operation> operations, int from,
+                                          int to, MigrationSpec commented, DslStatements statements) {
         if (operations.size() <= OPERATIONS_PER_METHOD) {
-            addOperations(method, operations, 0, operations.size(), commented, statements);
-            return List.of(method.build());
+            addOperations(caller, operations, from, to, commented, statements);
+            return List.of();
         }
-        List<MethodSpec> all = new ArrayList<>();
-        all.add(null);
-        for (int from = 0, part = 1; from < operations.size(); from += OPERATIONS_PER_METHOD, part++) {
-            int to = Math.min(operations.size(), from + OPERATIONS_PER_METHOD);
-            String partName = name + "Part" + part;
-            method.addStatement("$L(schema)", partName);
+        List<MethodSpec> parts = new ArrayList<>();
+        for (int start = from; start < to; start += OPERATIONS_PER_METHOD) {
+            int end = Math.min(to, start + OPERATIONS_PER_METHOD);
+            String partName = name + "Part" + (start / OPERATIONS_PER_METHOD + 1);
+            caller.addStatement("$L(schema)", partName);
             MethodSpec.Builder partMethod = MethodSpec.methodBuilder(partName)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .addParameter(SchemaChanges.class, "schema");
-            addOperations(partMethod, operations, from, to, commented, statements);
-            all.add(partMethod.build());
+            addOperations(partMethod, operations, start, end, commented, statements);
+            parts.add(partMethod.build());
         }
-        all.set(0, method.build());
-        return all;
+        return parts;
     }
 
     /** Operations {@code from} (inclusive) to {@code to}, each after its comments; the last part also gets the trailing ones. */

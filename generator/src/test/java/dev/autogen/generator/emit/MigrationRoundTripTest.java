@@ -133,6 +133,32 @@ class MigrationRoundTripTest {
     }
 
     @Test
+    void aPlanLongerThanOneClassHoldsIsSplitIntoNestedClassesAndRecordsItsPlan() throws Exception {
+        // a class holds at most 65 535 constants: several thousand tables' names pass that ("too many constants")
+        List<Operation> upgrade = new java.util.ArrayList<>();
+        for (int t = 0; t < 2 * JavaMigrationEmitter.OPERATIONS_PER_CLASS + 30; t++) {
+            upgrade.add(new CreateTable(Table.of("t_" + t, List.of(col("id", new ColumnType.BigInt()),
+                    Column.of("name_" + t, new ColumnType.Varchar(40), true)))));
+        }
+        List<Operation> downgrade = reversibleUndo(upgrade);
+        var spec = new MigrationSpec(PACKAGE, "V0001_Huge", "4a4e4a4e4a4e", List.of(), "huge", null, upgrade,
+                downgrade, Map.of(0, List.of("first"), 700, List.of("middle"), upgrade.size(), List.of("last")));
+        String source = new JavaMigrationEmitter().emit(spec);
+        assertEquals(source, new JavaMigrationEmitter().emit(spec), "deterministic");
+        assertTrue(source.contains("Upgrade1.apply(schema);\n        Upgrade2.apply(schema);\n"
+                + "        Upgrade3.apply(schema);\n    }"), source.substring(0, 2000));
+        assertTrue(source.contains("private static final class Downgrade3 {"), "downgrade is split too");
+        assertTrue(source.contains("upgradePart41(schema);"), "parts are numbered over the whole plan");
+        assertTrue(source.contains("// middle\n            schema.createTable(table(\"t_700\")"), "comments stay in place");
+
+        var loaded = compile(source);
+        assertEquals(6, loaded.get(0).getDeclaredClasses().length, "3 nested classes per direction");
+        Migration migration = (Migration) loaded.get(0).getConstructor().newInstance();
+        assertEquals(upgrade, run(migration::upgrade));
+        assertEquals(downgrade, run(migration::downgrade));
+    }
+
+    @Test
     void thePlanCoversEveryOperationAndColumnType() {
         List<Operation> plan = richPlan();
         // every operation but a Java callback, which is hand-written only (the emitter refuses it)

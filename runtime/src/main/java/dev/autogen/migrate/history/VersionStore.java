@@ -92,12 +92,26 @@ public final class VersionStore {
         return List.copyOf(heads);
     }
 
-    /** Replaces the head rows {@code before} with {@code after} (only the difference is written). */
+    /**
+     * Replaces the head rows {@code before} with {@code after} (only the difference is written; one head replaced by
+     * another, the usual step along a branch, is one {@code update}, as in offline scripts).
+     */
     public void moveHeads(Connection c, Collection<String> before, Collection<String> after) throws SQLException {
         var removed = new TreeSet<>(before);
         removed.removeAll(after);
         var added = new TreeSet<>(after);
         added.removeAll(before);
+        if (removed.size() == 1 && added.size() == 1) {
+            try (PreparedStatement update = c.prepareStatement("update " + quoteIdentifier(VersionTables.VERSION)
+                    + " set " + quoteIdentifier("revision") + " = ? where " + quoteIdentifier("revision") + " = ?")) {
+                update.setString(1, added.first());
+                update.setString(2, removed.first());
+                if (update.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            removed.clear(); // the row was not there: as before, only the new one is inserted
+        }
         try (PreparedStatement delete = c.prepareStatement("delete from " + quoteIdentifier(VersionTables.VERSION)
                 + " where " + quoteIdentifier("revision") + " = ?");
              PreparedStatement insert = c.prepareStatement("insert into " + quoteIdentifier(VersionTables.VERSION)
@@ -113,24 +127,67 @@ public final class VersionStore {
         }
     }
 
-    /** Appends a history row. */
-    public void record(Connection c, String revision, String direction, String checksum, Instant appliedAt,
-            String appliedBy, long durationMs) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("insert into " + quoteIdentifier(VersionTables.HISTORY) + " ("
+    /**
+     * {@link #moveHeads} then {@link #record}, the bookkeeping of one revision: on PostgreSQL, when one head replaces
+     * another (the usual step along a branch), in one round trip, a data-modifying {@code WITH} updating the version
+     * row and inserting the history row; the rows written are those of the two calls.
+     */
+    public void moveHeadsAndRecord(Connection c, Collection<String> before, Collection<String> after, String revision,
+            String direction, String checksum, Instant appliedAt, String appliedBy, long durationMs)
+            throws SQLException {
+        var removed = new TreeSet<>(before);
+        removed.removeAll(after);
+        var added = new TreeSet<>(after);
+        added.removeAll(before);
+        if (dialect != Dialect.POSTGRESQL || removed.size() != 1 || added.size() != 1) {
+            moveHeads(c, before, after);
+            record(c, revision, direction, checksum, appliedAt, appliedBy, durationMs);
+            return;
+        }
+        String moved = quoteIdentifier("moved");
+        try (PreparedStatement st = c.prepareStatement("with " + moved + " as (update "
+                + quoteIdentifier(VersionTables.VERSION) + " set " + quoteIdentifier("revision") + " = ? where "
+                + quoteIdentifier("revision") + " = ? returning 1) " + insertHistorySql()
+                + " returning (select count(*) from " + moved + ")")) {
+            st.setString(1, added.first());
+            st.setString(2, removed.first());
+            setHistoryValues(st, 3, revision, direction, checksum, appliedAt, appliedBy, durationMs);
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next() && rs.getLong(1) == 1) {
+                    return;
+                }
+            }
+        }
+        moveHeads(c, List.of(), added); // the old head's row was not there: as moveHeads, only the new one is inserted
+    }
+
+    private static String insertHistorySql() {
+        return "insert into " + quoteIdentifier(VersionTables.HISTORY) + " ("
                 + quoteIdentifier("revision") + ", " + quoteIdentifier("direction") + ", " + quoteIdentifier("checksum")
                 + ", " + quoteIdentifier("applied_at") + ", " + quoteIdentifier("applied_by") + ", "
                 + quoteIdentifier("duration_ms") + ", " + quoteIdentifier("success")
-                + ") values (?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, revision);
-            st.setString(2, direction);
-            st.setString(3, checksum);
-            switch (dialect) {
-                case POSTGRESQL -> st.setObject(4, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
-                case SQLITE -> st.setString(4, appliedAt.toString());
-            }
-            st.setString(5, appliedBy);
-            st.setLong(6, durationMs);
-            st.setBoolean(7, true);
+                + ") values (?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    private void setHistoryValues(PreparedStatement st, int first, String revision, String direction,
+            String checksum, Instant appliedAt, String appliedBy, long durationMs) throws SQLException {
+        st.setString(first, revision);
+        st.setString(first + 1, direction);
+        st.setString(first + 2, checksum);
+        switch (dialect) {
+            case POSTGRESQL -> st.setObject(first + 3, OffsetDateTime.ofInstant(appliedAt, ZoneOffset.UTC));
+            case SQLITE -> st.setString(first + 3, appliedAt.toString());
+        }
+        st.setString(first + 4, appliedBy);
+        st.setLong(first + 5, durationMs);
+        st.setBoolean(first + 6, true);
+    }
+
+    /** Appends a history row. */
+    public void record(Connection c, String revision, String direction, String checksum, Instant appliedAt,
+            String appliedBy, long durationMs) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(insertHistorySql())) {
+            setHistoryValues(st, 1, revision, direction, checksum, appliedAt, appliedBy, durationMs);
             st.executeUpdate();
         }
     }

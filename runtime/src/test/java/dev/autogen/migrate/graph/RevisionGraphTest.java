@@ -262,4 +262,28 @@ class RevisionGraphTest {
     private static List<String> split(String ids) {
         return ids == null || ids.isBlank() ? List.of() : List.of(ids.trim().split("\\s+"));
     }
+
+    @Test
+    void rowsAdvancedRevisionByRevisionEqualTheRowsRecomputedFromTheAppliedSet() {
+        // two branches, a merge, a dependency across branches, and a revision after the merge
+        RevisionGraph graph = new RevisionGraph(List.of(rev("V1_A", "a1"), rev("V2_B", "b2", "a1"),
+                depends("V3_C", "c3", "a1", "b2"), rev("V4_D", "d4", "b2"), rev("V5_M", "m5", "c3", "d4"),
+                rev("V6_E", "e6", "m5"), depends("V7_F", "f7", "a1", "e6")));
+        List<String> rows = List.of();
+        java.util.Set<String> applied = new java.util.HashSet<>();
+        for (LoadedMigration m : graph.upgradePath(List.of(), "heads")) {
+            List<String> advanced = graph.rowsAfterApplying(rows, applied, m.id());
+            assertEquals(graph.headsAfterUpgrade(rows, m.id()), advanced, "after applying " + m.id());
+            rows = advanced;
+            applied.add(m.id());
+        }
+        assertEquals(List.of("e6", "f7"), rows);
+        for (LoadedMigration m : graph.downgradePath(rows, "base")) {
+            applied.remove(m.id());
+            List<String> advanced = graph.rowsAfterReverting(rows, applied, m.id());
+            assertEquals(graph.headsAfterDowngrade(rows, m.id()), advanced, "after reverting " + m.id());
+            rows = advanced;
+        }
+        assertEquals(List.of(), rows);
+    }
 }
