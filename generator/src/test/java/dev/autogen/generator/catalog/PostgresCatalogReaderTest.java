@@ -110,6 +110,37 @@ class PostgresCatalogReaderTest {
         }
     }
 
+    /**
+     * Key columns are resolved by number with the columns already read (see {@link PostgresCatalogQueries}): right
+     * after a dropped column (numbers no longer follow positions), in key order, for a foreign key to a table of
+     * another schema (whose columns come from the server instead), and for a check on no column.
+     */
+    @Test
+    void keyColumnsAreNamedInKeyOrderAfterDroppedColumnsAndAcrossSchemas() throws SQLException {
+        String keys = TestDatabases.freshPostgres("pg_key_columns");
+        execute(keys, "create schema elsewhere",
+                "create table elsewhere.region (code varchar(8), zone integer, primary key (zone, code))",
+                "create table parent (gone integer, b integer, a integer, constraint pk_parent primary key (a, b))",
+                "alter table parent drop column gone",
+                "create table child (gone integer, x integer, y integer, zone integer, code varchar(8),"
+                        + " constraint fk_child_parent foreign key (y, x) references parent (a, b),"
+                        + " constraint fk_child_region foreign key (zone, code) references elsewhere.region (zone, code),"
+                        + " constraint ck_child_always check (true))",
+                "alter table child drop column gone");
+        try (Connection c = DriverManager.getConnection(keys)) {
+            Schema schema = new PostgresCatalogReader().read(c, null);
+            Table parent = schema.tables().get(1);
+            Table child = schema.tables().get(0);
+            assertEquals(new PrimaryKey("pk_parent", List.of("a", "b")), parent.primaryKey());
+            assertEquals(List.of(
+                    new ForeignKey("fk_child_parent", List.of("y", "x"), "parent", List.of("a", "b"),
+                            ReferentialAction.NO_ACTION),
+                    new ForeignKey("fk_child_region", List.of("zone", "code"), "region", List.of("zone", "code"),
+                            ReferentialAction.NO_ACTION)), child.foreignKeys());
+            assertEquals(List.of("ck_child_always"), child.checks().stream().map(CheckConstraint::name).toList());
+        }
+    }
+
     @Test
     void roundTripsDoNotGrowWithTheNumberOfTables() throws SQLException {
         String one = TestDatabases.freshPostgres("pg_round_trips_1");
