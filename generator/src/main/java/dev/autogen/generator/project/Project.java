@@ -38,6 +38,8 @@ public final class Project {
     private List<LoadedMigration> migrations;
     /** The entity model being built on another thread ({@link #alongsideEntityModel}), or null. */
     private FutureTask<EntityModel> entityModelBuild;
+    /** The thread running {@link #entityModelBuild}. */
+    private Thread entityModelThread;
 
     /** A project that asks about undeclared renames when it runs in a terminal ({@link RenamePrompt#terminal()}). */
     public Project(Settings settings) {
@@ -101,7 +103,7 @@ public final class Project {
                 model.renameHints();
                 return model;
             });
-            Thread.ofPlatform().name("autogen-entity-model").start(entityModelBuild);
+            entityModelThread = Thread.ofPlatform().name("autogen-entity-model").start(entityModelBuild);
         }
         try {
             return command.get();
@@ -119,21 +121,23 @@ public final class Project {
         }
     }
 
-    /** Waits for a build still running (when the command failed before it needed the model); ignores its outcome. */
+    /**
+     * Waits until the build's thread has ended (it may still run when the command failed before it needed the model,
+     * and it ends a moment after handing over its result); the build's own outcome is ignored here, the command's
+     * error or result is what counts.
+     */
     private void awaitEntityModelBuild() {
-        FutureTask<EntityModel> build = entityModelBuild;
-        if (build == null) {
+        Thread thread = entityModelThread;
+        if (thread == null) {
             return;
         }
         boolean interrupted = false;
         while (true) {
             try {
-                build.get();
+                thread.join();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
-            } catch (ExecutionException e) {
-                break; // the command's own error (or result) is what counts
             }
         }
         if (interrupted) {
