@@ -162,7 +162,9 @@ public final class BenchMain {
             }
             log("validate done");
             for (int r = 0; r < runs; r++) {
-                ColdRun.Result probe = ColdRun.run(List.of(java(), ColdRun.LAUNCH_MILLIS, "-cp", benchJar.toString(),
+                // the JIT and GC options autogen's launcher (generator/autogen-java) gives the CLI
+                ColdRun.Result probe = ColdRun.run(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                        ColdRun.LAUNCH_MILLIS, "-cp", benchJar.toString(),
                         PhaseProbe.class.getName(), model.toString(), url, migrations.toString()), dir).expect("phase probe", 0);
                 figures.addProbeOutput(probe.stdout(), false);
             }
