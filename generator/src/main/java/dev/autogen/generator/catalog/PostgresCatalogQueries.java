@@ -71,14 +71,16 @@ final class PostgresCatalogQueries {
             order by t.relname, con.conname
             """;
 
-    /** Indexes that no constraint owns, one row per key column (null name: an expression). */
+    /**
+     * Indexes that no constraint owns, one row per key column, the column as its number ({@code attnum}, 0 for an
+     * expression), named by the reader with the columns of {@link #COLUMNS} (a join with {@code pg_attribute} here
+     * would hash the whole of it).
+     */
     static final String INDEXES = TABLES_CTE + """
-            select t.relname, ic.relname, i.indisunique, a.attname, (i.indoption[k.ord - 1] & 1) = 1
+            select t.relname, ic.relname, i.indisunique, i.indkey[k.ord - 1], (i.indoption[k.ord - 1] & 1) = 1
             from t join pg_index i on i.indrelid = t.oid
                    join pg_class ic on ic.oid = i.indexrelid
                    cross join lateral generate_series(1, i.indnkeyatts) k(ord)
-                   left join pg_attribute a on a.attrelid = t.oid and a.attnum = i.indkey[k.ord - 1]
-                                           and i.indkey[k.ord - 1] <> 0
             where not exists (select 1 from pg_constraint con
                               where con.conindid = i.indexrelid and con.conrelid = t.oid
                                 and con.contype in ('p', 'u', 'x'))

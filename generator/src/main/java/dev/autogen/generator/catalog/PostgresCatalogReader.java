@@ -77,8 +77,10 @@ public final class PostgresCatalogReader implements CatalogReader {
         query(connection, PostgresCatalogQueries.INDEXES, schemaName, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
+                // attnum 0: an expression (the index is left out below)
+                String column = columnNames.getOrDefault(rs.getString(1), Map.of()).get(rs.getInt(4));
                 table.indexes.computeIfAbsent(rs.getString(2), name -> new IndexParts(unique(rs)))
-                        .columns.add(rs.getString(4) == null ? null : new IndexColumn(rs.getString(4), rs.getBoolean(5)));
+                        .columns.add(column == null ? null : new IndexColumn(column, rs.getBoolean(5)));
             }
         });
         query(connection, PostgresCatalogQueries.POLICIES, schemaName, rs -> {
