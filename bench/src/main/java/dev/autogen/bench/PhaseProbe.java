@@ -90,7 +90,7 @@ public final class PhaseProbe {
             migrations.forEach(MigrationChecksum::of);
             long t10 = System.nanoTime();
             printPhase("migration checksums (as check's validation)", t9, t10);
-            UnmanagedTables.of(migrations);
+            UnmanagedTables.of(migrations).createdByMigration("-"); // forces the replay, which check now skips unless a table is dropped
             printPhase("replay migrations (as check's unmanaged tables)", t10, System.nanoTime());
         }
     }

@@ -34,8 +34,26 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
         }
     }
 
+    /** The table called {@code name}: a binary search, the tables being sorted by name (differs ask per table). */
     public Optional<Table> table(String name) {
-        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+        if (name == null) {
+            return Optional.empty();
+        }
+        int low = 0;
+        int high = tables.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = tables.get(middle).name().compareTo(name);
+            if (order == 0) {
+                return Optional.of(tables.get(middle));
+            }
+            if (order < 0) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Sequence> sequence(String name) {

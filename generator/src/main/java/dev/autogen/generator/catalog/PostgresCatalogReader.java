@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,10 @@ public final class PostgresCatalogReader implements CatalogReader {
                         new RowLevelSecurity(rs.getBoolean(3), rs.getBoolean(4))));
             }
         });
+        // every column of the schema's tables (version tables included) by number, to resolve constraint keys
+        Map<String, Map<Integer, String>> columnNames = new HashMap<>();
         query(connection, PostgresCatalogQueries.COLUMNS, schemaName, others, rs -> {
+            columnNames.computeIfAbsent(rs.getString(1), name -> new HashMap<>()).put(rs.getInt(9), rs.getString(2));
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
                 table.columns.add(column(rs));
@@ -80,14 +84,16 @@ public final class PostgresCatalogReader implements CatalogReader {
         query(connection, PostgresCatalogQueries.CONSTRAINTS, schemaName, others, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
-                constraint(table, rs);
+                constraint(table, rs, columnNames);
             }
         });
         query(connection, PostgresCatalogQueries.INDEXES, schemaName, others, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
+                // attnum 0: an expression (the index is left out below)
+                String column = columnNames.getOrDefault(rs.getString(1), Map.of()).get(rs.getInt(4));
                 table.indexes.computeIfAbsent(rs.getString(2), name -> new IndexParts(unique(rs)))
-                        .columns.add(rs.getString(4) == null ? null : new IndexColumn(rs.getString(4), rs.getBoolean(5)));
+                        .columns.add(column == null ? null : new IndexColumn(column, rs.getBoolean(5)));
             }
         });
         query(connection, PostgresCatalogQueries.POLICIES, schemaName, others, rs -> {
@@ -142,17 +148,40 @@ public final class PostgresCatalogReader implements CatalogReader {
                 PostgresExpressions.policyExpression(rs.getString(7)), !rs.getBoolean(4));
     }
 
-    private static void constraint(TableParts table, ResultSet rs) throws SQLException {
+    private static void constraint(TableParts table, ResultSet rs, Map<String, Map<Integer, String>> columnNames)
+            throws SQLException {
         String name = rs.getString(2);
-        List<String> columns = Arrays.asList((String[]) rs.getArray(4).getArray());
+        List<String> columns = names(rs.getArray(4), columnNames.get(rs.getString(1)));
         switch (rs.getString(3)) {
             case "p" -> table.primaryKey = new PrimaryKey(name, columns);
             case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
             case "f" -> table.foreignKeys.add(new ForeignKey(name, columns, rs.getString(5),
-                    Arrays.asList((String[]) rs.getArray(6).getArray()), action(rs.getString(7))));
+                    rs.getArray(9) != null ? Arrays.asList((String[]) rs.getArray(9).getArray())
+                            : names(rs.getArray(6), columnNames.get(rs.getString(5))),
+                    action(rs.getString(7))));
             case "c" -> table.checks.add(new CheckConstraint(name, PostgresExpressions.portableCheck(rs.getString(8))));
             default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
         }
+    }
+
+    /**
+     * The names of the column numbers {@code attnums} (an {@code int2[]}, in key order) of one table; what the
+     * server's {@code array(select attname ...)} per constraint gave before, without a subquery per row.
+     */
+    private static List<String> names(Array attnums, Map<Integer, String> byNumber) throws SQLException {
+        if (attnums == null) {
+            return List.of(); // a check on no column, e.g. CHECK (true)
+        }
+        Object[] numbers = (Object[]) attnums.getArray();
+        List<String> names = new ArrayList<>(numbers.length);
+        for (Object number : numbers) {
+            String column = byNumber == null ? null : byNumber.get(((Number) number).intValue());
+            if (column == null) {
+                throw new SQLException("constraint key column " + number + " is not among the columns read");
+            }
+            names.add(column);
+        }
+        return List.copyOf(names);
     }
 
     private static ReferentialAction action(String confdeltype) {

@@ -43,6 +43,11 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Project project = root.project();
+        // Hibernate's boot overlaps with the catalog read and the migrations (see Project.alongsideEntityModel)
+        return project.alongsideEntityModel(() -> diff(project));
+    }
+
+    private Integer diff(Project project) {
         Schema database = project.databaseSchema();
         // writes nothing: asks nothing
         UnmanagedTables.Filtered filtered = UnmanagedTables.of(project)

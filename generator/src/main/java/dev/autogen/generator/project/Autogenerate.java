@@ -54,7 +54,13 @@ public final class Autogenerate {
         if (message == null || message.isBlank()) {
             throw new UsageException("a revision needs a message: pass -m \"what changed\"");
         }
+        // an empty revision needs no entities; otherwise Hibernate's boot overlaps with the database work
         String id = revisionIdOrRandom(revisionId);
+        return empty ? generateWithId(project, message, true, id)
+                : project.alongsideEntityModel(() -> generateWithId(project, message, false, id));
+    }
+
+    private static Outcome generateWithId(Project project, String message, boolean empty, String id) {
         List<LoadedMigration> existing = project.migrations();
         RevisionGraph graph = new RevisionGraph(existing);
         if (graph.heads().size() > 1) {

@@ -32,7 +32,16 @@ public final class DriftCheck {
         }
     }
 
+    /**
+     * Checks {@code project}; the entity model is built on another thread meanwhile ({@link
+     * Project#alongsideEntityModel}), so the migrations, the migrator's queries and the catalog read overlap with
+     * Hibernate's boot.
+     */
     public static Report run(Project project) {
+        return project.alongsideEntityModel(() -> check(project));
+    }
+
+    private static Report check(Project project) {
         List<String> problems = new ArrayList<>();
         List<LoadedMigration> migrations = project.migrations();
         RevisionGraph graph = new RevisionGraph(migrations);

@@ -22,6 +22,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * One autogen project as the settings describe it: the entities, the database and the migrations directory. Each
@@ -35,6 +38,10 @@ public final class Project {
     private EntityModel entityModel;
     private Schema entitySchema;
     private List<LoadedMigration> migrations;
+    /** The entity model being built on another thread ({@link #alongsideEntityModel}), or null. */
+    private FutureTask<EntityModel> entityModelBuild;
+    /** The thread running {@link #entityModelBuild}. */
+    private Thread entityModelThread;
 
     /** A project that asks about undeclared renames when it runs in a terminal ({@link RenamePrompt#terminal()}). */
     public Project(Settings settings) {
@@ -98,15 +105,97 @@ public final class Project {
      */
     public EntityModel entityModel() {
         if (entityModel == null) {
-            entityModel = EntityModel.of(entityClasses(), dialect());
+            entityModel = entityModelBuild != null ? joined(entityModelBuild) : EntityModel.of(entityClasses(), dialect());
         }
         return entityModel;
+    }
+
+    /**
+     * Runs {@code command} on this thread while another thread scans the entities and builds their model (schema and
+     * rename hints), the longest step of {@code check}, {@code diff} and {@code -m} (seconds at a thousand entities):
+     * the migrations, the migrator's queries and the catalog read overlap with it. {@link #entityModel()} waits for
+     * that build and rethrows its error unchanged, so a command reports the same error at the same point as without
+     * the overlap (a database error that comes first still wins). Whatever happens, the build has ended when this
+     * returns: no thread outlives the command.
+     */
+    public <T> T alongsideEntityModel(Supplier<T> command) {
+        Dialect dialect = knownDialect();
+        if (entityModel == null && entityModelBuild == null && dialect != null) {
+            // the other thread reads only the (immutable) settings; this one takes the model from the task
+            Settings settings = this.settings;
+            List<Class<?>> scanned = entityClasses;
+            entityModelBuild = new FutureTask<>(() -> {
+                EntityModel model = EntityModel.of(scanned != null ? scanned
+                        : EntityScanner.scan(settings.classpath(), settings.packages()), dialect);
+                model.schema();
+                model.renameHints();
+                return model;
+            });
+            entityModelThread = Thread.ofPlatform().name("autogen-entity-model").start(entityModelBuild);
+        }
+        try {
+            return command.get();
+        } finally {
+            awaitEntityModelBuild();
+        }
+    }
+
+    /** The dialect, or null when the URL names none (the command reports that itself, where it did before). */
+    private Dialect knownDialect() {
+        try {
+            return dialect();
+        } catch (UsageException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Waits until the build's thread has ended (it may still run when the command failed before it needed the model,
+     * and it ends a moment after handing over its result); the build's own outcome is ignored here, the command's
+     * error or result is what counts.
+     */
+    private void awaitEntityModelBuild() {
+        Thread thread = entityModelThread;
+        if (thread == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The built model, or the build's error as the synchronous build would have thrown it. */
+    private static EntityModel joined(FutureTask<EntityModel> build) {
+        try {
+            return build.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the entity model", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The entity classes found in the configured packages (scanned once). */
     public List<Class<?>> entityClasses() {
         if (entityClasses == null) {
-            entityClasses = EntityScanner.scan(settings.classpath(), settings.packages());
+            entityClasses = entityModelBuild != null ? entityModel().classes()
+                    : EntityScanner.scan(settings.classpath(), settings.packages());
         }
         return entityClasses;
     }
@@ -118,11 +207,21 @@ public final class Project {
 
     /**
      * The live catalog (autogen's version tables left out): the default schema, and on PostgreSQL the other schemas
-     * the entities name. A table in a schema that no entity names any more is not read, so it is neither dropped nor
-     * reported (docs/comparison.md).
+     * the entities name. The default schema is read first, without waiting for the entity model (which may still be
+     * building on another thread, see {@link #alongsideEntityModel}); only when the entities turn out to name other
+     * schemas ({@code @Table(schema = ...)}, rare) is the catalog read again with them. A table in a schema that no
+     * entity names any more is not read, so it is neither dropped nor reported (docs/comparison.md).
      */
     public Schema databaseSchema() {
-        Set<String> otherSchemas = dialect() == Dialect.POSTGRESQL ? SchemaNamespaces.of(entitySchema()) : Set.of();
+        Schema defaultSchema = readCatalog(Set.of());
+        if (dialect() != Dialect.POSTGRESQL) {
+            return defaultSchema;
+        }
+        Set<String> otherSchemas = SchemaNamespaces.of(entitySchema());
+        return otherSchemas.isEmpty() ? defaultSchema : readCatalog(otherSchemas);
+    }
+
+    private Schema readCatalog(Set<String> otherSchemas) {
         try (Connection connection = connections().open()) {
             return CatalogReader.forDialect(dialect()).read(connection, settings.schema(), otherSchemas);
         } catch (SQLException e) {

@@ -22,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,46 @@ class PostgresCatalogReaderTest {
             Schema other = new PostgresCatalogReader().read(c, "other");
             assertEquals(new Schema(List.of(Table.of("thing", List.of(Column.of("id", new ColumnType.IntegerType(),
                     true)))), List.of()), other);
+        }
+    }
+
+    /**
+     * Key columns are resolved by number with the columns already read (see {@link PostgresCatalogQueries}): right
+     * after a dropped column (numbers no longer follow positions), in key order, for a foreign key to a table of
+     * another schema (whose columns come from the server instead), and for a check on no column.
+     */
+    @Test
+    void keyColumnsAreNamedInKeyOrderAfterDroppedColumnsAndAcrossSchemas() throws SQLException {
+        String keys = TestDatabases.freshPostgres("pg_key_columns");
+        execute(keys, "create schema elsewhere",
+                "create table elsewhere.region (code varchar(8), zone integer, primary key (zone, code))",
+                "create table parent (gone integer, b integer, a integer, constraint pk_parent primary key (a, b))",
+                "alter table parent drop column gone",
+                "create table child (gone integer, x integer, y integer, zone integer, code varchar(8),"
+                        + " constraint fk_child_parent foreign key (y, x) references parent (a, b),"
+                        + " constraint fk_child_region foreign key (zone, code) references elsewhere.region (zone, code),"
+                        + " constraint ck_child_always check (true))",
+                "alter table child drop column gone");
+        try (Connection c = DriverManager.getConnection(keys)) {
+            Schema schema = new PostgresCatalogReader().read(c, null);
+            Table parent = schema.tables().get(1);
+            Table child = schema.tables().get(0);
+            assertEquals(new PrimaryKey("pk_parent", List.of("a", "b")), parent.primaryKey());
+            assertEquals(List.of(
+                    new ForeignKey("fk_child_parent", List.of("y", "x"), "parent", List.of("a", "b"),
+                            ReferentialAction.NO_ACTION),
+                    new ForeignKey("fk_child_region", List.of("zone", "code"), "elsewhere.region",
+                            List.of("zone", "code"), ReferentialAction.NO_ACTION)), child.foreignKeys());
+            assertEquals(List.of("ck_child_always"), child.checks().stream().map(CheckConstraint::name).toList());
+
+            // asked for, the other schema's table is read too, under its qualified name, in the same 7 queries
+            PostgresCatalogReader reader = new PostgresCatalogReader();
+            Schema both = reader.read(c, null, Set.of("elsewhere"));
+            assertEquals(List.of("child", "elsewhere.region", "parent"),
+                    both.tables().stream().map(Table::name).toList());
+            assertEquals(List.of("code", "zone"), both.table("elsewhere.region").orElseThrow().columns().stream()
+                    .map(Column::name).toList());
+            assertEquals(7, reader.lastRoundTrips());
         }
     }
 

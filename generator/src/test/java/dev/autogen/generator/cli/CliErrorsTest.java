@@ -143,6 +143,29 @@ class CliErrorsTest {
         assertTrue(line.contains("@Id"), line);
     }
 
+    /**
+     * check, diff and -m build the entity model on another thread while they read the database
+     * (Project.alongsideEntityModel): when both sides fail, the database's error is still the one reported, as when
+     * the two ran one after the other, and the build thread has ended when the command returns.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"check", "diff", "revision"})
+    void databaseErrorWinsOverAnEntityErrorAndNoBuildThreadOutlivesTheCommand(String command)
+            throws IOException, URISyntaxException {
+        Path testClasses = Path.of(CliErrorsTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Files.createDirectories(dir.resolve("migrations"));
+        List<String> args = new ArrayList<>(List.of("--url", UNREACHABLE, "--migrations",
+                dir.resolve("migrations").toString(), "--classpath", testClasses.toString(),
+                "--packages", "dev.autogen.generator.jpa.fixtures.broken", command));
+        if (command.equals("revision")) {
+            args.addAll(List.of("-m", "x"));
+        }
+        String line = run(args).assertOneLineError(3);
+        assertTrue(line.startsWith("autogen: cannot connect to " + UNREACHABLE), line);
+        assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("autogen-entity-model")), "the build thread still runs");
+    }
+
     @Test
     void missingClasspathEntryIsExit2() throws IOException {
         String line = run(sqlite("--classpath", "/does/not/exist", "--packages", "x", "diff")).assertOneLineError(2);
