@@ -16,11 +16,11 @@ import java.util.stream.Stream;
  * head), {@code diff} after a small change, and Hibernate's own {@code hbm2ddl validate} as the reference; then
  * autogen's phases in-process ({@link PhaseProbe}). Prints the tables and writes them into {@code bench/RESULTS.md}.
  *
- * <p>Usage: {@code java -jar bench/target/autogen-bench.jar [--runs K] [--cli JAR] [--work DIR] [--results FILE]
- * [--chain R] N...}; {@code --chain R} also times applying R one-table revisions against {@code psql}
- * ({@link RevisionChainBench}), and alone runs only that.
- * from the repository root (defaults: 3 runs, {@code generator/target/autogen-cli.jar}, {@code bench/target/work},
- * {@code bench/RESULTS.md}, N = 100 1000).
+ * <p>Usage, from the repository root: {@code java -jar bench/target/autogen-bench.jar [--runs K] [--cli JAR]
+ * [--work DIR] [--results FILE] [--chain R] [--no-peers] N...} (defaults: 3 runs,
+ * {@code generator/target/autogen-cli.jar}, {@code bench/target/work}, {@code bench/RESULTS.md}, N = 100 1000).
+ * {@code --chain R} also times applying R one-table revisions against {@code psql} ({@link RevisionChainBench}), and
+ * alone runs only that; {@code --no-peers} leaves out the Alembic and Liquibase rows (minutes at N = 5 000).
  */
 public final class BenchMain {
     private static final String MIGRATIONS_PACKAGE = "bench.migrations";
@@ -37,6 +37,7 @@ public final class BenchMain {
         Path results = Path.of("bench/RESULTS.md");
         List<Integer> sizes = new ArrayList<>();
         int chain = 0;
+        boolean peers = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -44,6 +45,7 @@ public final class BenchMain {
                 case "--work" -> work = Path.of(args[++i]);
                 case "--results" -> results = Path.of(args[++i]);
                 case "--chain" -> chain = Integer.parseInt(args[++i]);
+                case "--no-peers" -> peers = false;
                 default -> sizes.add(Integer.parseInt(args[i]));
             }
         }
@@ -66,7 +68,8 @@ public final class BenchMain {
             databaseDescription = database.serverVersion();
             System.out.println(databaseDescription);
             for (int n : sizes) {
-                all.add(new SizeRun(n, runs, cli.toAbsolutePath(), benchJar(), work.resolve("n" + n), database).run());
+                all.add(new SizeRun(n, runs, cli.toAbsolutePath(), benchJar(), work.resolve("n" + n), database,
+                        peers).run());
             }
             if (chain > 0) {
                 chainSection = new RevisionChainBench(chain, runs, cli.toAbsolutePath(), work.resolve("chain" + chain),
@@ -106,7 +109,8 @@ public final class BenchMain {
     }
 
     /** The measurements of one model size. */
-    private record SizeRun(int n, int runs, Path cli, Path benchJar, Path dir, BenchDatabase database) {
+    private record SizeRun(int n, int runs, Path cli, Path benchJar, Path dir, BenchDatabase database,
+                           boolean peers) {
 
         Figures run() throws IOException {
             Figures figures = new Figures(n);
@@ -179,8 +183,10 @@ public final class BenchMain {
                 figures.addProbeOutput(validate.stdout(), true);
             }
             log("validate done");
-            alembic(figures, url);
-            liquibase(figures, model, url);
+            if (peers) {
+                alembic(figures, url);
+                liquibase(figures, model, url);
+            }
             for (int r = 0; r < runs; r++) {
                 // the JIT and GC options autogen's launcher (generator/autogen-java) gives the CLI
                 ColdRun.Result probe = ColdRun.run(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -260,17 +266,9 @@ public final class BenchMain {
             return text.lines().filter(l -> l.contains(containing)).findFirst().orElse(containing).strip();
         }
 
-        /**
-         * The command line of a cold CLI run: {@code generator/autogen-java JAVA JAR ARGS}, the JVM options and
-         * start-up cache {@code ./autogen} uses (so the figures are what users get), or plain {@code java -jar}
-         * when that script is not there (not run from the repository root).
-         */
+        /** A cold CLI run's command line, as {@code ./autogen} starts it ({@link CliLaunch}). */
         private List<String> launch(String... command) {
-            Path script = Path.of("generator", "autogen-java").toAbsolutePath();
-            List<String> args = new ArrayList<>(Files.isExecutable(script)
-                    ? List.of(script.toString(), java(), cli.toString()) : List.of(java(), "-jar", cli.toString()));
-            args.addAll(List.of(command));
-            return args;
+            return CliLaunch.command(cli, command);
         }
 
         private ColdRun.Result cli(Path model, String url, Path migrations, String... command) {

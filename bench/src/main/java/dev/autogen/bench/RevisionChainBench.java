@@ -131,9 +131,7 @@ final class RevisionChainBench {
     }
 
     private ColdRun.Result autogen(String url, Path migrations, Map<String, String> env, String... command) {
-        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", cli.toString()));
-        args.addAll(List.of(command));
+        List<String> args = CliLaunch.command(cli, command);
         args.addAll(List.of("--url", url, "--migrations", migrations.toString(), "--migrations-package",
                 RevisionChain.PACKAGE));
         return ColdRun.run(args, dir, env);

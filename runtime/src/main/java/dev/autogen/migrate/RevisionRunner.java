@@ -37,6 +37,12 @@ import java.util.function.Consumer;
  *
  * <p>A {@link RunCallback} (a migration's Java step) runs on the same connection, inside the revision's transaction,
  * through {@link CallbackConnection}, which refuses to commit or end it.
+ *
+ * <p>Cost (issue #6): on PostgreSQL a revision is three round trips, its DDL as one batch, the bookkeeping statement
+ * and the commit. {@code psql -1} running the same DDL has no bookkeeping and no commits between revisions, so on a
+ * server without durability (where a commit is cheap) 1 000 one-table revisions take about 1.6× its time rather than
+ * the 1.5× aimed at; the two extra round trips are what atomicity per revision costs (bench/RESULTS.md). Sending the
+ * bookkeeping inside the DDL batch would save one of them.
  */
 final class RevisionRunner {
     /** Writes the version and history rows inside the revision's transaction, given its duration. */
