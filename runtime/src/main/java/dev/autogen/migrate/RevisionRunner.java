@@ -38,17 +38,28 @@ import java.util.function.Consumer;
  * <p>A {@link RunCallback} (a migration's Java step) runs on the same connection, inside the revision's transaction,
  * through {@link CallbackConnection}, which refuses to commit or end it.
  *
- * <p>Cost (issue #6): on PostgreSQL a revision is three round trips, its DDL as one batch, the bookkeeping statement
- * and the commit. {@code psql -1} running the same DDL has no bookkeeping and no commits between revisions, so on a
- * server without durability (where a commit is cheap) 1 000 one-table revisions take about 1.6× its time rather than
- * the 1.5× aimed at; the two extra round trips are what atomicity per revision costs (bench/RESULTS.md). Sending the
- * bookkeeping inside the DDL batch would save one of them.
+ * <p>Cost (issue #6): on PostgreSQL a revision is two round trips, its DDL batch with the bookkeeping statement
+ * (values inline, {@link Bookkeeping#inlineSql}) and the commit. {@code psql -1} running the same DDL has neither
+ * bookkeeping nor commits between revisions; the commit is what atomicity per revision costs (bench/RESULTS.md).
  */
 final class RevisionRunner {
     /** Writes the version and history rows inside the revision's transaction, given its duration. */
     @FunctionalInterface
     interface Bookkeeping {
         void write(Connection c, long durationMs) throws SQLException;
+
+        /**
+         * The same write as one statement with its values inline, which a PostgreSQL revision sends in its DDL batch
+         * (one round trip fewer); null when there is none, and then {@link #write} runs. Once that batch has run,
+         * {@link #written} is called instead of {@link #write}.
+         */
+        default String inlineSql() {
+            return null;
+        }
+
+        /** After {@link #inlineSql} ran in the revision's batch. */
+        default void written() {
+        }
     }
 
     /** The revision to run next, with its operations and its bookkeeping. */
@@ -149,10 +160,18 @@ final class RevisionRunner {
                     }
                 }
             }
+            String inline = step.bookkeeping().inlineSql();
+            if (inline != null) {
+                batch.add(inline);
+            }
             StatementBatch.execute(c, batch);
             current = null;
             long durationMs = (System.nanoTime() - started) / 1_000_000;
-            step.bookkeeping().write(c, durationMs);
+            if (inline == null) {
+                step.bookkeeping().write(c, durationMs);
+            } else {
+                step.bookkeeping().written();
+            }
             c.commit();
             return new Result(step.revision(), durationMs);
         } catch (SQLException | RuntimeException e) {
