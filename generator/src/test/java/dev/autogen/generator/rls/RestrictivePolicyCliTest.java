@@ -10,6 +10,7 @@ import dev.autogen.schema.PolicyCommand;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
+import dev.autogen.testing.TestSql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,17 +33,9 @@ class RestrictivePolicyCliTest {
     @Test
     void aRestrictivePolicyRoundTripsNarrowsAndItsDriftIsCaught() throws Exception {
         String admin = TestDatabases.freshPostgres("rls_restrictive");
-        execute(admin, """
-                do $$ begin
-                  if not exists (select from pg_roles where rolname = 'rp_owner') then
-                    create role rp_owner login password 'rp_owner' nosuperuser nobypassrls;
-                  end if;
-                  if not exists (select from pg_roles where rolname = 'rp_app_user') then
-                    create role rp_app_user login password 'rp_app_user' nosuperuser nobypassrls;
-                  end if;
-                end $$""", "grant usage, create on schema public to rp_owner");
-        String owner = as(admin, "rp_owner");
-        String app = as(admin, "rp_app_user");
+        LoginRoles.create(admin, "rp_owner", new String[] {"rp_owner", "rp_app_user"});
+        String owner = LoginRoles.as(admin, "rp_owner");
+        String app = LoginRoles.as(admin, "rp_app_user");
         Path migrations = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "rls_restrictive");
         List<String> common = List.of("--url", owner, "--migrations", migrations.toString(),
                 "--migrations-package", "rls.restrictive", "--packages", "dev.autogen.generator.rls.restrictive");
@@ -61,16 +54,16 @@ class RestrictivePolicyCliTest {
                         new Policy("not_archived", PolicyCommand.ALL, List.of(), "NOT archived", null, true)),
                 catalog(admin).table("document").orElseThrow().policies());
 
-        execute(owner, "grant usage on schema public to rp_app_user",
+        TestSql.execute(owner, "grant usage on schema public to rp_app_user",
                 "grant select, insert, update, delete on document to rp_app_user");
-        execute(admin, "insert into document (id, archived, title) values (1, false, 'live'), (2, true, 'old')");
+        TestSql.execute(admin, "insert into document (id, archived, title) values (1, false, 'live'), (2, true, 'old')");
         try (Connection c = DriverManager.getConnection(app); Statement st = c.createStatement()) {
             assertEquals(List.of("live"), titles(st), "the restrictive policy hides archived rows");
             assertEquals(0, st.executeUpdate("delete from document where id = 2"));
         }
 
         // a restrictive policy turned permissive by hand is a drift
-        execute(admin, "drop policy not_archived on document",
+        TestSql.execute(admin, "drop policy not_archived on document",
                 "create policy not_archived on document as permissive using (not archived)");
         try (Connection c = DriverManager.getConnection(app); Statement st = c.createStatement()) {
             assertEquals(List.of("live", "old"), titles(st), "permissive, it grants instead of narrowing");
@@ -105,18 +98,6 @@ class RestrictivePolicyCliTest {
             }
         }
         return titles;
-    }
-
-    private static String as(String url, String role) {
-        return url.substring(0, url.indexOf('?')) + "?user=" + role + "&password=" + role;
-    }
-
-    private static void execute(String url, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 
     private static Schema catalog(String url) throws SQLException {

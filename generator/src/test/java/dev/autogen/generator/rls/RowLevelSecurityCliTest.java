@@ -12,6 +12,7 @@ import dev.autogen.schema.Schema;
 import dev.autogen.schema.Table;
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
+import dev.autogen.testing.TestSql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,20 +42,9 @@ class RowLevelSecurityCliTest {
     @Test
     void tenantIsolationIsGeneratedEnforcedCheckedAndSkippedOnSqlite() throws Exception {
         String admin = TestDatabases.freshPostgres("rls");
-        execute(admin, """
-                do $$ begin
-                  if not exists (select from pg_roles where rolname = 'rls_owner') then
-                    create role rls_owner login password 'rls_owner' nosuperuser nobypassrls;
-                  end if;
-                  if not exists (select from pg_roles where rolname = 'rls_app_user') then
-                    create role rls_app_user login password 'rls_app_user' nosuperuser nobypassrls;
-                  end if;
-                  if not exists (select from pg_roles where rolname = 'rls_auditor') then
-                    create role rls_auditor nologin;
-                  end if;
-                end $$""", "grant usage, create on schema public to rls_owner");
-        String owner = as(admin, "rls_owner");
-        String app = as(admin, "rls_app_user");
+        LoginRoles.create(admin, "rls_owner", new String[] {"rls_owner", "rls_app_user"}, "rls_auditor");
+        String owner = LoginRoles.as(admin, "rls_owner");
+        String app = LoginRoles.as(admin, "rls_app_user");
         Path migrations = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "rls");
         List<String> common = List.of("--migrations", migrations.toString(), "--migrations-package", "rls.migrations",
                 "--packages", ISOLATED);
@@ -82,7 +72,7 @@ class RowLevelSecurityCliTest {
         assertEquals(List.of("auditor_reads_all", "tenant_isolation"), note.policies().stream().map(Policy::name).toList());
         assertEquals(new RowLevelSecurity(true, false), catalog(admin).table("invoice").orElseThrow().rowLevelSecurity());
         assertEquals(RowLevelSecurity.NONE, catalog(admin).table("tenant").orElseThrow().rowLevelSecurity());
-        execute(owner, "grant usage on schema public to rls_app_user",
+        TestSql.execute(owner, "grant usage on schema public to rls_app_user",
                 "grant select, insert, update, delete on note, invoice, tenant to rls_app_user");
 
         try (Connection c = DriverManager.getConnection(app); Statement st = c.createStatement()) {
@@ -123,7 +113,7 @@ class RowLevelSecurityCliTest {
         }
 
         // drift made by hand is caught
-        execute(admin, "alter table note no force row level security");
+        TestSql.execute(admin, "alter table note no force row level security");
         CliRun noForce = cli(common, "--url", owner, "check");
         assertEquals(1, noForce.exitCode(), noForce.toString());
         assertTrue(noForce.out().contains("  SetRowLevelSecurity note enabled forced\n"), noForce.toString());
@@ -131,10 +121,10 @@ class RowLevelSecurityCliTest {
         assertTrue(explained.out().contains("because: note.row_level_security: entity ")
                 && explained.out().contains(" -> row-level security enabled forced; database: row-level security"
                         + " enabled not forced\n"), explained.toString());
-        execute(admin, "alter table note force row level security");
+        TestSql.execute(admin, "alter table note force row level security");
         assertEquals(0, cli(common, "--url", owner, "check").exitCode());
 
-        execute(admin, "drop policy tenant_isolation on note");
+        TestSql.execute(admin, "drop policy tenant_isolation on note");
         CliRun dropped = cli(common, "--url", owner, "check");
         assertEquals(1, dropped.exitCode(), dropped.toString());
         assertTrue(dropped.out().contains("  CreatePolicy note tenant_isolation for all to public using ("), dropped.toString());
@@ -144,16 +134,16 @@ class RowLevelSecurityCliTest {
         CliRun dropSql = cli(common, "--url", owner, "diff", "--format", "sql");
         assertEquals("create policy \"tenant_isolation\" on \"note\" as permissive for all to public using ("
                 + TENANT_POLICY + ") with check (" + TENANT_POLICY + ");\n", dropSql.out(), dropSql.toString());
-        execute(admin, "create policy tenant_isolation on note using (" + TENANT_POLICY + ") with check ("
+        TestSql.execute(admin, "create policy tenant_isolation on note using (" + TENANT_POLICY + ") with check ("
                 + TENANT_POLICY + ")");
         assertEquals(0, cli(common, "--url", owner, "check").exitCode());
 
-        execute(admin, "alter policy tenant_isolation on note using (true)");
+        TestSql.execute(admin, "alter policy tenant_isolation on note using (true)");
         CliRun edited = cli(common, "--url", owner, "check");
         assertEquals(1, edited.exitCode(), edited.toString());
         assertTrue(edited.out().contains("  DropPolicy note tenant_isolation\n"), edited.toString());
         assertTrue(edited.out().contains("  CreatePolicy note tenant_isolation "), edited.toString());
-        execute(admin, "alter policy tenant_isolation on note using (" + TENANT_POLICY + ")");
+        TestSql.execute(admin, "alter policy tenant_isolation on note using (" + TENANT_POLICY + ")");
         assertEquals(0, cli(common, "--url", owner, "check").exitCode());
 
         // the downgrade undoes it all
@@ -199,18 +189,6 @@ class RowLevelSecurityCliTest {
 
     private static void setTenant(Statement st, UUID tenant) throws SQLException {
         st.execute("set app.current_tenant_id = '" + tenant + "'");
-    }
-
-    private static String as(String url, String role) {
-        return url.substring(0, url.indexOf('?')) + "?user=" + role + "&password=" + role;
-    }
-
-    private static void execute(String url, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 
     private static int count(Statement st, String table) throws SQLException {
