@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -209,15 +210,22 @@ public final class Project {
      * The live catalog (autogen's version tables left out): the default schema, and on PostgreSQL the other schemas
      * the entities name. The default schema is read first, without waiting for the entity model (which may still be
      * building on another thread, see {@link #alongsideEntityModel}); only when the entities turn out to name other
-     * schemas ({@code @Table(schema = ...)}, rare) is the catalog read again with them. A table in a schema that no
-     * entity names any more is not read, so it is neither dropped nor reported (docs/comparison.md).
+     * schemas ({@code @Table(schema = ...)}, rare), or the migrations created tables in other schemas (so that a table
+     * whose entity was removed is still seen, and dropped), is the catalog read again with them.
      */
     public Schema databaseSchema() {
         Schema defaultSchema = readCatalog(Set.of());
         if (dialect() != Dialect.POSTGRESQL) {
             return defaultSchema;
         }
-        Set<String> otherSchemas = SchemaNamespaces.of(entitySchema());
+        Set<String> otherSchemas = new TreeSet<>(SchemaNamespaces.of(entitySchema()));
+        if (Files.isDirectory(settings.migrationsDir())) {
+            otherSchemas.addAll(SchemaNamespaces.createdBy(migrations()));
+        }
+        if (otherSchemas.isEmpty()) {
+            return defaultSchema;
+        }
+        otherSchemas.remove(defaultSchemaName());
         return otherSchemas.isEmpty() ? defaultSchema : readCatalog(otherSchemas);
     }
 

@@ -1,10 +1,16 @@
 package dev.autogen.generator.project;
 
+import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.op.CreateSequence;
+import dev.autogen.op.CreateTable;
+import dev.autogen.op.Operation;
+import dev.autogen.op.RenameTable;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -28,6 +34,31 @@ public final class SchemaNamespaces {
                 .map(name -> QualifiedName.parse(name).schema())
                 .filter(s -> s != null)
                 .forEach(names::add);
+        return names;
+    }
+
+    /**
+     * The other schemas in which {@code migrations} create or rename tables and sequences: read from their upgrade
+     * operations, without replaying them (raw SQL is opaque, as for {@link UnmanagedTables}).
+     */
+    public static SortedSet<String> createdBy(List<LoadedMigration> migrations) {
+        SortedSet<String> names = new TreeSet<>();
+        for (LoadedMigration migration : migrations) {
+            for (Operation operation : migration.upgradeOperations()) {
+                String name = null;
+                if (operation instanceof CreateTable create) {
+                    name = create.table().name();
+                } else if (operation instanceof RenameTable rename) {
+                    name = rename.to();
+                } else if (operation instanceof CreateSequence create) {
+                    name = create.sequence().name();
+                }
+                String schema = name == null ? null : QualifiedName.parse(name).schema();
+                if (schema != null) {
+                    names.add(schema);
+                }
+            }
+        }
         return names;
     }
 

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
  * Tables in other schemas ({@code @Table(schema = ...)}) through the command line on real PostgreSQL: {@code -m}
  * writes schema-qualified names, {@code upgrade} creates the schema and the tables in it, {@code check} is then clean
  * (the catalog reader reads the schemas the entities name, and {@code schema = "public"} means the default schema),
- * and {@code downgrade base} removes the tables. On SQLite, which has no schemas, the same entities are refused with
+ * a removed entity's table in another schema is still found and dropped (the schemas the migrations created tables
+ * in are read too), and {@code downgrade base} removes the tables. On SQLite, which has no schemas, the same entities are refused with
  * one line.
  */
 class SchemaQualifiedTablesCliTest {
     private static final String PACKAGE = "dev.autogen.generator.namespaces.entities";
+    /** The same entities without Invoice. */
+    private static final String REMOVED = "dev.autogen.generator.namespaces.removed";
 
     @Test
     void tablesInOtherSchemasAreCreatedCheckedAndDropped() throws Exception {
@@ -47,6 +50,12 @@ class SchemaQualifiedTablesCliTest {
         CliRun check = cli(url, migrations, "check");
         assertEquals(0, check.exitCode(), check.toString());
 
+        // the Invoice entity removed: its table, in a schema no entity names any more, is still read and dropped
+        CliRun drift = cliWith(REMOVED, url, migrations, "check");
+        assertEquals(1, drift.exitCode(), drift.toString());
+        assertTrue(drift.out().contains("DropTable billing.invoice"), drift.toString());
+        assertTrue(drift.out().contains("data loss: drops table billing.invoice"), drift.toString());
+
         CliRun downgrade = cli(url, migrations, "downgrade", "base");
         assertEquals(0, downgrade.exitCode(), downgrade.toString());
         assertEquals(List.of("0"), TestSql.strings(url,
@@ -67,8 +76,12 @@ class SchemaQualifiedTablesCliTest {
     }
 
     private static CliRun cli(String url, Path migrations, String... args) {
+        return cliWith(PACKAGE, url, migrations, args);
+    }
+
+    private static CliRun cliWith(String packages, String url, Path migrations, String... args) {
         List<String> all = new ArrayList<>(List.of("--url", url, "--migrations", migrations.toString(),
-                "--migrations-package", "ns.migrations", "--packages", PACKAGE));
+                "--migrations-package", "ns.migrations", "--packages", packages));
         all.addAll(List.of(args));
         return CliRun.of(all.toArray(String[]::new));
     }
