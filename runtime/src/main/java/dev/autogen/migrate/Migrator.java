@@ -316,25 +316,9 @@ public final class Migrator {
                 String direction = upgrade ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE;
                 String checksum = MigrationChecksum.of(m);
                 int index = i;
-                return new RevisionRunner.Step(m, operations, new RevisionRunner.Bookkeeping() {
-                    @Override
-                    public void write(Connection conn, long durationMs) throws SQLException {
-                        store.moveHeadsAndRecord(conn, before, after, m.id(), direction, checksum, clock.instant(),
-                                appliedBy, durationMs);
-                        written();
-                    }
-
-                    @Override
-                    public String inlineSql() {
-                        return dialect == Dialect.POSTGRESQL ? store.moveHeadsAndRecordSql(before, after, m.id(),
-                                direction, checksum, clock.instant(), appliedBy) : null;
-                    }
-
-                    @Override
-                    public void written() {
-                        rows.writing(after, applied, m, upgrade, index);
-                    }
-                });
+                return new RevisionRunner.Step(m, operations, new RevisionBookkeeping(store, dialect, before, after,
+                        m.id(), direction, checksum, clock, appliedBy,
+                        () -> rows.writing(after, applied, m, upgrade, index)));
             }
         }
         return null;
