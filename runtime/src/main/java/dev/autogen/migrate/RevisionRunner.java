@@ -38,9 +38,11 @@ import java.util.function.Consumer;
  * <p>A {@link RunCallback} (a migration's Java step) runs on the same connection, inside the revision's transaction,
  * through {@link CallbackConnection}, which refuses to commit or end it.
  *
- * <p>Cost (issue #6): on PostgreSQL a revision is two round trips, its DDL batch with the bookkeeping statement
- * (values inline, {@link Bookkeeping#inlineSql}) and the commit. {@code psql -1} running the same DDL has neither
- * bookkeeping nor commits between revisions; the commit is what atomicity per revision costs (bench/RESULTS.md).
+ * <p>Cost (issue #6): on PostgreSQL a revision of schema operations is one round trip: its DDL, the bookkeeping
+ * statement (values inline, {@link Bookkeeping#inlineSql}) and {@code commit} in one JDBC batch. After a failing
+ * statement PostgreSQL ignores the rest of the batch, the {@code commit} included, and the revision is rolled back.
+ * {@code psql -1} running the same DDL has neither bookkeeping nor commits between revisions; they are what
+ * atomicity per revision costs (bench/RESULTS.md).
  */
 final class RevisionRunner {
     /** Writes the version and history rows inside the revision's transaction, given its duration. */
@@ -163,6 +165,7 @@ final class RevisionRunner {
             String inline = step.bookkeeping().inlineSql();
             if (inline != null) {
                 batch.add(inline);
+                batch.add("commit"); // in the same round trip; c.commit() below then finds no transaction to end
             }
             StatementBatch.execute(c, batch);
             current = null;
