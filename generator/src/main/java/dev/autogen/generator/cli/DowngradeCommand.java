@@ -1,5 +1,7 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.project.Project;
 import dev.autogen.migrate.Migrator;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.migrate.offline.OfflineScript;
@@ -12,7 +14,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
-        description = "Reverts migrations down to TARGET, newest first, one transaction per revision.")
+        description = {"Reverts migrations down to TARGET, newest first, one transaction per revision.",
+                "With --schemas or --schemas-query: in each of several PostgreSQL schemas, each by its own version "
+                        + "tables, --parallel at a time; exit 3 when any failed."})
 final class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     AutogenCommand root;
@@ -29,16 +33,29 @@ final class DowngradeCommand implements Callable<Integer> {
     @Mixin
     MigrationTimeoutOptions timeouts;
 
+    @Mixin
+    SchemaFleetOptions fleet;
+
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
+        if (fleet.active() || fleet.parallel != null || fleet.createSchemas) {
+            if (fleet.createSchemas) {
+                throw new UsageException("--create-schemas applies to upgrade: a schema that does not exist has"
+                        + " nothing to revert");
+            }
+            Project project = root.project();
+            fleet.validate(project, offline.sql);
+            return SchemaFleetRun.downgrade(project, fleet, timeouts.timeouts(), target, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         if (offline.sql) {
             offline.print(root.project(), target, RevisionGraph::heads, OfflineScript::downgrade,
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(root.project().migrator().withTimeouts(timeouts.timeouts()), Migrator::downgrade, target, "Reverted", "Nothing to revert",
-                spec.commandLine().getOut());
+        MigrationProgress.run(root.project().migrator().withTimeouts(timeouts.timeouts()), Migrator::downgrade,
+                target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

@@ -8,6 +8,7 @@ import dev.autogen.migrate.tenants.SchemaFleet;
 import dev.autogen.migrate.tenants.SchemaOutcome;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * {@code autogen upgrade --schemas ...}: runs the {@link SchemaFleet}, printing each schema's progress lines as they
@@ -20,6 +21,16 @@ final class SchemaFleetRun {
 
     static int upgrade(Project project, SchemaFleetOptions options, MigrationTimeouts timeouts, String target,
             PrintWriter out, PrintWriter err) {
+        return run(project, options, timeouts, out, err, true, (fleet, schemas) -> fleet.upgrade(schemas, target));
+    }
+
+    static int downgrade(Project project, SchemaFleetOptions options, MigrationTimeouts timeouts, String target,
+            PrintWriter out, PrintWriter err) {
+        return run(project, options, timeouts, out, err, false, (fleet, schemas) -> fleet.downgrade(schemas, target));
+    }
+
+    private static int run(Project project, SchemaFleetOptions options, MigrationTimeouts timeouts, PrintWriter out,
+            PrintWriter err, boolean upgrade, BiFunction<SchemaFleet, List<String>, FleetReport> migrate) {
         SchemaFleet fleet = SchemaFleet.of(project.connections(), project.migrations())
                 .timeouts(timeouts)
                 .parallelism(options.parallelism())
@@ -41,15 +52,16 @@ final class SchemaFleetRun {
             if (!missing.isEmpty()) {
                 throw new UsageException((missing.size() == 1 ? "schema " : "schemas ") + String.join(", ", missing)
                         + (missing.size() == 1 ? " does" : " do") + " not exist: create "
-                        + (missing.size() == 1 ? "it" : "them") + ", or pass --create-schemas; nothing was migrated");
+                        + (missing.size() == 1 ? "it" : "them") + (upgrade ? ", or pass --create-schemas" : "")
+                        + "; nothing was migrated");
             }
         }
-        FleetReport report = fleet.upgrade(schemas, target);
+        FleetReport report = migrate.apply(fleet, schemas);
         synchronized (out) {
             for (SchemaOutcome outcome : report.outcomes()) {
-                out.println(line(outcome));
+                out.println(line(outcome, upgrade));
             }
-            out.println(count(report));
+            out.println(count(report, upgrade));
             out.flush();
         }
         if (report.allMigrated()) {
@@ -63,24 +75,29 @@ final class SchemaFleetRun {
         return ExitCodes.DATABASE;
     }
 
-    /** {@code tenant_a: applied 2 revisions, at 209336e70286} or {@code tenant_b: FAILED at revision …: message}. */
-    static String line(SchemaOutcome outcome) {
+    /**
+     * {@code tenant_a: applied 2 revisions, at 209336e70286} or {@code tenant_b: FAILED at revision …: message}; for a
+     * downgrade, {@code reverted} and {@code nothing to revert}.
+     */
+    static String line(SchemaOutcome outcome, boolean upgrade) {
+        String done = upgrade ? "applied " : "reverted ";
         return outcome.schema() + ": " + switch (outcome) {
-            case SchemaOutcome.Migrated m -> (m.applied().isEmpty() ? "nothing to apply"
-                    : "applied " + revisions(m.applied().size())) + ", at " + at(m.current());
-            case SchemaOutcome.Failed f -> (f.applied().isEmpty() ? "" : "applied " + revisions(f.applied().size())
+            case SchemaOutcome.Migrated m -> (m.applied().isEmpty() ? (upgrade ? "nothing to apply" : "nothing to revert")
+                    : done + revisions(m.applied().size())) + ", at " + at(m.current());
+            case SchemaOutcome.Failed f -> (f.applied().isEmpty() ? "" : done + revisions(f.applied().size())
                     + ", then ") + "FAILED" + (f.revision() == null ? "" : " at revision " + f.revision()) + " (at "
                     + at(f.current()) + "): " + f.message();
         };
     }
 
-    static String count(FleetReport report) {
-        long upgraded = report.outcomes().stream()
+    static String count(FleetReport report, boolean upgrade) {
+        long moved = report.outcomes().stream()
                 .filter(o -> o instanceof SchemaOutcome.Migrated m && !m.applied().isEmpty()).count();
         int failed = report.failed().size();
-        long upToDate = report.outcomes().size() - upgraded - failed;
-        return report.outcomes().size() + " schema" + (report.outcomes().size() == 1 ? "" : "s") + ": " + upgraded
-                + " upgraded, " + upToDate + " already up to date, " + failed + " failed.";
+        long already = report.outcomes().size() - moved - failed;
+        return report.outcomes().size() + " schema" + (report.outcomes().size() == 1 ? "" : "s") + ": " + moved
+                + (upgrade ? " upgraded, " : " downgraded, ") + already
+                + (upgrade ? " already up to date, " : " already there, ") + failed + " failed.";
     }
 
     private static String revisions(int n) {

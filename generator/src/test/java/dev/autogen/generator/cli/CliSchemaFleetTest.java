@@ -147,4 +147,39 @@ class CliSchemaFleetTest {
         }
         return summary;
     }
+
+    @Test
+    void downgradeRevertsEachSchemaByItsOwnVersionTable() throws Exception {
+        String url = TestDatabases.freshPostgres("clifleet_down");
+        List<String> schemas = List.of("shop_a", "shop_b", "shop_c");
+        CliRun up = CliRun.of("--url", url, "--migrations", MIGRATIONS, "upgrade", "--schemas",
+                String.join(",", schemas), "--create-schemas");
+        assertEquals(0, up.exitCode(), up.toString());
+        // shop_c is already one revision down: -1 means one revision less than each schema's own state
+        CliRun one = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "-1", "--schemas", "shop_c");
+        assertEquals(0, one.exitCode(), one.toString());
+        assertEquals("shop_c: reverted 1 revision, at 04c351a8712d", summary(one.out(), List.of("shop_c")).get(0));
+
+        CliRun down = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "base", "--schemas",
+                String.join(",", schemas), "--parallel", "2");
+
+        assertEquals(0, down.exitCode(), down.toString());
+        assertEquals(List.of("shop_a: reverted 2 revisions, at base", "shop_b: reverted 2 revisions, at base",
+                "shop_c: reverted 1 revision, at base"), summary(down.out(), schemas));
+        assertTrue(down.out().endsWith("3 schemas: 3 downgraded, 0 already there, 0 failed.\n"), down.out());
+        for (String schema : schemas) {
+            assertEquals(List.of("autogen_history", "autogen_version"), tables(url, schema), schema);
+            assertEquals(List.of(), strings(url, "select revision from " + schema + ".autogen_version"));
+        }
+
+        CliRun refused = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "base", "--schemas",
+                "shop_a,shop_z", "--create-schemas");
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertEquals("autogen: --create-schemas applies to upgrade: a schema that does not exist has nothing to revert\n",
+                refused.err());
+        CliRun missing = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "base", "--schemas",
+                "shop_a,shop_z");
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertEquals("autogen: schema shop_z does not exist: create it; nothing was migrated\n", missing.err());
+    }
 }

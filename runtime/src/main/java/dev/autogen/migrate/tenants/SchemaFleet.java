@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Applies one set of migrations to many PostgreSQL schemas of one database (schema-per-tenant), several schemas at a
@@ -163,8 +164,28 @@ public final class SchemaFleet {
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the target is not a revision of these migrations
      */
     public FleetReport upgrade(List<String> schemas, String target) {
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(schemas));
         graph().upgradePath(List.of(), target); // a target that names nothing fails here, before any schema
+        return run(schemas, schema -> upgradeOne(schema, target));
+    }
+
+    /**
+     * Reverts every schema in {@code schemas} to {@code target} ({@code -N}, {@code base}, an id or prefix: each
+     * schema's own version rows say what that means there), {@link #parallelism} at a time, and reports each; a
+     * {@link SchemaOutcome.Migrated} lists what it reverted. Missing schemas are refused (nothing to revert there,
+     * and {@link #createMissingSchemas} does not apply), and nothing runs.
+     *
+     * @throws MigrationException when schemas are missing (naming them), or the database cannot be reached at all
+     */
+    public FleetReport downgrade(List<String> schemas, String target) {
+        return withoutCreating().run(schemas, schema -> downgradeOne(schema, target));
+    }
+
+    private SchemaFleet withoutCreating() {
+        return new SchemaFleet(connections, migrator, parallelism, false, listener);
+    }
+
+    private FleetReport run(List<String> schemas, Function<String, SchemaOutcome> one) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(schemas));
         if (!createMissingSchemas) {
             List<String> missing = missingSchemas(distinct);
             if (!missing.isEmpty()) {
@@ -184,7 +205,7 @@ public final class SchemaFleet {
         try {
             List<Future<SchemaOutcome>> runs = new ArrayList<>();
             for (String schema : distinct) {
-                runs.add(pool.submit(() -> upgradeOne(schema, target)));
+                runs.add(pool.submit(() -> one.apply(schema)));
             }
             List<SchemaOutcome> outcomes = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
@@ -222,6 +243,43 @@ public final class SchemaFleet {
             return new SchemaOutcome.Migrated(schema, applied, own.current());
         } catch (RuntimeException e) {
             return failed(own, schema, target, before, e);
+        }
+    }
+
+    /** One schema's downgrade; every exception becomes its {@link SchemaOutcome.Failed}. */
+    private SchemaOutcome downgradeOne(String schema, String target) {
+        Migrator own = migrator.withSchema(schema).withListener(line -> listener.accept(schema, line));
+        List<String> before = List.of();
+        try {
+            before = own.current();
+            List<String> reverted = own.downgrade(target);
+            return new SchemaOutcome.Migrated(schema, reverted, own.current());
+        } catch (RuntimeException e) {
+            String message = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+            List<String> after;
+            try {
+                after = own.current();
+            } catch (RuntimeException unreadable) {
+                return new SchemaOutcome.Failed(schema, List.of(), null, message, List.of());
+            }
+            RevisionGraph graph = own.graph();
+            List<String> reverted = new ArrayList<>();
+            String revision = null;
+            try {
+                Set<String> stillApplied = graph.ancestorsOf(after);
+                for (String id : graph.ancestorsOf(before)) {
+                    if (!stillApplied.contains(id)) {
+                        reverted.add(id);
+                    }
+                }
+                List<LoadedMigration> pending = graph.downgradePath(after, target);
+                if (!pending.isEmpty() && message.contains(pending.get(0).id())) {
+                    revision = pending.get(0).id();
+                }
+            } catch (RuntimeException ignored) {
+                // the version rows name revisions these migrations lack, or the target means nothing here
+            }
+            return new SchemaOutcome.Failed(schema, reverted, revision, message, after);
         }
     }
 
