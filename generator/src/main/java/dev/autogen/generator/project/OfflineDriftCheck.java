@@ -46,7 +46,10 @@ public final class OfflineDriftCheck {
                 replayed = SchemaInterpreter.apply(replayed, operation);
             }
         }
-        Schema entities = HibernateModelReader.read(project.entityClasses(), dialect);
+        // no database to ask for its default schema: --schema, else PostgreSQL's own default
+        String defaultSchema = project.settings().schema() != null ? project.settings().schema() : "public";
+        Schema entities = SchemaNamespaces.withDefault(HibernateModelReader.read(project.entityClasses(), dialect),
+                defaultSchema);
         List<Operation> plan = new SchemaDiffer(dialect, SqlExpressions::canonical).diff(replayed, entities);
         if (!plan.isEmpty()) {
             problems.add("the entities differ from what the migrations build by " + plan.size() + " operation"

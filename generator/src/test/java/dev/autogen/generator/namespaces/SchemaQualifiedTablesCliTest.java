@@ -38,6 +38,10 @@ class SchemaQualifiedTablesCliTest {
         assertTrue(source.contains("schema.createTable(table(\"customer\")"), source);
         assertFalse(source.contains("public.customer"), source);
 
+        // the offline check replays the migration and compares without a database (schema = "public" included)
+        CliRun offline = cli(url, migrations, "check", "--offline");
+        assertEquals(0, offline.exitCode(), offline.toString());
+
         CliRun upgrade = cli(url, migrations, "upgrade");
         assertEquals(0, upgrade.exitCode(), upgrade.toString());
         TestSql.execute(url, "insert into customer (id, name) values (1, 'Ada')",
