@@ -160,13 +160,26 @@ class CliSchemaFleetTest {
         assertEquals(0, one.exitCode(), one.toString());
         assertEquals("shop_c: reverted 1 revision, at 04c351a8712d", summary(one.out(), List.of("shop_c")).get(0));
 
+        // shop_b lost the column its last revision added: reverting that revision fails there, and only there
+        execute(url, "alter table shop_b.users drop column phone");
         CliRun down = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "base", "--schemas",
                 String.join(",", schemas), "--parallel", "2");
 
-        assertEquals(0, down.exitCode(), down.toString());
-        assertEquals(List.of("shop_a: reverted 2 revisions, at base", "shop_b: reverted 2 revisions, at base",
-                "shop_c: reverted 1 revision, at base"), summary(down.out(), schemas));
-        assertTrue(down.out().endsWith("3 schemas: 3 downgraded, 0 already there, 0 failed.\n"), down.out());
+        assertEquals(3, down.exitCode(), down.toString());
+        List<String> lines = summary(down.out(), schemas);
+        assertEquals("shop_a: reverted 2 revisions, at base", lines.get(0));
+        assertTrue(lines.get(1).startsWith("shop_b: FAILED at revision " + HEAD + " (at " + HEAD + "): revision " + HEAD),
+                lines.get(1));
+        assertEquals("shop_c: reverted 1 revision, at base", lines.get(2));
+        assertTrue(down.out().endsWith("3 schemas: 2 downgraded, 0 already there, 1 failed.\n"), down.out());
+
+        execute(url, "alter table shop_b.users add column phone varchar(16)",
+                "create index ix_users_phone on shop_b.users (phone)");
+        CliRun rerun = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "base", "--schemas",
+                String.join(",", schemas));
+        assertEquals(0, rerun.exitCode(), rerun.toString());
+        assertEquals(List.of("shop_a: nothing to revert, at base", "shop_b: reverted 2 revisions, at base",
+                "shop_c: nothing to revert, at base"), summary(rerun.out(), schemas));
         for (String schema : schemas) {
             assertEquals(List.of("autogen_history", "autogen_version"), tables(url, schema), schema);
             assertEquals(List.of(), strings(url, "select revision from " + schema + ".autogen_version"));

@@ -242,7 +242,7 @@ public final class SchemaFleet {
             List<String> applied = own.upgrade(target);
             return new SchemaOutcome.Migrated(schema, applied, own.current());
         } catch (RuntimeException e) {
-            return failed(own, schema, target, before, e);
+            return failed(own, schema, target, before, e, true);
         }
     }
 
@@ -255,41 +255,17 @@ public final class SchemaFleet {
             List<String> reverted = own.downgrade(target);
             return new SchemaOutcome.Migrated(schema, reverted, own.current());
         } catch (RuntimeException e) {
-            String message = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
-            List<String> after;
-            try {
-                after = own.current();
-            } catch (RuntimeException unreadable) {
-                return new SchemaOutcome.Failed(schema, List.of(), null, message, List.of());
-            }
-            RevisionGraph graph = own.graph();
-            List<String> reverted = new ArrayList<>();
-            String revision = null;
-            try {
-                Set<String> stillApplied = graph.ancestorsOf(after);
-                for (String id : graph.ancestorsOf(before)) {
-                    if (!stillApplied.contains(id)) {
-                        reverted.add(id);
-                    }
-                }
-                List<LoadedMigration> pending = graph.downgradePath(after, target);
-                if (!pending.isEmpty() && message.contains(pending.get(0).id())) {
-                    revision = pending.get(0).id();
-                }
-            } catch (RuntimeException ignored) {
-                // the version rows name revisions these migrations lack, or the target means nothing here
-            }
-            return new SchemaOutcome.Failed(schema, reverted, revision, message, after);
+            return failed(own, schema, target, before, e, false);
         }
     }
 
     /**
-     * What a failed run left: the revisions applied before the failure (the difference between the version rows before
-     * and after), and the revision that failed, the next one pending when the error names it (a failure to connect or
-     * to take the lock names none).
+     * What a failed run left: the revisions it applied (or, {@code upgrade} false, reverted) before the failure (the
+     * difference between the version rows before and after), and the revision that failed, the next one on the path
+     * when the error names it (a failure to connect or to take the lock names none).
      */
     private SchemaOutcome.Failed failed(Migrator own, String schema, String target, List<String> before,
-            RuntimeException e) {
+            RuntimeException e, boolean upgrade) {
         String message = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
         List<String> after;
         try {
@@ -298,24 +274,26 @@ public final class SchemaFleet {
             return new SchemaOutcome.Failed(schema, List.of(), null, message, List.of());
         }
         RevisionGraph graph = own.graph();
-        List<String> applied = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
         String revision = null;
         try {
             Set<String> appliedBefore = graph.ancestorsOf(before);
             Set<String> appliedAfter = graph.ancestorsOf(after);
-            for (LoadedMigration m : graph.upgradePath(before, target)) {
-                if (appliedAfter.contains(m.id()) && !appliedBefore.contains(m.id())) {
-                    applied.add(m.id());
+            for (LoadedMigration m : upgrade ? graph.upgradePath(before, target) : graph.downgradePath(before, target)) {
+                if (appliedAfter.contains(m.id()) != appliedBefore.contains(m.id())) {
+                    moved.add(m.id());
                 }
             }
-            List<LoadedMigration> pending = graph.upgradePath(after, target);
+            List<LoadedMigration> pending = upgrade ? graph.upgradePath(after, target)
+                    : graph.downgradePath(after, target);
             if (!pending.isEmpty() && message.contains(pending.get(0).id())) {
                 revision = pending.get(0).id();
             }
         } catch (RuntimeException ignored) {
-            // the version rows name revisions these migrations lack: the message says so
+            // the version rows name revisions these migrations lack, or the target means nothing there: the message
+            // says so
         }
-        return new SchemaOutcome.Failed(schema, applied, revision, message, after);
+        return new SchemaOutcome.Failed(schema, moved, revision, message, after);
     }
 
     private void createIfMissing(String schema) {
