@@ -1,14 +1,13 @@
 package dev.autogen.generator.rls;
 
+import static dev.autogen.generator.rls.RowSecurityDatabase.as;
+import static dev.autogen.generator.rls.RowSecurityDatabase.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autogen.generator.catalog.CatalogReader;
 import dev.autogen.generator.testing.CliRun;
 import dev.autogen.schema.Policy;
 import dev.autogen.schema.PolicyCommand;
-import dev.autogen.schema.Schema;
-import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
 import dev.autogen.testing.TestSql;
 import java.nio.file.Files;
@@ -33,22 +32,22 @@ class RestrictivePolicyCliTest {
     @Test
     void aRestrictivePolicyRoundTripsNarrowsAndItsDriftIsCaught() throws Exception {
         String admin = TestDatabases.freshPostgres("rls_restrictive");
-        LoginRoles.create(admin, "rp_owner", new String[] {"rp_owner", "rp_app_user"});
-        String owner = LoginRoles.as(admin, "rp_owner");
-        String app = LoginRoles.as(admin, "rp_app_user");
+        RowSecurityDatabase.create(admin, "rp_owner", new String[] {"rp_owner", "rp_app_user"});
+        String owner = as(admin, "rp_owner");
+        String app = as(admin, "rp_app_user");
         Path migrations = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "rls_restrictive");
         List<String> common = List.of("--url", owner, "--migrations", migrations.toString(),
                 "--migrations-package", "rls.restrictive", "--packages", "dev.autogen.generator.rls.restrictive");
 
-        CliRun generate = cli(common, "-m", "documents", "--rev-id", "d1");
+        CliRun generate = CliRun.of(common, "-m", "documents", "--rev-id", "d1");
         assertEquals(0, generate.exitCode(), generate.toString());
         String source = Files.readString(migrations.resolve("rls/restrictive/V0001_Documents.java"));
         assertTrue(source.contains("schema.createPolicy(\"document\", PolicySpec.policy(\"not_archived\").restrictive()\n"),
                 source);
         assertTrue(source.contains("schema.createPolicy(\"document\", PolicySpec.policy(\"everyone\")\n"), source);
-        CliRun upgrade = cli(common, "upgrade");
+        CliRun upgrade = CliRun.of(common, "upgrade");
         assertEquals(0, upgrade.exitCode(), upgrade.toString());
-        CliRun inSync = cli(common, "check");
+        CliRun inSync = CliRun.of(common, "check");
         assertEquals(0, inSync.exitCode(), inSync.toString());
         assertEquals(List.of(new Policy("everyone", PolicyCommand.ALL, List.of(), "true", null, false),
                         new Policy("not_archived", PolicyCommand.ALL, List.of(), "NOT archived", null, true)),
@@ -68,23 +67,23 @@ class RestrictivePolicyCliTest {
         try (Connection c = DriverManager.getConnection(app); Statement st = c.createStatement()) {
             assertEquals(List.of("live", "old"), titles(st), "permissive, it grants instead of narrowing");
         }
-        CliRun drift = cli(common, "check");
+        CliRun drift = CliRun.of(common, "check");
         assertEquals(1, drift.exitCode(), drift.toString());
         assertTrue(drift.out().contains("  DropPolicy document not_archived\n"), drift.toString());
         assertTrue(drift.out().contains("  CreatePolicy document not_archived as restrictive for all to public"
                 + " using (not archived)\n"), drift.toString());
-        CliRun sql = cli(common, "diff", "--format", "sql");
+        CliRun sql = CliRun.of(common, "diff", "--format", "sql");
         assertEquals("drop policy \"not_archived\" on \"document\";\ncreate policy \"not_archived\" on \"document\""
                 + " as restrictive for all to public using (not archived);\n", sql.out(), sql.toString());
 
-        CliRun fix = cli(common, "-m", "restrict again", "--rev-id", "d2");
+        CliRun fix = CliRun.of(common, "-m", "restrict again", "--rev-id", "d2");
         assertEquals(0, fix.exitCode(), fix.toString());
-        assertEquals(0, cli(common, "upgrade").exitCode());
-        assertEquals(0, cli(common, "check").exitCode());
+        assertEquals(0, CliRun.of(common, "upgrade").exitCode());
+        assertEquals(0, CliRun.of(common, "check").exitCode());
         try (Connection c = DriverManager.getConnection(app); Statement st = c.createStatement()) {
             assertEquals(List.of("live"), titles(st));
         }
-        CliRun down = cli(common, "downgrade", "-1");
+        CliRun down = CliRun.of(common, "downgrade", "-1");
         assertEquals(0, down.exitCode(), down.toString());
         assertEquals(false, catalog(admin).table("document").orElseThrow().policy("not_archived").orElseThrow()
                 .restrictive(), "the downgrade restores the permissive policy the revision replaced");
@@ -100,15 +99,4 @@ class RestrictivePolicyCliTest {
         return titles;
     }
 
-    private static Schema catalog(String url) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url)) {
-            return CatalogReader.forDialect(Dialect.POSTGRESQL).read(connection, null);
-        }
-    }
-
-    private static CliRun cli(List<String> common, String... args) {
-        List<String> all = new ArrayList<>(common);
-        all.addAll(List.of(args));
-        return CliRun.of(all.toArray(String[]::new));
-    }
 }

@@ -3,6 +3,8 @@ package dev.autogen.generator.testing;
 import dev.autogen.generator.cli.AutogenCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** One run of the {@code autogen} command line, in process, with its exit code and what it printed. */
@@ -16,6 +18,13 @@ public record CliRun(int exitCode, String out, String err) {
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** The command line with {@code common} options first, then {@code args}. */
+    public static CliRun of(List<String> common, String... args) {
+        List<String> all = new ArrayList<>(common);
+        all.addAll(List.of(args));
+        return of(all.toArray(String[]::new));
     }
 
     @Override

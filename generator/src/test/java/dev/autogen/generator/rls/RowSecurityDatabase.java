@@ -1,16 +1,22 @@
 package dev.autogen.generator.rls;
 
+import dev.autogen.generator.catalog.CatalogReader;
+import dev.autogen.schema.Schema;
+import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestSql;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The non-superuser roles the row-level security tests connect as (a superuser bypasses every policy, so a test run
- * as one would prove nothing): created once per database cluster, each with its name as its password.
+ * What the row-level security tests need of their PostgreSQL database: the non-superuser roles they connect as (a
+ * superuser bypasses every policy, so a test run as one would prove nothing), created once per database cluster, each
+ * with its name as its password; URLs for those roles; and the catalog as autogen reads it.
  */
-final class LoginRoles {
-    private LoginRoles() {
+final class RowSecurityDatabase {
+    private RowSecurityDatabase() {
     }
 
     /**
@@ -30,6 +36,13 @@ final class LoginRoles {
                 """.formatted(role)).collect(Collectors.joining());
         TestSql.execute(adminUrl, "do $$ begin\n" + logins + others + "end $$",
                 "grant usage, create on schema public to " + owner);
+    }
+
+    /** The catalog of {@code url}'s default schema, as autogen's PostgreSQL reader sees it. */
+    static Schema catalog(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return CatalogReader.forDialect(Dialect.POSTGRESQL).read(connection, null);
+        }
     }
 
     /** {@code url} (a PostgreSQL JDBC URL with user and password parameters) for {@code role} instead. */
