@@ -19,7 +19,9 @@ import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +40,7 @@ public final class Project {
     private List<Class<?>> entityClasses;
     private EntityModel entityModel;
     private Schema entitySchema;
+    private String defaultSchemaName;
     private List<LoadedMigration> migrations;
     /** The entity model being built on another thread ({@link #alongsideEntityModel}), or null. */
     private FutureTask<EntityModel> entityModelBuild;
@@ -77,20 +80,27 @@ public final class Project {
     public Schema entitySchema() {
         if (entitySchema == null) {
             Schema schema = entityModel().schema();
-            entitySchema = SchemaNamespaces.anyQualified(schema)
-                    ? SchemaNamespaces.withDefault(schema, defaultSchemaName()) : schema;
+            entitySchema = SchemaNamespaces.of(schema).isEmpty()
+                    ? schema : SchemaNamespaces.withDefault(schema, defaultSchemaName());
         }
         return entitySchema;
     }
 
-    /** The schema whose tables the catalog names without a schema: {@code --schema}, else the connection's. */
+    /**
+     * The schema whose tables the catalog names without a schema: {@code --schema}, else the connection's (asked once
+     * per project, and only when some name is qualified).
+     */
     private String defaultSchemaName() {
-        if (settings.schema() != null) {
-            return settings.schema();
+        if (defaultSchemaName == null) {
+            defaultSchemaName = settings.schema() != null ? settings.schema() : currentSchema();
         }
+        return defaultSchemaName;
+    }
+
+    private String currentSchema() {
         try (Connection connection = connections().open();
-             java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("select current_schema()")) {
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select current_schema()")) {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {

@@ -83,9 +83,4 @@ public final class SchemaNamespaces {
         QualifiedName qualified = QualifiedName.parse(name);
         return defaultSchema.equals(qualified.schema()) ? qualified.name() : name;
     }
-
-    /** Whether any name in {@code schema} is qualified (the one case where the default schema's name matters). */
-    static boolean anyQualified(Schema schema) {
-        return !of(schema).isEmpty();
-    }
 }

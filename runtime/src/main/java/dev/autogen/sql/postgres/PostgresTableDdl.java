@@ -63,7 +63,7 @@ final class PostgresTableDdl {
 
     /**
      * {@code alter table ... rename to ...}; PostgreSQL renames within the table's schema only, so a move to another
-     * schema is {@code set schema} first.
+     * schema is {@code set schema} first (to the session's {@code current_schema()} for a name without a schema).
      */
     static List<Statement> renameTable(String from, String to) {
         QualifiedName source = QualifiedName.parse(from);
@@ -71,11 +71,16 @@ final class PostgresTableDdl {
         List<Statement> statements = new ArrayList<>();
         if (!Objects.equals(source.schema(), target.schema())) {
             if (target.schema() == null) {
-                throw new IllegalArgumentException("cannot move table " + from + " back to the default schema by "
-                        + "name: PostgreSQL needs the schema's name (qualify " + to + ")");
+                // the default schema has no name until the statement runs (search_path, --schema, a tenant's run)
+                if (source.sql().contains("$autogen$")) {
+                    throw new IllegalArgumentException("table name " + from + " contains $autogen$");
+                }
+                statements.add(Statement.of("do $autogen$ begin execute format('alter table %s set schema %I', "
+                        + literal(source.sql()) + ", current_schema()); end $autogen$"));
+            } else {
+                statements.addAll(inSchema(to, "alter table " + source.sql() + " set schema "
+                        + quoteIdentifier(target.schema())));
             }
-            statements.addAll(inSchema(to, "alter table " + source.sql() + " set schema "
-                    + quoteIdentifier(target.schema())));
             source = new QualifiedName(target.schema(), source.name());
         }
         if (!source.name().equals(target.name())) {
