@@ -82,16 +82,28 @@ public final class AutogenCommand implements Callable<Integer> {
     @Option(names = "--rev-id", paramLabel = "ID", description = "With -m: use this revision id instead of a random one.")
     String revisionId;
 
+    @Option(names = "--offline", description = "With -m: no database; plan against the schema the migrations build.")
+    boolean offline;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "With -m --offline: postgresql or sqlite (default: the --url's).")
+    String dialect;
+
     @Override
     public Integer call() {
         if (message == null && revisionId != null) {
             throw new UsageException("--rev-id needs a message: autogen -m MESSAGE --rev-id " + revisionId);
         }
+        if (message == null && (offline || dialect != null)) {
+            throw new UsageException("--offline and --dialect before no command need a message: autogen -m MESSAGE"
+                    + " --offline, or put them after the command (autogen check --offline)");
+        }
         if (message == null) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        return RevisionCommand.generate(project(), message, false, revisionId, spec.commandLine().getOut());
+        return RevisionCommand.generate(project(), message, false, revisionId, offline, dialect,
+                spec.commandLine().getOut());
     }
 
     /** Who answers rename questions; null for the terminal when there is one. */
@@ -102,9 +114,10 @@ public final class AutogenCommand implements Callable<Integer> {
 
     /** The project the options describe; every subcommand builds it from here. */
     Project project() {
-        if ((message != null || revisionId != null) && spec.commandLine().getParseResult().hasSubcommand()) {
+        if ((message != null || revisionId != null || offline || dialect != null)
+                && spec.commandLine().getParseResult().hasSubcommand()) {
             // picocli runs only the subcommand: without this, "autogen -m x upgrade" would drop the message silently
-            throw new UsageException("-m and --rev-id before a command mean autogenerate; pass them after "
+            throw new UsageException("-m, --rev-id, --offline and --dialect before a command mean autogenerate; pass them after "
                     + "'revision' instead (autogen revision -m MESSAGE) or drop the command");
         }
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
