@@ -5,6 +5,8 @@ import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RenamePrompt;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,6 +66,11 @@ public final class AutogenCommand implements Callable<Integer> {
             description = "Package of new migrations (default: <first entity package>.migrations).")
     String migrationsPackage;
 
+    @Option(names = "--only-migrations-package", scope = ScopeType.INHERIT,
+            description = "The migrations directory is a source root shared with other code (src/main/java): read only "
+                    + "the sources of the migrations package in it.")
+    boolean onlyMigrationsPackage;
+
     @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Database schema to compare (PostgreSQL; default: the connection's current schema).")
     String schema;
@@ -122,7 +129,7 @@ public final class AutogenCommand implements Callable<Integer> {
         }
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
         settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
-                migrations, migrationsPackage, schema, config, verbose));
+                migrations, migrationsPackage, schema, config, verbose, onlyMigrationsPackage));
         return new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
     }
 
@@ -146,6 +153,25 @@ public final class AutogenCommand implements Callable<Integer> {
     /** Runs the command line and returns the exit code (tests call this directly). */
     public static int run(String... args) {
         return commandLine().execute(args);
+    }
+
+    /**
+     * Runs the command line with its output and errors going to {@code out} and {@code err}, and returns the exit
+     * code. This is the entry point of hosts that load autogen in a class loader of their own (the Maven plugin): its
+     * signature has JDK types only, so it can be called across class loaders.
+     */
+    public static int run(Writer out, Writer err, String... args) {
+        CommandLine commandLine = commandLine();
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        commandLine.setOut(outWriter);
+        commandLine.setErr(errWriter);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
     }
 
     public static CommandLine commandLine() {

@@ -18,6 +18,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -286,7 +287,9 @@ public final class Project {
                 throw new UsageException("migrations directory does not exist: " + settings.migrationsDir()
                         + ": create it or pass --migrations DIR");
             }
-            migrations = new SourceDirectoryMigrationSource(settings.migrationsDir()).load();
+            Path sources = settings.migrationSources();
+            // a shared source root whose migrations package has no directory yet simply has no migrations
+            migrations = Files.isDirectory(sources) ? new SourceDirectoryMigrationSource(sources).load() : List.of();
         }
         return migrations;
     }
