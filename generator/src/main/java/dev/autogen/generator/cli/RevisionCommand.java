@@ -64,9 +64,9 @@ final class RevisionCommand implements Callable<Integer> {
         Optional<WrittenRevision> written = outcome.written();
         if (written.isEmpty()) {
             out.println((offline ? "No changes: the migrations already build what the entities in "
-                    + String.join(", ", project.settings().packages()) + " map"
+                    + String.join(", ", project.entityPackages()) + " map"
                     : "No changes: the database already matches the entities in "
-                    + String.join(", ", project.settings().packages())) + "; no migration written.");
+                    + String.join(", ", project.entityPackages())) + "; no migration written.");
             return ExitCodes.OK;
         }
         WrittenRevision revision = written.get();

@@ -212,6 +212,14 @@ public final class Project {
         return entityClasses;
     }
 
+    /**
+     * The entity packages: {@code --packages}, else (zero configuration) the root packages of the entities found on the
+     * class path. What messages name as "the entities in ...".
+     */
+    public List<String> entityPackages() {
+        return settings.packages().isEmpty() ? EntityScanner.entityPackages(entityClasses()) : settings.packages();
+    }
+
     /** The renames the entities declare with {@code @RenamedFrom}. */
     public RenameHints renameHints() {
         return entityModel().renameHints();
