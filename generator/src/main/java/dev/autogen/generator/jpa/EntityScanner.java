@@ -45,6 +45,7 @@ public final class EntityScanner {
 
     private static final List<String> MAPPED = List.of(Entity.class.getName(), Embeddable.class.getName(),
             MappedSuperclass.class.getName(), Converter.class.getName());
+    private static final String HIBERNATE_OWN = "org.hibernate.";
     private static final List<String> CHECKED_ANNOTATION_PACKAGES = List.of("org.hibernate.annotations.",
             "jakarta.persistence.");
 
@@ -101,6 +102,11 @@ public final class EntityScanner {
         try (ScanResult scan = graph.scan()) {
             for (String annotation : MAPPED) {
                 for (ClassInfo type : scan.getClassesWithAnnotation(annotation)) {
+                    if (packages.isEmpty() && type.getName().startsWith(HIBERNATE_OWN)) {
+                        // a whole class path holds the project's Hibernate jar too: its built-in converters
+                        // (YesNoConverter...) are Hibernate's own types, not the project's mappings
+                        continue;
+                    }
                     refuseRemovedAnnotations(type, loader);
                     classNames.add(type.getName());
                     classPackages.add(type.getPackageName());
