@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What every autogen goal shares: the settings, turned into the command line's own options, and one run of the
- * command line (in {@link GeneratorClassLoader}) whose exit code becomes the build's outcome. A goal adds nothing the
+ * command line (in {@link IsolatedGenerator}) whose exit code becomes the build's outcome. A goal adds nothing the
  * command line lacks: it only says which command to run and with which arguments.
  *
  * <p>Settings come from, first to last: {@code <configuration>} or {@code -Dautogen.*} properties, the environment
@@ -129,7 +129,7 @@ abstract class AutogenGoal extends AbstractMojo {
         }
         MavenLogWriter out = new MavenLogWriter(line -> getLog().info(line));
         MavenLogWriter err = new MavenLogWriter(line -> getLog().error(line));
-        int code = GeneratorClassLoader.run(jars, out, err, args);
+        int code = IsolatedGenerator.run(jars, out, err, args);
         out.close();
         err.close();
         List<String> errors = err.lines();

@@ -23,10 +23,10 @@ import org.apache.maven.plugin.MojoExecutionException;
  * signature has JDK types only. The thread's context class loader is this loader during the call (Hibernate looks up
  * services through it) and is restored after.
  */
-final class GeneratorClassLoader {
+final class IsolatedGenerator {
     private static final String ENTRY_POINT = "dev.autogen.generator.cli.AutogenCommand";
 
-    private GeneratorClassLoader() {
+    private IsolatedGenerator() {
     }
 
     /**
