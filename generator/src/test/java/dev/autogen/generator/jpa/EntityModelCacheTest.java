@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.generator.diff.OperationText;
 import dev.autogen.generator.diff.SchemaDiffer;
+import dev.autogen.generator.testing.EntitySources;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +34,14 @@ class EntityModelCacheTest {
     private Path work;
     private Path classes;
     private EntityModelCache cache;
-    private final Map<String, String> sources = new TreeMap<>();
+    private EntitySources sources;
 
     @BeforeEach
     void compileTheModel() throws IOException {
         work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))),
                 "entity-model-cache");
-        classes = work.resolve("classes");
         cache = EntityModelCache.at(work.resolve("cache"));
+        sources = new EntitySources(work, PACKAGE);
         sources.put("Customer", """
                 package cachetest.model;
 
@@ -93,7 +92,7 @@ class EntityModelCacheTest {
 
                 import jakarta.persistence.SequenceGenerator;
                 """);
-        compile();
+        classes = sources.compile();
     }
 
     @Test
@@ -135,18 +134,14 @@ class EntityModelCacheTest {
     void everyChangedInputMisses(Mutation mutation) throws IOException {
         Schema before = load(Dialect.POSTGRESQL, false);
         load(Dialect.POSTGRESQL, true);
+        sources.edit(mutation.file, mutation.from, mutation.to);
         if (mutation == Mutation.A_CONVERTERS_TYPE) {
-            sources.put(mutation.file, sources.get(mutation.file).replace(mutation.from, mutation.to)
-                    .replace("Long convertToDatabaseColumn", "String convertToDatabaseColumn")
-                    .replace("money.cents()", "Long.toString(money.cents())")
-                    .replace("convertToEntityAttribute(Long cents)", "convertToEntityAttribute(String cents)")
-                    .replace("new Money(cents)", "new Money(Long.parseLong(cents))"));
-        } else {
-            String source = sources.get(mutation.file);
-            assertTrue(source.contains(mutation.from), mutation + " must change something");
-            sources.put(mutation.file, source.replace(mutation.from, mutation.to));
+            sources.edit(mutation.file, "Long convertToDatabaseColumn", "String convertToDatabaseColumn")
+                    .edit(mutation.file, "money.cents()", "Long.toString(money.cents())")
+                    .edit(mutation.file, "convertToEntityAttribute(Long cents)", "convertToEntityAttribute(String cents)")
+                    .edit(mutation.file, "new Money(cents)", "new Money(Long.parseLong(cents))");
         }
-        compile();
+        sources.compile();
         Schema after = load(Dialect.POSTGRESQL, false);
         assertEquals(uncached(Dialect.POSTGRESQL), after);
         List<String> plan = new SchemaDiffer(Dialect.POSTGRESQL).diff(before, after).stream()
@@ -261,25 +256,5 @@ class EntityModelCacheTest {
             assertEquals(1, entries.size(), entries::toString);
             return entries.get(0);
         }
-    }
-
-    /** Compiles {@link #sources} into a fresh {@link #classes} directory (the same path every time). */
-    private void compile() throws IOException {
-        Path src = Files.createDirectories(work.resolve("src").resolve(PACKAGE.replace('.', '/')));
-        if (Files.exists(classes)) {
-            try (Stream<Path> old = Files.walk(classes)) {
-                for (Path file : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        Files.createDirectories(classes);
-        List<String> args = new java.util.ArrayList<>(List.of("--release", "21", "-proc:none", "-cp",
-                System.getProperty("java.class.path"), "-d", classes.toString()));
-        for (var source : sources.entrySet()) {
-            args.add(Files.writeString(src.resolve(source.getKey() + ".java"), source.getValue()).toString());
-        }
-        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new));
-        assertEquals(0, rc, "the test model must compile");
     }
 }
