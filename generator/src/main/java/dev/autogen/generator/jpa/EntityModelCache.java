@@ -1,6 +1,7 @@
 package dev.autogen.generator.jpa;
 
 import dev.autogen.generator.diff.RenameHints;
+import dev.autogen.migrate.discovery.CacheDigest;
 import dev.autogen.migrate.discovery.CompiledClassCache;
 import dev.autogen.schema.Schema;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -164,10 +163,6 @@ public final class EntityModelCache {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return CacheDigest.sha256().digest(bytes);
     }
 }

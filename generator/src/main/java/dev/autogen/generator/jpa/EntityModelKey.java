@@ -1,20 +1,16 @@
 package dev.autogen.generator.jpa;
 
+import dev.autogen.migrate.discovery.CacheDigest;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The key of one entity model in the {@link EntityModelCache}: a SHA-256 over everything that shapes the schema the
@@ -32,13 +28,12 @@ import java.util.stream.Stream;
  *   <li>Hibernate's version and its jar, and autogen's own code (its jar, or every class file of its class
  *       directories): a new Hibernate or a new model reader may read the same classes differently.</li>
  * </ul>
- * A class directory with more than {@value #MAX_DIRECTORY_FILES} files is not worth keying by (a class path of
+ * A class directory with too many files is not worth keying by (a class path of
  * {@code .} at the root of a home directory): no key, no cache.
  */
 final class EntityModelKey {
     /** Bumped when the cache entry's layout changes. */
     private static final String FORMAT = "autogen-entity-model-1";
-    private static final int MAX_DIRECTORY_FILES = 50_000;
 
     private EntityModelKey() {
     }
@@ -56,69 +51,29 @@ final class EntityModelKey {
     /** {@link #of(List, List, Dialect)} with the jars or directories of Hibernate's and autogen's code given. */
     static String of(List<Path> classpath, List<String> packages, Dialect dialect, List<Path> toolCode)
             throws IOException {
-        MessageDigest digest = sha256();
-        text(digest, FORMAT);
-        text(digest, "java " + Runtime.version().feature());
-        text(digest, "dialect " + dialect.name());
-        text(digest, "packages " + String.join(",", packages));
-        text(digest, "hibernate " + org.hibernate.Version.getVersionString());
-        text(digest, "code");
+        MessageDigest digest = CacheDigest.sha256();
+        CacheDigest.text(digest, FORMAT);
+        CacheDigest.text(digest, "java " + Runtime.version().feature());
+        CacheDigest.text(digest, "dialect " + dialect.name());
+        CacheDigest.text(digest, "packages " + String.join(",", packages));
+        CacheDigest.text(digest, "hibernate " + org.hibernate.Version.getVersionString());
+        CacheDigest.text(digest, "code");
         for (Path code : toolCode) {
-            identity(digest, code, false);
+            CacheDigest.identity(digest, code, false);
         }
-        text(digest, "classpath");
+        CacheDigest.text(digest, "classpath");
         if (classpath.isEmpty()) {
             for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
                 if (!entry.isBlank()) {
-                    identity(digest, Path.of(entry), false);
+                    CacheDigest.identity(digest, Path.of(entry), false);
                 }
             }
         } else {
             for (Path entry : classpath) {
-                identity(digest, entry, true);
+                CacheDigest.identity(digest, entry, true);
             }
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /**
-     * A class path entry: a jar by path, size and modification time; a directory by every file's relative path and
-     * either its bytes ({@code contents}) or its size and modification time.
-     */
-    private static void identity(MessageDigest digest, Path entry, boolean contents) throws IOException {
-        if (entry == null) {
-            text(digest, "<unknown>");
-            return;
-        }
-        Path absolute = entry.toAbsolutePath().normalize();
-        text(digest, absolute.toString());
-        if (Files.isDirectory(absolute)) {
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(absolute)) {
-                files = walk.filter(Files::isRegularFile).limit(MAX_DIRECTORY_FILES + 1L).sorted().toList();
-            }
-            if (files.size() > MAX_DIRECTORY_FILES) {
-                throw new IOException("too many files to key the entity-model cache by: " + absolute);
-            }
-            byte[] buffer = new byte[64 * 1024];
-            for (Path file : files) {
-                text(digest, absolute.relativize(file).toString().replace(File.separatorChar, '/'));
-                if (contents) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        for (int n; (n = in.read(buffer)) > 0; ) {
-                            digest.update(buffer, 0, n);
-                        }
-                    }
-                    text(digest, "");
-                } else {
-                    text(digest, Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
-                }
-            }
-        } else if (Files.isRegularFile(absolute)) {
-            text(digest, Files.size(absolute) + " " + Files.getLastModifiedTime(absolute).toMillis());
-        } else {
-            text(digest, "<missing>");
-        }
     }
 
     /** The jar or class directory {@code type} was loaded from, or null when the JVM does not say. */
@@ -128,19 +83,6 @@ final class EntityModelKey {
             return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
         } catch (URISyntaxException | RuntimeException e) {
             return null;
-        }
-    }
-
-    private static void text(MessageDigest digest, String value) {
-        digest.update(value.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 }
