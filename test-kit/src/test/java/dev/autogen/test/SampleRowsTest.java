@@ -1,0 +1,48 @@
+package dev.autogen.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.autogen.migrate.discovery.ClassPathMigrationSource;
+import dev.autogen.sql.Dialect;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The rows the kit puts in a database before a data migration hold on both databases: parents first, every foreign key
+ * pointing at a parent row, enum checks met, keys distinct.
+ */
+class SampleRowsTest {
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void fillsParentsFirstWithValuesTheConstraintsAccept(Dialect dialect) throws Exception {
+        String url = TestDatabases.fresh(dialect, "sample_rows");
+        MigrationRuns.migrator(url, dialect,
+                new ClassPathMigrationSource(getClass().getClassLoader(), "dev.autogen.test.fixtures.good").load())
+                .upgrade("a00000000001");
+
+        Map<String, Integer> rows = SampleRows.insert(url, dialect, MigrationRuns.catalog(url, dialect));
+
+        assertEquals(Map.of("authors", 3, "notes", 3), rows);
+        assertEquals(List.of("authors", "notes"), List.copyOf(rows.keySet()), "parents are filled first");
+        assertEquals(List.of("1|r1|DRAFT|1", "2|r2|PUBLISHED|2", "3|r3|DRAFT|3"), strings(url,
+                "select n.id || '|' || n.title || '|' || n.state || '|' || a.id from notes n"
+                        + " join authors a on a.id = n.author_id order by n.id"));
+    }
+
+    private static List<String> strings(String url, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+}
