@@ -10,7 +10,15 @@ import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.op.IrreversibleOperationException;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
+import dev.autogen.schema.Table;
+import dev.autogen.sql.DdlRenderer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
@@ -18,7 +26,7 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * One revision that needs rows ({@link DataOperations}), on a fresh database: the revisions it requires are applied,
- * every table is filled with {@link SampleRows}, then the revision must apply (and be recorded as the database's
+ * the suite fills the database ({@link MigrationTestSuite#insertRowsBefore}: {@link SampleRows} by default), then the revision must apply (and be recorded as the database's
  * revision) and revert (back to the revisions before it) on those rows. A failure names the revision, the step and
  * the rows the database held.
  */
@@ -33,7 +41,7 @@ final class DataMigrationRun {
         this.migrator = MigrationRuns.migrator(url, dialect, migrations);
     }
 
-    void run(LoadedMigration migration) {
+    void run(LoadedMigration migration, MigrationTestSuite suite) {
         String revision = on(dialect) + label(migration) + ": ";
         for (String required : RevisionGraph.requires(migration)) {
             attempt(revision + "cannot reach the revisions it requires (" + required + ")",
@@ -43,13 +51,17 @@ final class DataMigrationRun {
         Schema before = MigrationRuns.catalog(url, dialect);
         Assumptions.assumeFalse(before.tables().isEmpty(),
                 () -> revision + "no table exists before it, so there are no rows to run it on");
-        Map<String, Integer> rows;
-        try {
-            rows = SampleRows.insert(url, dialect, before);
-        } catch (IllegalStateException e) {
-            throw new AssertionFailedError(revision + "cannot put sample rows in the database before it: "
-                    + e.getMessage(), e);
+        try (Connection connection = DriverManager.getConnection(url)) {
+            suite.insertRowsBefore(migration.id(), connection, dialect);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException | IllegalStateException e) {
+            throw new AssertionFailedError(revision + "cannot put rows in the database before it: " + e.getMessage(), e);
         }
+        Map<String, Long> rows = rowCounts(before);
+        Assumptions.assumeTrue(rows.values().stream().anyMatch(n -> n > 0),
+                () -> revision + "insertRowsBefore put no row in the database, so it was not run on rows");
         String held = rows.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ", "(rows: ", ")"));
 
@@ -68,6 +80,23 @@ final class DataMigrationRun {
                         + " database is at " + after + ", expected " + rowsBefore);
             }
         }
+    }
+
+    /** How many rows each table of {@code schema} holds, by table name. */
+    private Map<String, Long> rowCounts(Schema schema) {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            for (Table table : schema.tables()) {
+                try (ResultSet rs = statement.executeQuery("select count(*) from " + DdlRenderer.quoteTable(table.name()))) {
+                    rs.next();
+                    counts.put(table.name(), rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(dialect.displayName() + ": cannot count the rows of the test database: "
+                    + e.getMessage(), e);
+        }
+        return counts;
     }
 
     private static List<String> attempt(String failure, java.util.function.Supplier<List<String>> step) {

@@ -106,6 +106,6 @@ final class DatabaseMigrationTests {
     private Stream<DynamicNode> dataMigrations() {
         return plan.graph().inOrder().stream().filter(DataOperations::needsRows)
                 .map(m -> dynamicTest(label(m), () -> new DataMigrationRun(dialect,
-                        TestDatabases.fresh(dialect, plan.hint() + "_data"), plan.migrations()).run(m)));
+                        TestDatabases.fresh(dialect, plan.hint() + "_data"), plan.migrations()).run(m, plan.suite())));
     }
 }

@@ -20,13 +20,15 @@ import org.junit.jupiter.api.DynamicNode;
  * reported by the test that needed them (not by JUnit's discovery, whose error names no check).
  */
 final class MigrationTestPlan {
+    private final MigrationTestSuite suite;
     private final MigrationTestSettings settings;
     private final String hint;
     private final Memo<List<LoadedMigration>> migrations;
     private final Memo<RevisionGraph> graph;
     private final Memo<List<Class<?>>> entities;
 
-    private MigrationTestPlan(MigrationTestSettings settings, String hint) {
+    private MigrationTestPlan(MigrationTestSuite suite, MigrationTestSettings settings, String hint) {
+        this.suite = suite;
         this.settings = settings;
         this.hint = hint;
         this.migrations = new Memo<>(() -> new ClassPathMigrationSource(settings.classLoader(),
@@ -35,8 +37,9 @@ final class MigrationTestPlan {
         this.entities = new Memo<>(() -> EntityScanner.scan(List.of(), settings.entityPackages()));
     }
 
-    static MigrationTestPlan of(Class<?> testClass) {
-        return new MigrationTestPlan(MigrationTestSettings.of(testClass), testClass.getSimpleName());
+    static MigrationTestPlan of(MigrationTestSuite suite) {
+        Class<?> testClass = suite.getClass();
+        return new MigrationTestPlan(suite, MigrationTestSettings.of(testClass), testClass.getSimpleName());
     }
 
     Stream<DynamicNode> tests() {
@@ -45,6 +48,11 @@ final class MigrationTestPlan {
                 .map(dialect -> dynamicContainer(dialect.displayName(),
                         Stream.of(dialect).flatMap(d -> new DatabaseMigrationTests(this, d).tests())));
         return Stream.concat(head, databases);
+    }
+
+    /** The test instance, whose {@link MigrationTestSuite#insertRowsBefore} fills databases before data migrations. */
+    MigrationTestSuite suite() {
+        return suite;
     }
 
     MigrationTestSettings settings() {

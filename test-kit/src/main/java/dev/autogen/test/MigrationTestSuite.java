@@ -1,5 +1,8 @@
 package dev.autogen.test;
 
+import dev.autogen.sql.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
@@ -17,6 +20,17 @@ public interface MigrationTestSuite {
 
     @TestFactory
     default Stream<DynamicNode> migrations() {
-        return MigrationTestPlan.of(getClass()).tests();
+        return MigrationTestPlan.of(this).tests();
+    }
+
+    /**
+     * Puts rows in the database before {@code revisionId}, a revision that must also run on rows (a data migration,
+     * a column change); the database is at the revision's parents. By default every table gets generated rows
+     * ({@link SampleRows}); override it to insert rows of your own through {@code connection} (committed afterwards
+     * when it is not in autocommit), e.g. when a check the kit does not solve guards a table. Inserting no row at all
+     * skips the revision's test on rows.
+     */
+    default void insertRowsBefore(String revisionId, Connection connection, Dialect dialect) throws SQLException {
+        SampleRows.insert(connection, dialect);
     }
 }

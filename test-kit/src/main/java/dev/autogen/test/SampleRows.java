@@ -1,5 +1,6 @@
 package dev.autogen.test;
 
+import dev.autogen.generator.catalog.CatalogReader;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.EnumType;
@@ -9,7 +10,6 @@ import dev.autogen.schema.Table;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
  * column's logical type and the row's number, so values of one column differ from row to row (unique constraints and
  * primary keys hold); a foreign key takes the key of a parent row; a value listed by a check ({@code IN (...)}, {@code
  * = ANY (ARRAY[...])}) or an enum type is taken from that list; identity columns are left to the database. Other
- * checks are not solved: a table whose rows they reject is reported by name with the database's message.
+ * checks are not solved: a table whose rows they reject is reported by name with the database's message (a project
+ * then overrides {@link MigrationTestSuite#insertRowsBefore}).
  */
-final class SampleRows {
+public final class SampleRows {
     static final int ROWS_PER_TABLE = 3;
 
     private final Dialect dialect;
@@ -40,29 +41,24 @@ final class SampleRows {
     }
 
     /**
-     * Fills every table of {@code schema} (the catalog of the database at {@code url}).
+     * Fills every table of the connection's default schema (autogen's version tables left out) with
+     * {@link #ROWS_PER_TABLE} generated rows: what {@link MigrationTestSuite#insertRowsBefore} does unless a project
+     * overrides it, and what an override may call before adding rows of its own.
      *
-     * @return the number of rows each table holds afterwards, by table, in fill order
-     * @throws IllegalStateException naming the table whose rows the database refused, and why
+     * @throws SQLException when the catalog cannot be read
+     * @throws IllegalStateException naming the table and row the database refused, and why
      */
-    static Map<String, Integer> insert(String url, Dialect dialect, Schema schema) {
-        return new SampleRows(dialect, schema).fill(url);
+    public static void insert(Connection connection, Dialect dialect) throws SQLException {
+        Schema schema = CatalogReader.forDialect(dialect).read(connection, null);
+        new SampleRows(dialect, schema).fill(connection);
     }
 
-    private Map<String, Integer> fill(String url) {
+    private void fill(Connection connection) throws SQLException {
         Map<String, List<Map<String, Object>>> filled = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection(url)) {
-            for (Table table : ForeignKeyOrder.parentsFirst(schema.tables())) {
-                insertRows(connection, table, filled);
-                filled.put(table.name(), rowsOf(connection, table.name()));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(dialect.displayName() + ": cannot write or read sample rows: "
-                    + e.getMessage(), e);
+        for (Table table : ForeignKeyOrder.parentsFirst(schema.tables())) {
+            insertRows(connection, table, filled);
+            filled.put(table.name(), rowsOf(connection, table.name()));
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        filled.forEach((table, rows) -> counts.put(table, rows.size()));
-        return counts;
     }
 
     private void insertRows(Connection connection, Table table, Map<String, List<Map<String, Object>>> filled) {

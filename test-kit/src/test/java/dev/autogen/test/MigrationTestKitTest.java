@@ -104,6 +104,15 @@ class MigrationTestKitTest {
     }
 
     @Test
+    void aSuiteMayPutRowsOfItsOwnBeforeADataMigration() {
+        Suites.CustomRows.CALLS.clear();
+        Outcomes outcomes = Outcomes.of(Suites.CustomRows.class);
+        assertEquals(Map.of(), outcomes.failed, outcomes.toString());
+        assertEquals(13, outcomes.succeeded.size(), outcomes.toString());
+        assertEquals(List.of("a00000000002 PostgreSQL", "a00000000002 SQLite"), Suites.CustomRows.CALLS);
+    }
+
+    @Test
     void aSuiteWithoutTheAnnotationFailsSayingWhatToAdd() {
         Outcomes outcomes = Outcomes.of(Suites.Unannotated.class);
         assertEquals(1, outcomes.failed.size(), outcomes.toString());

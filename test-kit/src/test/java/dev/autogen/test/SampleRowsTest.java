@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,10 +26,12 @@ class SampleRowsTest {
                 new ClassPathMigrationSource(getClass().getClassLoader(), "dev.autogen.test.fixtures.good").load())
                 .upgrade("a00000000001");
 
-        Map<String, Integer> rows = SampleRows.insert(url, dialect, MigrationRuns.catalog(url, dialect));
+        try (Connection connection = DriverManager.getConnection(url)) {
+            SampleRows.insert(connection, dialect);
+        }
 
-        assertEquals(Map.of("authors", 3, "notes", 3), rows);
-        assertEquals(List.of("authors", "notes"), List.copyOf(rows.keySet()), "parents are filled first");
+        assertEquals(List.of("3"), strings(url, "select count(*) from authors"));
+        // each note points at its own author: the parents were filled first
         assertEquals(List.of("1|r1|DRAFT|1", "2|r2|PUBLISHED|2", "3|r3|DRAFT|3"), strings(url,
                 "select n.id || '|' || n.title || '|' || n.state || '|' || a.id from notes n"
                         + " join authors a on a.id = n.author_id order by n.id"));
