@@ -8,7 +8,9 @@ import dev.autogen.migrate.MigrationException;
 import dev.autogen.migrate.Migrator;
 import dev.autogen.op.IrreversibleOperationException;
 import dev.autogen.sql.Dialect;
+import dev.autogen.migrate.graph.RevisionGraph;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
@@ -25,6 +27,7 @@ final class MigrationStairway {
     private final Dialect dialect;
     private final String url;
     private final Migrator migrator;
+    private final RevisionGraph graph;
     /** The revision whose step failed, or null. */
     private String stoppedAt;
 
@@ -32,6 +35,7 @@ final class MigrationStairway {
         this.dialect = dialect;
         this.url = url;
         this.migrator = MigrationRuns.migrator(url, dialect, migrations);
+        this.graph = migrator.graph();
     }
 
     void step(LoadedMigration migration) {
@@ -49,6 +53,7 @@ final class MigrationStairway {
 
     private void climb(LoadedMigration migration) {
         String revision = on(dialect) + label(migration) + ": ";
+        standOnRequirements(migration, revision);
         List<String> rowsBefore = migrator.current();
         CatalogLines before = MigrationRuns.catalogLines(url, dialect);
 
@@ -58,9 +63,10 @@ final class MigrationStairway {
         }
         CatalogLines upgraded = MigrationRuns.catalogLines(url, dialect);
         List<String> rowsAfter = migrator.current();
-        Assumptions.assumeTrue(rowsAfter.equals(List.of(migration.id())), () -> revision + "applied beside another"
-                + " branch (the database is at " + rowsAfter + "), so it cannot be reverted alone; the stairway"
-                + " reverts revisions of one line of history");
+        if (!rowsAfter.equals(List.of(migration.id()))) {
+            throw new AssertionFailedError(revision + "after its upgrade the database is at " + rowsAfter
+                    + ", expected only it");
+        }
 
         run(revision + "downgrade failed", () -> migrator.downgrade("-1"));
         CatalogLines downgraded = MigrationRuns.catalogLines(url, dialect);
@@ -80,6 +86,27 @@ final class MigrationStairway {
         if (!drift.isEmpty()) {
             throw new AssertionFailedError(revision + "upgrade after its downgrade gave another schema than the first"
                     + " upgrade (- after the first, + after the second):\n  " + String.join("\n  ", drift));
+        }
+    }
+
+    /**
+     * Brings the database to exactly the revisions {@code migration} requires, so that it is the only row after its
+     * upgrade and {@code downgrade -1} reverts it alone. In a linear history that is where the previous step left the
+     * database; at a branch switch (the first revision of a second branch, or a merge) the database goes down to base
+     * and up to the requirements: every revision involved has had its own step by then.
+     */
+    private void standOnRequirements(LoadedMigration migration, String revision) {
+        List<String> required = RevisionGraph.requires(migration);
+        Set<String> wanted = graph.ancestorsOf(required);
+        Set<String> applied = graph.ancestorsOf(migrator.current());
+        if (applied.equals(wanted)) {
+            return;
+        }
+        if (!wanted.containsAll(applied)) {
+            run(revision + "cannot go down to base to switch branches", () -> migrator.downgrade("base"));
+        }
+        for (String id : required) {
+            run(revision + "cannot reach the revisions it requires (" + id + ")", () -> migrator.upgrade(id));
         }
     }
 

@@ -104,6 +104,19 @@ class MigrationTestKitTest {
     }
 
     @Test
+    void branchesAndTheirMergeClimbTheStairwayEachRevisionAlone() {
+        Outcomes outcomes = Outcomes.of(Suites.Merged.class);
+        assertEquals(Map.of(), outcomes.failed, outcomes.toString());
+        assertEquals(List.of(), outcomes.aborted, outcomes.toString());
+        for (String database : List.of("PostgreSQL", "SQLite")) {
+            String stairway = database + " / stairway: up, down, up per revision / ";
+            assertEquals(List.of(stairway + "V0001_Notes (a00000000001)", stairway + "V0002_NoteBody (a00000000002)",
+                    stairway + "V0002_TitleIndex (b00000000002)", stairway + "V0003_Merge (a00000000003)"),
+                    outcomes.succeeded.stream().filter(name -> name.startsWith(stairway)).toList());
+        }
+    }
+
+    @Test
     void aSuiteMayPutRowsOfItsOwnBeforeADataMigration() {
         Suites.CustomRows.CALLS.clear();
         Outcomes outcomes = Outcomes.of(Suites.CustomRows.class);
