@@ -26,8 +26,9 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * One revision that needs rows ({@link DataOperations}), on a fresh database: the revisions it requires are applied,
- * the suite fills the database ({@link MigrationTestSuite#insertRowsBefore}: {@link SampleRows} by default), then the revision must apply (and be recorded as the database's
- * revision) and revert (back to the revisions before it) on those rows. A failure names the revision, the step and
+ * the suite fills the database ({@link MigrationTestSuite#insertRowsBefore}: {@link SampleRows} by default), then the
+ * revision must apply (and be recorded as the database's revision) and revert (back to the revisions before it) on
+ * those rows. A failure names the revision, the step and
  * the rows the database held.
  */
 final class DataMigrationRun {
@@ -57,7 +58,8 @@ final class DataMigrationRun {
                 connection.commit();
             }
         } catch (SQLException | IllegalStateException e) {
-            throw new AssertionFailedError(revision + "cannot put rows in the database before it: " + e.getMessage(), e);
+            throw new AssertionFailedError(revision + "cannot put rows in the database before it: " + e.getMessage(),
+                    e);
         }
         Map<String, Long> rows = rowCounts(before);
         Assumptions.assumeTrue(rows.values().stream().anyMatch(n -> n > 0),
@@ -85,9 +87,11 @@ final class DataMigrationRun {
     /** How many rows each table of {@code schema} holds, by table name. */
     private Map<String, Long> rowCounts(Schema schema) {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
             for (Table table : schema.tables()) {
-                try (ResultSet rs = statement.executeQuery("select count(*) from " + DdlRenderer.quoteTable(table.name()))) {
+                String count = "select count(*) from " + DdlRenderer.quoteTable(table.name());
+                try (ResultSet rs = statement.executeQuery(count)) {
                     rs.next();
                     counts.put(table.name(), rs.getLong(1));
                 }

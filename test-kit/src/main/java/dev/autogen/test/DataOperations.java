@@ -55,7 +55,8 @@ final class DataOperations {
             case CreateTable op -> false;
             case DropTable op -> false;
             case RenameTable op -> false;
-            case AddColumn op -> !op.column().nullable() && op.column().defaultValue() == null && !op.column().identity();
+            case AddColumn op -> !op.column().nullable() && op.column().defaultValue() == null
+                    && !op.column().identity();
             case DropColumn op -> false;
             case AlterColumn op -> true;
             case RenameColumn op -> false;

@@ -16,7 +16,7 @@ import java.util.List;
  * revision-graph and version-table halves of {@code check} are the kit's other tests.
  */
 final class EntityConformance {
-    /** No migrations directory: the kit's migrations are compiled classes, given to {@link UnmanagedTables} directly. */
+    /** No migrations directory: the kit's migrations are compiled classes, handed to {@link UnmanagedTables}. */
     private static final Path NO_MIGRATIONS_DIRECTORY = Path.of("autogen-test-has-no-migrations-directory");
 
     private EntityConformance() {

@@ -76,9 +76,10 @@ public final class SampleRows {
                 }
                 insert.executeUpdate();
             } catch (SQLException e) {
-                throw new IllegalStateException(dialect.displayName() + ": cannot insert sample row " + (row + 1)
+                throw new IllegalStateException("cannot insert sample row " + (row + 1)
                         + " into " + table.name() + ": " + e.getMessage().strip()
-                        + " (the kit makes values from column types, foreign keys and IN-list checks only)", e);
+                        + " (the kit makes values from column types, foreign keys and value-list checks only:"
+                        + " put rows of your own in with MigrationTestSuite.insertRowsBefore)", e);
             }
         }
     }

@@ -1,6 +1,8 @@
 package dev.autogen.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.migrate.discovery.ClassPathMigrationSource;
 import dev.autogen.sql.Dialect;
@@ -35,6 +37,23 @@ class SampleRowsTest {
         assertEquals(List.of("1|r1|DRAFT|1", "2|r2|PUBLISHED|2", "3|r3|DRAFT|3"), strings(url,
                 "select n.id || '|' || n.title || '|' || n.state || '|' || a.id from notes n"
                         + " join authors a on a.id = n.author_id order by n.id"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aCheckTheRowsCannotMeetIsReportedWithTableRowAndWhatToDo(Dialect dialect) throws Exception {
+        String url = TestDatabases.fresh(dialect, "sample_rows_check");
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.createStatement().execute("create table codes (code varchar(10) not null"
+                    + " constraint ck_codes_long check (length(code) > 5))");
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> SampleRows.insert(connection, dialect));
+            assertTrue(refused.getMessage().startsWith("cannot insert sample row 1 into codes: "), refused.getMessage());
+            assertTrue(refused.getMessage().contains("ck_codes_long") || dialect == Dialect.SQLITE, refused.getMessage());
+            assertTrue(refused.getMessage().endsWith("put rows of your own in with"
+                    + " MigrationTestSuite.insertRowsBefore)"), refused.getMessage());
+        }
+        assertEquals(List.of("0"), strings(url, "select count(*) from codes"));
     }
 
     private static List<String> strings(String url, String sql) throws Exception {
