@@ -34,20 +34,24 @@ public final class HibernateSchemaValidation {
     public static Optional<String> problem(List<Class<?>> entities, String url, Dialect dialect) {
         BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder();
         entities.stream().map(Class::getClassLoader).distinct().forEach(bootstrap::applyClassLoader);
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap.build())
+        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder(bootstrap.build())
                 .applySetting("hibernate.hbm2ddl.jdbc_metadata_extraction_strategy",
                         dialect == Dialect.SQLITE ? "individually" : "grouped")
                 .applySetting("hibernate.connection.url", url)
-                .applySetting("hibernate.dialect", switch (dialect) {
-                    case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
-                    case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
+                .applySetting("hibernate.connection.driver_class", switch (dialect) {
+                    case POSTGRESQL -> "org.postgresql.Driver";
+                    case SQLITE -> "org.sqlite.JDBC";
                 })
                 .applySetting("hibernate.hbm2ddl.auto", "validate")
                 // keep Hibernate's SQLite helper tables (HT_/HTE_) out of the database under test
                 .applySetting("hibernate.query.mutation_strategy.persistent.create_tables", "false")
                 .applySetting("hibernate.query.mutation_strategy.global_temporary.create_tables", "false")
-                .applySetting("hibernate.connection.pool_size", "1")
-                .build();
+                .applySetting("hibernate.connection.pool_size", "1");
+        if (dialect == Dialect.SQLITE) {
+            // Hibernate finds PostgreSQL's dialect from the connection; SQLite's lives in the community module
+            settings.applySetting("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect");
+        }
+        StandardServiceRegistry registry = settings.build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
