@@ -28,7 +28,7 @@ class MigrationTestKitTest {
     void soundMigrationsPassEveryTestOnBothDatabases() {
         Outcomes outcomes = Outcomes.of(Suites.Good.class);
         assertEquals(Map.of(), outcomes.failed, outcomes.toString());
-        assertEquals(List.of(), outcomes.aborted, outcomes.toString());
+        assertEquals(Map.of(), outcomes.aborted, outcomes.toString());
         assertEquals(List.of(
                 "one head",
                 "PostgreSQL / upgrade base to head",
@@ -49,15 +49,23 @@ class MigrationTestKitTest {
     @Test
     void aDowngradeThatDoesNotRestoreAColumnFailsItsStairStepNamingTheColumn() {
         Outcomes outcomes = Outcomes.of(Suites.LossyDowngrade.class);
-        String step = "stairway: up, down, up per revision / V0003_DropLegacy (a00000000003)";
+        String stairway = "stairway: up, down, up per revision / ";
+        String step = stairway + "V0002_DropLegacy (a00000000002)";
         assertEquals(List.of("PostgreSQL / " + step, "SQLite / " + step), List.copyOf(outcomes.failed.keySet()),
                 outcomes.toString());
-        assertEquals("PostgreSQL: V0003_DropLegacy (a00000000003): downgrade did not restore the schema from before"
+        assertEquals("PostgreSQL: V0002_DropLegacy (a00000000002): downgrade did not restore the schema from before"
                         + " its upgrade (- before the upgrade, + after the downgrade):\n"
                         + "  - column notes.legacy character varying(20) null",
                 outcomes.failed.get("PostgreSQL / " + step));
         assertTrue(outcomes.failed.get("SQLite / " + step).contains("  - column notes.legacy "),
                 outcomes.failed.get("SQLite / " + step));
+        // the database is in no known state after a failed step: the climb stops there
+        assertEquals(Map.of(
+                "PostgreSQL / " + stairway + "V0003_NoteBody (a00000000003)", "Assumption failed: the stairway stopped"
+                        + " at V0002_DropLegacy (a00000000002), so V0003_NoteBody (a00000000003) was not tried",
+                "SQLite / " + stairway + "V0003_NoteBody (a00000000003)", "Assumption failed: the stairway stopped"
+                        + " at V0002_DropLegacy (a00000000002), so V0003_NoteBody (a00000000003) was not tried"),
+                outcomes.aborted, outcomes.toString());
         assertTrue(outcomes.succeeded.contains("PostgreSQL / entities match the migrated schema (autogen check)"),
                 outcomes.toString());
     }
@@ -107,7 +115,7 @@ class MigrationTestKitTest {
     void branchesAndTheirMergeClimbTheStairwayEachRevisionAlone() {
         Outcomes outcomes = Outcomes.of(Suites.Merged.class);
         assertEquals(Map.of(), outcomes.failed, outcomes.toString());
-        assertEquals(List.of(), outcomes.aborted, outcomes.toString());
+        assertEquals(Map.of(), outcomes.aborted, outcomes.toString());
         for (String database : List.of("PostgreSQL", "SQLite")) {
             String stairway = database + " / stairway: up, down, up per revision / ";
             assertEquals(List.of(stairway + "V0001_Notes (a00000000001)", stairway + "V0002_NoteBody (a00000000002)",
@@ -134,13 +142,13 @@ class MigrationTestKitTest {
     }
 
     /** What one run of the kit on a fixture suite reported: test paths below the factory, by outcome. */
-    private record Outcomes(List<String> succeeded, Map<String, String> failed, List<String> aborted) {
+    private record Outcomes(List<String> succeeded, Map<String, String> failed, Map<String, String> aborted) {
         static Outcomes of(Class<?> suite) {
             EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(suite))
                     .execute();
             List<String> succeeded = new ArrayList<>();
             Map<String, String> failed = new TreeMap<>();
-            List<String> aborted = new ArrayList<>();
+            Map<String, String> aborted = new TreeMap<>();
             for (Event event : results.allEvents().finished().list()) {
                 TestDescriptor descriptor = event.getTestDescriptor();
                 TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
@@ -153,7 +161,8 @@ class MigrationTestKitTest {
                     }
                     case FAILED -> failed.put(path(descriptor),
                             result.getThrowable().map(Throwable::getMessage).orElse("(no message)"));
-                    case ABORTED -> aborted.add(path(descriptor));
+                    case ABORTED -> aborted.put(path(descriptor),
+                            result.getThrowable().map(Throwable::getMessage).orElse("(no message)"));
                 }
             }
             return new Outcomes(succeeded, failed, aborted);
