@@ -2,7 +2,6 @@ package dev.autogen.generator.project;
 
 import dev.autogen.generator.catalog.SqlExpressions;
 import dev.autogen.generator.diff.SchemaDiffer;
-import dev.autogen.generator.jpa.HibernateModelReader;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.migrate.graph.RevisionGraph;
@@ -75,7 +74,7 @@ public final class OfflineDriftCheck {
      * PostgreSQL's own default ({@code public}), names the tables that need no schema.
      */
     static Schema entitySchema(Project project, Dialect dialect) {
-        return withOfflineDefault(project, HibernateModelReader.read(project.entityClasses(), dialect));
+        return withOfflineDefault(project, project.entitySchema(dialect));
     }
 
     static Schema withOfflineDefault(Project project, Schema entities) {
