@@ -48,7 +48,7 @@ class PostgresStartupTest {
             st.execute("select pg_advisory_lock(" + LOCK_KEY + ")");
             Future<ConfigurableApplicationContext> first = starters.submit(() -> TestApps.start(url));
             Future<ConfigurableApplicationContext> second = starters.submit(() -> TestApps.start(url));
-            awaitLockWaiters(st, 2);
+            awaitLockWaiters(st, 2, first, second);
             assertEquals(List.of(), TestApps.rows(url, "select tablename from pg_tables where tablename = 'customers'"),
                     "nothing is migrated while the lock is held");
             st.execute("select pg_advisory_unlock(" + LOCK_KEY + ")");
@@ -71,7 +71,7 @@ class PostgresStartupTest {
         }
     }
 
-    private static void awaitLockWaiters(Statement st, int waiters) throws Exception {
+    private static void awaitLockWaiters(Statement st, int waiters, Future<?>... starts) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (true) {
             try (ResultSet rs = st.executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
@@ -79,6 +79,11 @@ class PostgresStartupTest {
                 rs.next();
                 if (rs.getInt(1) == waiters) {
                     return;
+                }
+            }
+            for (Future<?> start : starts) {
+                if (start.isDone()) {
+                    start.get(); // a start that failed says why
                 }
             }
             assertTrue(System.nanoTime() < deadline, "both instances should be waiting for the migration lock");

@@ -8,12 +8,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the test application for real (in this JVM) and reads the database it migrated. */
 final class TestApps {
+    private static final Semaphore INITIALISING = new Semaphore(1);
+
     private TestApps() {
     }
 
@@ -34,10 +43,28 @@ final class TestApps {
             all.add("spring.jpa.database-platform=org.hibernate.community.dialect.SQLiteDialect");
         }
         all.addAll(List.of(properties));
+        AtomicBoolean initialising = new AtomicBoolean();
         return new SpringApplicationBuilder(TestApplication.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .properties(all.toArray(String[]::new))
+                .listeners((ApplicationListener<ApplicationEvent>) event -> initialising(event, initialising))
                 .run();
+    }
+
+    /**
+     * Spring Boot initialises logging through JVM-wide system properties, so two applications starting at the same
+     * moment in one JVM can break each other's logging set-up (separate processes cannot). The phases up to the
+     * context's refresh therefore run one application at a time; the refresh itself, where the migrations run and
+     * wait for each other's lock, runs concurrently.
+     */
+    private static void initialising(ApplicationEvent event, AtomicBoolean held) {
+        if (event instanceof ApplicationStartingEvent) {
+            INITIALISING.acquireUninterruptibly();
+            held.set(true);
+        } else if ((event instanceof ApplicationPreparedEvent || event instanceof ApplicationFailedEvent)
+                && held.compareAndSet(true, false)) {
+            INITIALISING.release();
+        }
     }
 
     /** The rows of {@code sql}, each as its columns joined by a space. */
