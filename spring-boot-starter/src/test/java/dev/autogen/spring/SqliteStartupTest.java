@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Real Spring Boot applications with the starter, on a SQLite file: two instances started together while the database's
  * write lock is taken (they wait, then apply each revision once) and pass Hibernate's validation; a database ahead
- * of the code refusing start-up.
+ * of the code refusing start-up; {@code autogen.enabled=false}.
  */
 class SqliteStartupTest {
 
@@ -75,5 +75,15 @@ class SqliteStartupTest {
         assertTrue(cause.getMessage().endsWith("the database is ahead of this code — update this checkout, or"
                 + " restore the deleted migration"), cause::getMessage);
         assertEquals(List.of("c0ffee000002"), TestApps.rows(url, "select revision from autogen_version"));
+    }
+
+    @Test
+    void autogenEnabledFalseLeavesTheDatabaseAlone() {
+        String url = TestDatabases.freshSqlite("starter-off");
+        try (ConfigurableApplicationContext app = TestApps.start(url, "autogen.enabled=false",
+                "spring.jpa.hibernate.ddl-auto=none")) {
+            assertEquals(0, app.getBeanNamesForType(ApplicationMigrations.class).length);
+            assertEquals(List.of(), TestApps.rows(url, "select name from sqlite_master where type = 'table'"));
+        }
     }
 }
