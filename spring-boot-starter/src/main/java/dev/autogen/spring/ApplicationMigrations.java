@@ -36,6 +36,8 @@ public final class ApplicationMigrations {
     private final DataSource dataSource;
     private final AutogenProperties properties;
     private final ClassLoader classLoader;
+    /** The migrations and the dialect do not change while the application runs: loaded once, on first use. */
+    private volatile Migrator loaded;
 
     public ApplicationMigrations(DataSource dataSource, AutogenProperties properties, ClassLoader classLoader) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -168,8 +170,17 @@ public final class ApplicationMigrations {
                 : properties.schemas();
     }
 
-    /** The migrator over the package's migrations, checked as a graph; refuses an absent or empty package. */
     private Migrator migrator() {
+        Migrator migrator = loaded;
+        if (migrator == null) {
+            migrator = load();
+            loaded = migrator;
+        }
+        return migrator;
+    }
+
+    /** The migrator over the package's migrations, checked as a graph; refuses an absent or empty package. */
+    private Migrator load() {
         String packageName = properties.migrationsPackage();
         requirePackage(packageName);
         Dialect dialect = dialect();
