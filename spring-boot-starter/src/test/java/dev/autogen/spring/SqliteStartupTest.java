@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Real Spring Boot applications with the starter, on a SQLite file: two instances started together while the database's
  * write lock is taken (they wait, then apply each revision once) and pass Hibernate's validation; a database ahead
- * of the code refusing start-up; {@code autogen.enabled=false}.
+ * of the code refusing start-up; a failing revision rolled back; {@code autogen.enabled=false}.
  */
 class SqliteStartupTest {
 
@@ -85,5 +85,24 @@ class SqliteStartupTest {
             assertEquals(0, app.getBeanNamesForType(ApplicationMigrations.class).length);
             assertEquals(List.of(), TestApps.rows(url, "select name from sqlite_master where type = 'table'"));
         }
+    }
+
+    @Test
+    void aFailingRevisionStopsStartUpAndIsRolledBack() {
+        String url = TestDatabases.freshSqlite("starter-broken");
+
+        RuntimeException failure = assertThrows(RuntimeException.class,
+                () -> TestApps.start(url, "autogen.migrations-package=dev.autogen.spring.broken").close());
+
+        AutogenStartupException cause = TestApps.startupFailure(failure);
+        assertNotNull(cause, () -> "expected an AutogenStartupException in " + failure);
+        assertTrue(cause.getMessage().startsWith("autogen could not migrate the database at start-up: revision"
+                + " c0ffee0000b2 (broken) failed at statement: insert into no_such_table values (1); database says: "),
+                cause::getMessage);
+        assertTrue(cause.getMessage().contains("no such table: no_such_table"), cause::getMessage);
+        // the revision before it stays; the failed one left nothing, not even its first statement's table
+        assertEquals(List.of("c0ffee000001"), TestApps.rows(url, "select revision from autogen_version"));
+        assertEquals(List.of("autogen_history", "autogen_version", "customers"), TestApps.rows(url,
+                "select name from sqlite_master where type = 'table' order by name"));
     }
 }
