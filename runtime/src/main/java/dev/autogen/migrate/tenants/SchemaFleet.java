@@ -90,6 +90,12 @@ public final class SchemaFleet {
                 parallelism, createMissingSchemas, listener);
     }
 
+    /** Each schema's run goes on although applied revisions were edited ({@link Migrator#ignoringEditedRevisions}). */
+    public SchemaFleet ignoringEditedRevisions() {
+        return new SchemaFleet(connections, migrator.ignoringEditedRevisions(), parallelism, createMissingSchemas,
+                listener);
+    }
+
     /** How many schemas migrate at the same time (at least 1; default 4). Each holds one connection. */
     public SchemaFleet parallelism(int parallelism) {
         if (parallelism < 1) {
