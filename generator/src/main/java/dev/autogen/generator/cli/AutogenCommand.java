@@ -7,6 +7,7 @@ import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RenamePrompt;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,6 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -110,7 +112,20 @@ public final class AutogenCommand implements Callable<Integer> {
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
         settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
                 migrations, migrationsPackage, schema, config, verbose));
-        return new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
+        Project project = new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
+        return createsDatabase() ? project : project.readOnlyDatabase();
+    }
+
+    /** The commands that may create a missing SQLite file: upgrade, stamp and revision ({@code -m}); not the others. */
+    private static final Set<String> CREATING_COMMANDS = Set.of("upgrade", "stamp", "revision");
+
+    private boolean createsDatabase() {
+        ParseResult command = spec.commandLine().getParseResult();
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        return command.commandSpec() == spec ? message != null
+                : CREATING_COMMANDS.contains(command.commandSpec().name());
     }
 
     /** The password to keep out of messages: the resolved one, else the option's, else the environment's. */
