@@ -1,5 +1,6 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.config.RedactingOutputStream;
 import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
@@ -137,6 +138,9 @@ public final class AutogenCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // first, before a logger or a driver captures the streams: nothing printed can show a password
+        System.setOut(RedactingOutputStream.wrap(System.out));
+        System.setErr(RedactingOutputStream.wrap(System.err));
         if (!List.of(args).contains("--verbose")) {
             // drivers log warnings through java.util.logging to stderr (pgjdbc: "JDBC URL port ... not valid");
             // errors are one line, so that chatter is only wanted with --verbose

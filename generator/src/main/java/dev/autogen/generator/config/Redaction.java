@@ -1,9 +1,26 @@
 package dev.autogen.generator.config;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Keeps secrets out of everything autogen prints. */
+/**
+ * Keeps secrets out of everything autogen prints: the one place that knows what a secret looks like. Two ways: by
+ * shape (a {@code password=} parameter, a URL's {@code user:password@} part), and by value, for the secrets this
+ * process was given ({@link #remember}): drivers and the JDK echo them without their shape ({@code
+ * UnknownHostException: app:s3cret@host}, pgjdbc's "invalid port number: s3cret@host"), so the value itself is masked
+ * wherever it appears. The command line routes every line it prints through {@link #message} (its error line, the
+ * stack trace of {@code --verbose}, and, through {@link RedactingOutputStream}, whatever else reaches stdout or stderr,
+ * such as the drivers' java.util.logging lines).
+ */
 public final class Redaction {
+    /** Secret values this process was given (passwords from options, environment, properties and URLs). */
+    private static final Set<String> REMEMBERED = ConcurrentHashMap.newKeySet();
+    private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)password=([^&;\\s]*)");
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("//[^/:@\\s]+:([^/\\s]*)@");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
     // inside a message the URL ends at white space, and one masked already keeps the ':' that follows it
     private static final Pattern PASSWORD_PARAM_IN_TEXT =
@@ -23,7 +40,32 @@ public final class Redaction {
         return USER_INFO.matcher(masked).replaceAll("$1***@");
     }
 
-    /** Removes a known password from a message (drivers sometimes echo connection strings). */
+    /**
+     * Remembers the secrets of a configuration: the password, and any password inside the URL (user-info or
+     * parameter), so that {@link #message} masks their values from now on in this process.
+     */
+    public static void remember(String url, String password) {
+        rememberValue(password);
+        if (url != null) {
+            for (Pattern pattern : List.of(PASSWORD_VALUE, USER_INFO_PASSWORD)) {
+                Matcher matcher = pattern.matcher(url);
+                while (matcher.find()) {
+                    rememberValue(matcher.group(1));
+                }
+            }
+        }
+    }
+
+    private static void rememberValue(String secret) {
+        if (secret != null && !secret.isEmpty() && !secret.equals("***")) {
+            REMEMBERED.add(secret);
+        }
+    }
+
+    /**
+     * Masks a known password, every remembered secret and anything shaped like a password in a message (drivers
+     * sometimes echo connection strings).
+     */
     public static String message(String message, String password) {
         if (message == null) {
             return "";
@@ -31,6 +73,10 @@ public final class Redaction {
         String result = message;
         if (password != null && !password.isEmpty()) {
             result = result.replace(password, "***");
+        }
+        // longest first, so that a secret containing another is masked whole
+        for (String secret : REMEMBERED.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+            result = result.replace(secret, "***");
         }
         result = PASSWORD_PARAM_IN_TEXT.matcher(result).replaceAll("$1***");
         return USER_INFO.matcher(result).replaceAll("$1***@");
