@@ -2,6 +2,7 @@ package dev.autogen.migrate.offline;
 
 import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
 
+import dev.autogen.migrate.ColumnReferences;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.MigrationException;
 import dev.autogen.migrate.SchemaInterpreter;
@@ -202,6 +203,9 @@ public final class OfflineScript {
         }
         List<Statement> statements;
         try {
+            if (dialect == Dialect.SQLITE) {
+                ColumnReferences.requireExisting(operation, before);
+            }
             statements = renderer.render(operation, before);
         } catch (RuntimeException e) {
             throw new MigrationException("revision " + label(m) + " cannot be written as " + dialect.displayName()
