@@ -1,6 +1,7 @@
 package dev.autogen.generator.cli;
 
 import dev.autogen.generator.config.RedactingOutputStream;
+import dev.autogen.generator.config.Redaction;
 import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
@@ -129,16 +130,21 @@ public final class AutogenCommand implements Callable<Integer> {
                 : CREATING_COMMANDS.contains(command.commandSpec().name());
     }
 
-    /** The password to keep out of messages: the resolved one, else the option's, else the environment's. */
-    String knownPassword() {
+    /**
+     * The secrets to keep out of messages: the resolved password and URL passwords, else the options' and the
+     * environment's.
+     */
+    List<String> knownSecrets() {
         if (settings != null) {
-            return settings.password();
+            return Redaction.secretsOf(settings.url(), settings.password());
         }
-        return password != null ? password : System.getenv("AUTOGEN_PASSWORD");
+        return Redaction.secretsOf(url != null ? url : System.getenv("AUTOGEN_URL"),
+                password != null ? password : System.getenv("AUTOGEN_PASSWORD"));
     }
 
     public static void main(String[] args) {
         // first, before a logger or a driver captures the streams: nothing printed can show a password
+        Redaction.rememberForThisProcess();
         System.setOut(RedactingOutputStream.wrap(System.out));
         System.setErr(RedactingOutputStream.wrap(System.err));
         if (!List.of(args).contains("--verbose")) {

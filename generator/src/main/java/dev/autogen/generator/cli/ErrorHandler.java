@@ -95,9 +95,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     /** Masks the password however it was given, and any password in a URL, in whatever autogen prints. */
     private static String redact(String text, CommandLine commandLine) {
-        String password = commandLine.getCommandSpec().root().userObject() instanceof AutogenCommand root
-                ? root.knownPassword() : null;
-        return Redaction.message(text, password);
+        List<String> secrets = commandLine.getCommandSpec().root().userObject() instanceof AutogenCommand root
+                ? root.knownSecrets() : List.of();
+        return Redaction.message(text, secrets);
     }
 
     private static boolean verbose(ParseResult parseResult) {

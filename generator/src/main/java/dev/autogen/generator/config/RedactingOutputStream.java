@@ -59,7 +59,7 @@ public final class RedactingOutputStream extends OutputStream {
         if (line.size() == 0) {
             return;
         }
-        target.write(Redaction.message(line.toString(charset), null).getBytes(charset));
+        target.write(Redaction.message(line.toString(charset), Redaction.processSecrets()).getBytes(charset));
         line.reset();
     }
 }
