@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,10 @@ final class DowngradeCommand implements Callable<Integer> {
     @Mixin
     SchemaFleetOptions fleet;
 
+    @Option(names = "--allow-data-loss", description = "Revert even when a downgrade drops data (a column or table"
+            + " that holds rows); without it such a downgrade is refused unless a terminal answers yes.")
+    boolean allowDataLoss;
+
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
@@ -46,6 +51,11 @@ final class DowngradeCommand implements Callable<Integer> {
             }
             Project project = root.project();
             fleet.validate(project, offline.sql);
+            RevisionGraph graph = new RevisionGraph(project.migrations());
+            // each schema reverts by its own rows: with a relative target any revision may be among them
+            DowngradeHazards.confirm(target.startsWith("-") ? graph.inOrder().reversed()
+                    : graph.downgradePath(graph.heads(), target), project.dialect(), allowDataLoss,
+                    spec.commandLine().getOut());
             return SchemaFleetRun.downgrade(project, fleet, timeouts.timeouts(), target, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
@@ -54,7 +64,11 @@ final class DowngradeCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(root.project().migrator().withTimeouts(timeouts.timeouts()), Migrator::downgrade,
+        Project project = root.project();
+        Migrator migrator = project.migrator();
+        DowngradeHazards.confirm(migrator.graph().downgradePath(migrator.current(), target), project.dialect(),
+                allowDataLoss, spec.commandLine().getOut());
+        MigrationProgress.run(migrator.withTimeouts(timeouts.timeouts()), Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;
     }

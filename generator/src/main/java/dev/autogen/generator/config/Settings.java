@@ -1,8 +1,11 @@
 package dev.autogen.generator.config;
 
+import dev.autogen.hazard.HazardKind;
 import dev.autogen.sql.Dialect;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything a command needs to know about the project, resolved once from the command line, the environment,
@@ -10,13 +13,22 @@ import java.util.List;
  *
  * @param classpath         where compiled entities are; empty means the generator's own classpath (the samples)
  * @param schema            the database schema to compare (PostgreSQL), or null for the connection's default
+ * @param lintAccept        hazard kinds the team accepts everywhere ({@code lint.accept}): {@code lint} lets them pass
  */
 public record Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
-                       Path migrationsDir, String migrationsPackage, String schema, boolean verbose) {
+                       Path migrationsDir, String migrationsPackage, String schema, boolean verbose,
+                       Set<HazardKind> lintAccept) {
 
     public Settings {
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);
+        lintAccept = lintAccept == null || lintAccept.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(lintAccept));
+    }
+
+    /** Settings that accept no hazard kind. */
+    public Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
+                    Path migrationsDir, String migrationsPackage, String schema, boolean verbose) {
+        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose, Set.of());
     }
 
     public Dialect dialect() {
@@ -32,7 +44,8 @@ public record Settings(String url, String user, String password, List<Path> clas
     public String toString() {
         return "Settings[url=" + displayUrl() + ", user=" + user + ", password=" + (password == null ? null : "***")
                 + ", classpath=" + classpath + ", packages=" + packages + ", migrationsDir=" + migrationsDir
-                + ", migrationsPackage=" + migrationsPackage + ", schema=" + schema + ", verbose=" + verbose + "]";
+                + ", migrationsPackage=" + migrationsPackage + ", schema=" + schema + ", verbose=" + verbose
+                + ", lintAccept=" + lintAccept + "]";
     }
 
     /** The URL with any password parameter masked, for messages. Passwords are never printed. */

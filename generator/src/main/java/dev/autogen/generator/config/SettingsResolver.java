@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.autogen.hazard.HazardKind;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,7 +64,7 @@ public final class SettingsResolver {
                 defaultMigrationsPackage);
         String schema = first(cli.schema(), file.getProperty("schema"), null);
         return new Settings(url, user, password, classpathEntries, packageList, resolvePath(migrations),
-                migrationsPackage, schema, cli.verbose());
+                migrationsPackage, schema, cli.verbose(), hazardKinds(file.getProperty("lint.accept"), "lint.accept"));
     }
 
     private Properties load(Path explicit) {
@@ -87,7 +90,24 @@ public final class SettingsResolver {
     }
 
     private static final List<String> KNOWN_KEYS = List.of("url", "user", "password", "classpath", "packages",
-            "migrations", "migrations-package", "schema");
+            "migrations", "migrations-package", "schema", "lint.accept");
+
+    /**
+     * Comma-separated hazard kinds ({@code DATA_LOSS,TABLE_REWRITE}) from {@code source} (a key or an option).
+     *
+     * @throws UsageException naming the unknown kind and the known ones
+     */
+    public static Set<HazardKind> hazardKinds(String value, String source) {
+        Set<HazardKind> kinds = EnumSet.noneOf(HazardKind.class);
+        for (String name : split(value, ",")) {
+            try {
+                kinds.add(HazardKind.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage() + " (in " + source + ")");
+            }
+        }
+        return kinds;
+    }
 
     private Path resolvePath(String path) {
         return workingDirectory.resolve(path).normalize();

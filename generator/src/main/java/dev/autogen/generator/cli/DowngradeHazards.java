@@ -1,0 +1,71 @@
+package dev.autogen.generator.cli;
+
+import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.diff.OperationText;
+import dev.autogen.generator.project.ConsoleRenamePrompt;
+import dev.autogen.hazard.Hazard;
+import dev.autogen.hazard.HazardKind;
+import dev.autogen.hazard.Hazards;
+import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.op.Operation;
+import dev.autogen.sql.Dialect;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a downgrade is about to cost, said before it runs: the hazards of every revision's {@code downgrade()} that
+ * will run (the same {@link Hazards} as upgrades), and a refusal when one of them loses data, unless
+ * {@code --allow-data-loss} is given or someone at a terminal answers yes. A downgrade is usually run in a hurry,
+ * which is when a dropped column full of user data goes unnoticed.
+ */
+final class DowngradeHazards {
+    private DowngradeHazards() {
+    }
+
+    /**
+     * Prints the hazards of reverting {@code path} (newest first) on {@code dialect}, then returns when it may run.
+     *
+     * @throws UsageException (exit 2) naming the first data-losing operation and {@code --allow-data-loss}, when data
+     *                        would be lost and nobody allowed it
+     */
+    static void confirm(List<LoadedMigration> path, Dialect dialect, boolean allowDataLoss, PrintWriter out) {
+        List<String> lines = new ArrayList<>();
+        String firstLoss = null;
+        for (LoadedMigration revision : path) {
+            List<Operation> operations;
+            try {
+                operations = revision.downgradeOperations();
+            } catch (RuntimeException e) {
+                continue; // an irreversible revision: the migrator refuses it with its own message
+            }
+            List<List<Hazard>> hazards = Hazards.of(operations, dialect);
+            for (int i = 0; i < operations.size(); i++) {
+                for (Hazard hazard : hazards.get(i)) {
+                    String where = revision.id() + " (" + revision.simpleName() + ") "
+                            + OperationText.line(operations.get(i));
+                    lines.add("  ! " + where + ": " + hazard.line());
+                    if (hazard.kind() == HazardKind.DATA_LOSS && firstLoss == null) {
+                        firstLoss = "reverting revision " + where + " " + hazard.why();
+                    }
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println("Hazards of this downgrade:");
+        lines.forEach(out::println);
+        out.flush();
+        if (firstLoss == null || allowDataLoss) {
+            return;
+        }
+        String refusal = firstLoss + ": pass --allow-data-loss to revert anyway";
+        boolean confirmed = ConsoleRenamePrompt.interactive()
+                .map(prompt -> prompt.confirm("This downgrade loses data. Revert anyway? [y/N] "))
+                .orElse(false);
+        if (!confirmed) {
+            throw new UsageException(refusal);
+        }
+    }
+}
