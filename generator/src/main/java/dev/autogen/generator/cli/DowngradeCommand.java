@@ -51,11 +51,7 @@ final class DowngradeCommand implements Callable<Integer> {
             }
             Project project = root.project();
             fleet.validate(project, offline.sql);
-            RevisionGraph graph = new RevisionGraph(project.migrations());
-            // each schema reverts by its own rows: with a relative target any revision may be among them
-            DowngradeHazards.confirm(target.startsWith("-") ? graph.inOrder().reversed()
-                    : graph.downgradePath(graph.heads(), target), project.dialect(), allowDataLoss,
-                    spec.commandLine().getOut());
+            DowngradeHazards.confirmForSchemas(project, target, allowDataLoss, spec.commandLine().getOut());
             return SchemaFleetRun.downgrade(project, fleet, timeouts.timeouts(), target, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
@@ -66,8 +62,7 @@ final class DowngradeCommand implements Callable<Integer> {
         }
         Project project = root.project();
         Migrator migrator = project.migrator();
-        DowngradeHazards.confirm(migrator.graph().downgradePath(migrator.current(), target), project.dialect(),
-                allowDataLoss, spec.commandLine().getOut());
+        DowngradeHazards.confirm(project, migrator, target, allowDataLoss, spec.commandLine().getOut());
         MigrationProgress.run(migrator.withTimeouts(timeouts.timeouts()), Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;

@@ -1,6 +1,14 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.config.DatabaseException;
 import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.project.Project;
+import dev.autogen.hazard.RowsAtRisk;
+import dev.autogen.migrate.Migrator;
+import dev.autogen.migrate.graph.RevisionGraph;
+import dev.autogen.sql.DdlRenderer;
+import java.sql.Connection;
+import java.sql.SQLException;
 import dev.autogen.generator.diff.OperationText;
 import dev.autogen.generator.project.ConsoleRenamePrompt;
 import dev.autogen.hazard.Hazard;
@@ -12,6 +20,7 @@ import dev.autogen.sql.Dialect;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What a downgrade is about to cost, said before it runs: the hazards of every revision's {@code downgrade()} that
@@ -24,12 +33,43 @@ final class DowngradeHazards {
     }
 
     /**
+     * Before {@code downgrade target} on the project's database: the revisions it will revert, and whether their drops
+     * would lose data there now ({@link RowsAtRisk}; a table or column that holds nothing needs no confirmation).
+     */
+    static void confirm(Project project, Migrator migrator, String target, boolean allowDataLoss, PrintWriter out) {
+        List<LoadedMigration> path = migrator.graph().downgradePath(migrator.current(), target);
+        try (Connection connection = project.connections().open()) {
+            if (project.settings().schema() != null && project.dialect() == Dialect.POSTGRESQL) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("set search_path to " + DdlRenderer.quoteIdentifier(project.settings().schema()));
+                }
+            }
+            confirm(path, project.dialect(), allowDataLoss, out, operation -> RowsAtRisk.atRisk(connection, operation));
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read " + project.settings().displayUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Before a downgrade of several schemas: each reverts by its own version rows, so with a relative target
+     * ({@code -N}) any revision may be among those reverted, and every drop counts as losing data (not probed).
+     */
+    static void confirmForSchemas(Project project, String target, boolean allowDataLoss, PrintWriter out) {
+        RevisionGraph graph = new RevisionGraph(project.migrations());
+        confirm(target.startsWith("-") ? graph.inOrder().reversed() : graph.downgradePath(graph.heads(), target),
+                project.dialect(), allowDataLoss, out, operation -> true);
+    }
+
+    /**
      * Prints the hazards of reverting {@code path} (newest first) on {@code dialect}, then returns when it may run.
      *
+     * @param atRisk whether a data-losing operation would lose anything on the database now ({@link
+     *               dev.autogen.hazard.RowsAtRisk}; always true where the database cannot be asked)
      * @throws UsageException (exit 2) naming the first data-losing operation and {@code --allow-data-loss}, when data
      *                        would be lost and nobody allowed it
      */
-    static void confirm(List<LoadedMigration> path, Dialect dialect, boolean allowDataLoss, PrintWriter out) {
+    private static void confirm(List<LoadedMigration> path, Dialect dialect, boolean allowDataLoss, PrintWriter out,
+                        Predicate<Operation> atRisk) {
         List<String> lines = new ArrayList<>();
         String firstLoss = null;
         for (LoadedMigration revision : path) {
@@ -45,7 +85,8 @@ final class DowngradeHazards {
                     String where = revision.id() + " (" + revision.simpleName() + ") "
                             + OperationText.line(operations.get(i));
                     lines.add("  ! " + where + ": " + hazard.line());
-                    if (hazard.kind() == HazardKind.DATA_LOSS && firstLoss == null) {
+                    if (hazard.kind() == HazardKind.DATA_LOSS && firstLoss == null && !allowDataLoss
+                            && atRisk.test(operations.get(i))) {
                         firstLoss = "reverting revision " + where + " " + hazard.why();
                     }
                 }
