@@ -14,8 +14,9 @@ import java.sql.Statement;
 /**
  * Whether a data-losing operation would lose anything on this database now: a table dropped while it holds a row, a
  * column dropped while a row has a value in it. It lets a downgrade of a table or column nobody filled yet run
- * without confirmation, and fails closed: any other operation, or a probe that cannot run (the table is not there
- * yet, no privilege), counts as data at risk.
+ * without confirmation, and fails closed: any other operation, a probe that cannot run (the table is not there yet,
+ * no privilege), or a PostgreSQL table under row-level security (whose policies may hide rows from the probe) counts
+ * as data at risk.
  */
 public final class RowsAtRisk {
     private RowsAtRisk() {
@@ -24,21 +25,39 @@ public final class RowsAtRisk {
     /** True unless {@code operation} is a drop whose table or column provably holds no data on {@code connection}. */
     public static boolean atRisk(Connection connection, Operation operation) {
         String probe;
+        String table;
         if (operation instanceof DropTable drop) {
-            probe = "select 1 from " + quoteTable(drop.name());
+            table = drop.name();
+            probe = "select 1 from " + quoteTable(table);
         } else if (operation instanceof DropColumn drop) {
-            probe = "select 1 from " + quoteTable(drop.table()) + " where " + quoteIdentifier(drop.name())
-                    + " is not null";
+            table = drop.table();
+            probe = "select 1 from " + quoteTable(table) + " where " + quoteIdentifier(drop.name()) + " is not null";
         } else {
             return true;
         }
         try (Statement statement = connection.createStatement()) {
+            if (underRowSecurity(connection, table)) {
+                return true;
+            }
             statement.setMaxRows(1);
             try (ResultSet rows = statement.executeQuery(probe + " limit 1")) {
                 return rows.next();
             }
         } catch (SQLException e) {
             return true;
+        }
+    }
+
+    private static boolean underRowSecurity(Connection connection, String table) throws SQLException {
+        if (!connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            return false;
+        }
+        try (var query = connection.prepareStatement(
+                "select relrowsecurity from pg_class where oid = to_regclass(?)")) {
+            query.setString(1, quoteTable(table));
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
         }
     }
 }
