@@ -90,7 +90,7 @@ class RowSecurityDifferTest {
         Schema current = schema(isolated(true, TENANT, new ColumnType.Varchar(36)));
         List<Operation> plan = new SchemaDiffer(PG).diff(current, schema(isolated(true)));
         Map<Integer, List<String>> warnings = PlanHazards.lines(PlanHazards.of(plan, PG, current));
-        assertEquals(List.of("DATA_LOSS: narrows note.tenant_id from varchar(36) to uuid; values that do not fit make"
+        assertEquals(List.of("DATA_LOSS: narrows note.tenant_id from character varying(36) to uuid; values that do not fit make"
                         + " the upgrade fail or are cut", "TABLE_REWRITE: changes the type of note.tenant_id: rewrites note",
                         "BLOCKS_READS: holds ACCESS EXCLUSIVE on note during the rewrite",
                         "WEAKENS_SECURITY: row-level security: policy"
