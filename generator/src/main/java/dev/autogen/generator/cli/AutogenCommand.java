@@ -3,6 +3,7 @@ package dev.autogen.generator.cli;
 import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.jpa.EntityLoadFailure;
 import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RenamePrompt;
 import java.nio.file.Path;
@@ -147,6 +148,14 @@ public final class AutogenCommand implements Callable<Integer> {
         ErrorHandler handler = new ErrorHandler();
         commandLine.setExecutionExceptionHandler(handler);
         commandLine.setParameterExceptionHandler(handler);
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (LinkageError e) {
+                // a class missing from --classpath that surfaced outside the entity reader: still bad input, exit 2
+                throw new CommandLine.ExecutionException(commandLine, String.valueOf(e), EntityLoadFailure.explained(e));
+            }
+        });
         return commandLine;
     }
 

@@ -64,7 +64,7 @@ public final class EntityModel implements AutoCloseable {
      */
     public Schema schema() {
         if (schema == null) {
-            schema = HibernateModelReader.read(postgres(), target(), dialect);
+            schema = EntityLoadFailure.guarded(() -> HibernateModelReader.read(postgres(), target(), dialect));
         }
         return schema;
     }
@@ -76,7 +76,7 @@ public final class EntityModel implements AutoCloseable {
      */
     public EntityProvenance provenance() {
         if (provenance == null) {
-            provenance = EntityProvenance.read(target().metadata());
+            provenance = EntityLoadFailure.guarded(() -> EntityProvenance.read(target().metadata()));
         }
         return provenance;
     }
@@ -88,8 +88,8 @@ public final class EntityModel implements AutoCloseable {
      */
     public RenameHints renameHints() {
         if (renameHints == null) {
-            renameHints = RenameHintsReader.mentionsAnyHint(classes)
-                    ? RenameHintsReader.read(target().metadata()) : RenameHints.NONE;
+            renameHints = EntityLoadFailure.guarded(() -> RenameHintsReader.mentionsAnyHint(classes)
+                    ? RenameHintsReader.read(target().metadata()) : RenameHints.NONE);
         }
         return renameHints;
     }

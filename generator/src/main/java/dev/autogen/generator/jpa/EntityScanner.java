@@ -52,6 +52,10 @@ public final class EntityScanner {
      * @throws EntityModelException when an entry does not exist, cannot be read, or no entity is found
      */
     public static List<Class<?>> scan(List<Path> classpath, List<String> packages) {
+        return EntityLoadFailure.guarded(() -> scanGuarded(classpath, packages));
+    }
+
+    private static List<Class<?>> scanGuarded(List<Path> classpath, List<String> packages) {
         if (packages.isEmpty()) {
             throw new EntityModelException("no entity packages given: set --packages (e.g. --packages com.acme.model)");
         }
