@@ -76,6 +76,11 @@ public final class AutogenCommand implements Callable<Integer> {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
     boolean verbose;
 
+    @Option(names = "--accepted-tenant-tables", scope = ScopeType.INHERIT, paramLabel = "TABLES",
+            description = "Tables whose tenant_id without row-level security is intended (comma-separated): no hint"
+                    + " for them (property accepted-tenant-tables).")
+    String acceptedTenantTables;
+
     @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE",
             description = "Autogenerate a revision with this message (same as: revision -m MESSAGE).")
     String message;
@@ -110,7 +115,7 @@ public final class AutogenCommand implements Callable<Integer> {
         }
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
         settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
-                migrations, migrationsPackage, schema, config, verbose));
+                migrations, migrationsPackage, schema, config, verbose, acceptedTenantTables));
         return new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
     }
 

@@ -10,13 +10,23 @@ import java.util.List;
  *
  * @param classpath         where compiled entities are; empty means the generator's own classpath (the samples)
  * @param schema            the database schema to compare (PostgreSQL), or null for the connection's default
+ * @param acceptedTenantTables tables whose tenant column without row-level security is accepted (shared reference
+ *                          data, say): their tenant-column hint is no longer printed or written
  */
 public record Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
-                       Path migrationsDir, String migrationsPackage, String schema, boolean verbose) {
+                       Path migrationsDir, String migrationsPackage, String schema, boolean verbose,
+                       List<String> acceptedTenantTables) {
 
     public Settings {
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);
+        acceptedTenantTables = List.copyOf(acceptedTenantTables);
+    }
+
+    /** Settings that accept no tenant table without row-level security (every hint is given). */
+    public Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
+                    Path migrationsDir, String migrationsPackage, String schema, boolean verbose) {
+        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose, List.of());
     }
 
     public Dialect dialect() {
@@ -32,7 +42,8 @@ public record Settings(String url, String user, String password, List<Path> clas
     public String toString() {
         return "Settings[url=" + displayUrl() + ", user=" + user + ", password=" + (password == null ? null : "***")
                 + ", classpath=" + classpath + ", packages=" + packages + ", migrationsDir=" + migrationsDir
-                + ", migrationsPackage=" + migrationsPackage + ", schema=" + schema + ", verbose=" + verbose + "]";
+                + ", migrationsPackage=" + migrationsPackage + ", schema=" + schema + ", verbose=" + verbose
+                + ", acceptedTenantTables=" + acceptedTenantTables + "]";
     }
 
     /** The URL with any password parameter masked, for messages. Passwords are never printed. */

@@ -36,7 +36,13 @@ public final class SettingsResolver {
 
     /** Options as given on the command line; null when not given. */
     public record Options(String url, String user, String password, String classpath, String packages,
-                          String migrations, String migrationsPackage, String schema, Path config, boolean verbose) {
+                          String migrations, String migrationsPackage, String schema, Path config, boolean verbose,
+                          String acceptedTenantTables) {
+        public Options(String url, String user, String password, String classpath, String packages,
+                       String migrations, String migrationsPackage, String schema, Path config, boolean verbose) {
+            this(url, user, password, classpath, packages, migrations, migrationsPackage, schema, config, verbose,
+                    null);
+        }
     }
 
     public Settings resolve(Options cli) {
@@ -60,8 +66,10 @@ public final class SettingsResolver {
         String migrationsPackage = first(cli.migrationsPackage(), file.getProperty("migrations-package"),
                 defaultMigrationsPackage);
         String schema = first(cli.schema(), file.getProperty("schema"), null);
+        List<String> acceptedTenantTables = split(first(cli.acceptedTenantTables(),
+                file.getProperty("accepted-tenant-tables"), null), ",");
         return new Settings(url, user, password, classpathEntries, packageList, resolvePath(migrations),
-                migrationsPackage, schema, cli.verbose());
+                migrationsPackage, schema, cli.verbose(), acceptedTenantTables);
     }
 
     private Properties load(Path explicit) {
@@ -87,7 +95,7 @@ public final class SettingsResolver {
     }
 
     private static final List<String> KNOWN_KEYS = List.of("url", "user", "password", "classpath", "packages",
-            "migrations", "migrations-package", "schema");
+            "migrations", "migrations-package", "schema", "accepted-tenant-tables");
 
     private Path resolvePath(String path) {
         return workingDirectory.resolve(path).normalize();
