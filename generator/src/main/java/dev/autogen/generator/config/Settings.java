@@ -10,12 +10,14 @@ import java.util.List;
  *
  * @param classpath         where compiled entities are; empty means the generator's own classpath (the samples)
  * @param schema            the database schema to compare (PostgreSQL), or null for the connection's default
+ * @param onlyMigrationsPackage the migrations directory is a source root shared with other code (Maven's
+ *                          {@code src/main/java}): read only the sources in the migrations package's directory
  * @param acceptedTenantTables tables whose tenant column without row-level security is accepted (shared reference
  *                          data, say): their tenant-column hint is no longer printed or written
  */
 public record Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
                        Path migrationsDir, String migrationsPackage, String schema, boolean verbose,
-                       List<String> acceptedTenantTables) {
+                       boolean onlyMigrationsPackage, List<String> acceptedTenantTables) {
 
     public Settings {
         classpath = List.copyOf(classpath);
@@ -25,8 +27,23 @@ public record Settings(String url, String user, String password, List<Path> clas
 
     /** Settings that accept no tenant table without row-level security (every hint is given). */
     public Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
+                    Path migrationsDir, String migrationsPackage, String schema, boolean verbose,
+                    boolean onlyMigrationsPackage) {
+        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose,
+                onlyMigrationsPackage, List.of());
+    }
+
+    public Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
                     Path migrationsDir, String migrationsPackage, String schema, boolean verbose) {
-        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose, List.of());
+        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose, false);
+    }
+
+    /**
+     * Where the migration sources are read from: the migrations directory, or only its migrations package's
+     * directory when the directory is shared with other code ({@link #onlyMigrationsPackage()}).
+     */
+    public Path migrationSources() {
+        return onlyMigrationsPackage ? migrationsDir.resolve(migrationsPackage.replace('.', '/')) : migrationsDir;
     }
 
     public Dialect dialect() {
@@ -43,7 +60,8 @@ public record Settings(String url, String user, String password, List<Path> clas
         return "Settings[url=" + displayUrl() + ", user=" + user + ", password=" + (password == null ? null : "***")
                 + ", classpath=" + classpath + ", packages=" + packages + ", migrationsDir=" + migrationsDir
                 + ", migrationsPackage=" + migrationsPackage + ", schema=" + schema + ", verbose=" + verbose
-                + ", acceptedTenantTables=" + acceptedTenantTables + "]";
+                + ", onlyMigrationsPackage=" + onlyMigrationsPackage + ", acceptedTenantTables=" + acceptedTenantTables
+                + "]";
     }
 
     /** The URL with any password parameter masked, for messages. Passwords are never printed. */

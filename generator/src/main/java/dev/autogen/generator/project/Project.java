@@ -19,6 +19,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -238,6 +239,14 @@ public final class Project {
         return entityClasses;
     }
 
+    /**
+     * The entity packages: {@code --packages}, else (zero configuration) the root packages of the entities found on the
+     * class path. What messages name as "the entities in ...".
+     */
+    public List<String> entityPackages() {
+        return settings.packages().isEmpty() ? EntityScanner.entityPackages(entityClasses()) : settings.packages();
+    }
+
     /** The renames the entities declare with {@code @RenamedFrom}. */
     public RenameHints renameHints() {
         return entityModel().renameHints();
@@ -315,7 +324,9 @@ public final class Project {
                 throw new UsageException("migrations directory does not exist: " + settings.migrationsDir()
                         + ": create it or pass --migrations DIR");
             }
-            migrations = new SourceDirectoryMigrationSource(settings.migrationsDir()).load();
+            Path sources = settings.migrationSources();
+            // a shared source root whose migrations package has no directory yet simply has no migrations
+            migrations = Files.isDirectory(sources) ? new SourceDirectoryMigrationSource(sources).load() : List.of();
         }
         return migrations;
     }
