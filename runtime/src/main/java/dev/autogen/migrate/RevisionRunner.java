@@ -251,6 +251,9 @@ final class RevisionRunner {
                             + " its row-level security operations are skipped");
                 }
                 Schema before = liveSchema.read(c);
+                for (Operation each : group) {
+                    ColumnReferences.requireExisting(each, before); // a group keeps its table's columns
+                }
                 List<dev.autogen.sql.Statement> statements = SqliteRebuildDependents.complete(c, group.size() == 1
                         ? renderer.render(operation, before) : SqliteRebuildGroups.render(group, before), before);
                 for (var statement : statements) {

@@ -60,6 +60,7 @@ public final class SettingsResolver {
         String url = first(cli.url(), environment.get("AUTOGEN_URL"), file.getProperty("url"), DEFAULT_URL);
         String user = first(cli.user(), environment.get("AUTOGEN_USER"), file.getProperty("user"), null);
         String password = first(cli.password(), environment.get("AUTOGEN_PASSWORD"), file.getProperty("password"), null);
+        Redaction.remember(url, password);
         String classpath = first(cli.classpath(), file.getProperty("classpath"), null);
         String packages = first(cli.packages(), file.getProperty("packages"), null);
         List<Path> classpathEntries = split(classpath, ":").stream().map(this::resolvePath).toList();

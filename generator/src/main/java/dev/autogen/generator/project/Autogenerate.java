@@ -5,6 +5,7 @@ import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.diff.SchemaDiffer;
 import dev.autogen.generator.jpa.EntityModel;
 import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.RevisionIdRule;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * {@code autogen -m MESSAGE}: compares the entities with the database and writes the migration that closes the gap.
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 public final class Autogenerate {
     private static final SecureRandom RANDOM = new SecureRandom();
     // ids go into Java source and are targets on the command line, where head, base, +N and -N mean other things
-    private static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     private Autogenerate() {
     }
@@ -157,10 +156,9 @@ public final class Autogenerate {
 
     /** {@code --rev-id} checked (it goes into Java source and is a target on the command line), or a random id. */
     static String revisionIdOrRandom(String revisionId) {
-        if (revisionId != null && (!REVISION_ID.matcher(revisionId).matches()
-                || List.of("head", "heads", "base").contains(revisionId))) {
-            throw new UsageException("invalid --rev-id '" + revisionId + "': use 1 to 64 letters, digits or '_' "
-                    + "(not head or base), or leave it out for a random id");
+        if (revisionId != null && !RevisionIdRule.valid(revisionId)) {
+            throw new UsageException("invalid --rev-id " + RevisionIdRule.shown(revisionId) + ": use 1 to 64 letters,"
+                    + " digits or '_' (not head, heads or base), or leave it out for a random id");
         }
         return revisionId != null ? revisionId : newRevisionId();
     }
