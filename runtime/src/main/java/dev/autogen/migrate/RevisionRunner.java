@@ -8,6 +8,7 @@ import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.sqlite.SqliteRebuildDependents;
+import dev.autogen.sql.sqlite.SqliteRebuildGroups;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -236,8 +237,10 @@ final class RevisionRunner {
             revision = step.revision();
             long started = System.nanoTime();
             boolean rowSecurityNoted = false;
-            for (Operation operation : step.operations()) {
-                current = operation.toString();
+            // consecutive changes that each rebuild one table rebuild it once (every row copied once)
+            for (List<Operation> group : SqliteRebuildGroups.of(step.operations())) {
+                Operation operation = group.getFirst();
+                current = group.size() == 1 ? operation.toString() : group.toString();
                 if (operation instanceof RunCallback callback) {
                     runCallback(c, callback);
                     continue;
@@ -248,9 +251,11 @@ final class RevisionRunner {
                             + " its row-level security operations are skipped");
                 }
                 Schema before = liveSchema.read(c);
-                ColumnReferences.requireExisting(operation, before);
-                List<dev.autogen.sql.Statement> statements =
-                        SqliteRebuildDependents.complete(c, renderer.render(operation, before), before);
+                for (Operation each : group) {
+                    ColumnReferences.requireExisting(each, before); // a group keeps its table's columns
+                }
+                List<dev.autogen.sql.Statement> statements = SqliteRebuildDependents.complete(c, group.size() == 1
+                        ? renderer.render(operation, before) : SqliteRebuildGroups.render(group, before), before);
                 for (var statement : statements) {
                     current = statement.sql();
                     execute(c, current);

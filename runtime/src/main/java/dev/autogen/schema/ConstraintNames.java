@@ -13,8 +13,8 @@ import java.util.zip.CRC32;
  *
  * <p>Conventions: {@code pk_<table>}, {@code uq_<table>_<col1>_<col2>}, {@code fk_<table>_<col1>_<reftable>},
  * {@code ix_<table>_<col1>_<col2>}, {@code ck_<table>_<col>} for a column check and {@code ck_<table>_<n>} for the
- * n-th (1-based) table check. A name longer than {@value #MAX_LENGTH} characters (PostgreSQL's identifier limit)
- * is cut to {@code MAX_LENGTH - 9} characters and suffixed with {@code _} and the 8 lower-case hex digits of the
+ * n-th (1-based) table check. A name longer than {@value #MAX_LENGTH} bytes of UTF-8 (PostgreSQL's identifier
+ * limit) is cut to at most {@code MAX_LENGTH - 9} bytes (whole characters) and suffixed with {@code _} and the 8 lower-case hex digits of the
  * CRC-32 of the full name, so that two long names that share a prefix stay distinct. A table in another schema
  * ({@link QualifiedName}) is named by its own name: constraints and indexes live in their table's schema.
  */
@@ -53,14 +53,31 @@ public final class ConstraintNames {
         return fit("ck_" + QualifiedName.local(table) + "_" + ordinal);
     }
 
-    /** {@code name} itself when it fits in {@link #MAX_LENGTH} characters, else its prefix plus a hash suffix. */
+    /**
+     * {@code name} itself when it fits in {@link #MAX_LENGTH} bytes of UTF-8 (PostgreSQL counts bytes, so a name of
+     * 40 accented letters may not fit), else its longest prefix of at most {@code MAX_LENGTH - 9} bytes that ends
+     * between two characters, plus a hash suffix.
+     */
     public static String fit(String name) {
-        if (name.length() <= MAX_LENGTH) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_LENGTH) {
             return name;
         }
         CRC32 crc = new CRC32();
-        crc.update(name.getBytes(StandardCharsets.UTF_8));
+        crc.update(utf8);
         String hash = HexFormat.of().toHexDigits((int) crc.getValue());
-        return name.substring(0, MAX_LENGTH - 9) + "_" + hash;
+        int budget = MAX_LENGTH - 9;
+        int end = 0;
+        int bytes = 0;
+        while (end < name.length()) {
+            int codePoint = name.codePointAt(end);
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > budget) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return name.substring(0, end) + "_" + hash;
     }
 }

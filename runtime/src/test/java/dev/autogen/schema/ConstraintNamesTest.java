@@ -2,6 +2,7 @@ package dev.autogen.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -44,6 +45,21 @@ class ConstraintNamesTest {
 
         assertEquals(expected, fitted);
         assertEquals(63, fitted.length());
+    }
+
+    /** PostgreSQL's limit is 63 bytes of UTF-8: 40 'ä' are 40 characters but 80 bytes, and a cut never splits one. */
+    @Test
+    void theLimitCountsBytesAndTheCutKeepsWholeCharacters() {
+        String name = "ix_" + "ä".repeat(40);
+        String fitted = ConstraintNames.fit(name);
+        assertNotEquals(name, fitted);
+        // 54 bytes for the prefix: "ix_" and 25 two-byte letters (53), since a 26th would split; then _ and 8 hex
+        assertEquals(62, fitted.getBytes(StandardCharsets.UTF_8).length, fitted);
+        assertEquals("ix_" + "ä".repeat(25) + "_", fitted.substring(0, 3 + 25 + 1));
+        assertEquals(fitted, ConstraintNames.fit(name), "deterministic");
+        String threeBytes = "ix_" + "€".repeat(20); // 63 bytes exactly: kept
+        assertEquals(threeBytes, ConstraintNames.fit(threeBytes));
+        assertTrue(ConstraintNames.fit(threeBytes + "€").getBytes(StandardCharsets.UTF_8).length <= 63);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.autogen.generator.config.Redaction;
 import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.jpa.EntityLoadFailure;
 import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RenamePrompt;
 import java.io.PrintWriter;
@@ -86,6 +87,11 @@ public final class AutogenCommand implements Callable<Integer> {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
     boolean verbose;
 
+    @Option(names = "--accepted-tenant-tables", scope = ScopeType.INHERIT, paramLabel = "TABLES",
+            description = "Tables whose tenant_id without row-level security is intended (comma-separated): no hint"
+                    + " for them (property accepted-tenant-tables).")
+    String acceptedTenantTables;
+
     @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE",
             description = "Autogenerate a revision with this message (same as: revision -m MESSAGE).")
     String message;
@@ -133,7 +139,7 @@ public final class AutogenCommand implements Callable<Integer> {
         }
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
         settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
-                migrations, migrationsPackage, schema, config, verbose, onlyMigrationsPackage));
+                migrations, migrationsPackage, schema, config, verbose, onlyMigrationsPackage, acceptedTenantTables));
         Project project = new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
         return createsDatabase() ? project : project.readOnlyDatabase();
     }
@@ -211,6 +217,14 @@ public final class AutogenCommand implements Callable<Integer> {
         ErrorHandler handler = new ErrorHandler();
         commandLine.setExecutionExceptionHandler(handler);
         commandLine.setParameterExceptionHandler(handler);
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (LinkageError e) {
+                // a class missing from --classpath that surfaced outside the entity reader: still bad input, exit 2
+                throw new CommandLine.ExecutionException(commandLine, String.valueOf(e), EntityLoadFailure.explained(e));
+            }
+        });
         return commandLine;
     }
 

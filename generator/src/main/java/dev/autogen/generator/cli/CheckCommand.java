@@ -19,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"For CI: exit 0 when the database is at the single head revision and matches the entities;",
-                "exit 1 on entity drift, unapplied migrations, several heads or an unknown applied revision."})
+        description = "For CI: exit 0 when the database is at the single head revision and matches the entities, exit 1"
+                + " on entity drift, unapplied migrations, several heads or an unknown applied revision.")
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json }
 

@@ -53,7 +53,7 @@ final class DiffCommand implements Callable<Integer> {
         // writes nothing: asks nothing
         UnmanagedTables.Filtered filtered = UnmanagedTables.of(project)
                 .filter(project.plan(database, RenamePrompt.never()))
-                .withHints(TenantColumnHints.of(project.entitySchema(), project.dialect()));
+                .withHints(TenantColumnHints.of(project));
         List<Operation> plan = filtered.plan();
         Map<Integer, List<Hazard>> warnings = PlanHazards.of(plan, project.dialect(), database);
         PrintWriter out = spec.commandLine().getOut();

@@ -24,9 +24,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
-        commandLine.getErr().println("autogen: " + redact(oneLine(String.valueOf(e.getMessage())), commandLine)
-                + " (see: autogen " + subcommandPath(commandLine) + "--help)");
+        String line = redact(oneLine(String.valueOf(e.getMessage())), commandLine)
+                + " (see: autogen " + subcommandPath(commandLine) + "--help)";
+        commandLine.getErr().println("autogen: " + line);
         commandLine.getErr().flush();
+        if (asksForJson(List.of(args))) {
+            printJsonError(commandLine, line, ExitCodes.USAGE);
+        }
         return ExitCodes.USAGE;
     }
 
@@ -34,14 +38,50 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         int code = exitCode(e);
-        err.println("autogen: " + redact(message(e), commandLine));
+        String line = redact(message(e), commandLine);
+        err.println("autogen: " + line);
         if (verbose(parseResult)) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             err.print(redact(trace.toString(), commandLine));
         }
         err.flush();
+        if (asksForJson(parseResult)) {
+            printJsonError(commandLine, line, code);
+        }
         return code;
+    }
+
+    /**
+     * {@code --format json} promises JSON on stdout, failure or not: a CI job parsing it gets an {@code error} object
+     * (the stderr line and exit code are unchanged) instead of nothing.
+     */
+    private static void printJsonError(CommandLine commandLine, String message, int code) {
+        PrintWriter out = commandLine.getOut();
+        out.println("{\"error\":{\"exitCode\":" + code + ",\"message\":" + PlanJson.string(message) + "}}");
+        out.flush();
+    }
+
+    private static boolean asksForJson(ParseResult parseResult) {
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            Object format = result.hasMatchedOption("--format") ? result.matchedOptionValue("--format", (Object) null)
+                    : null;
+            if (format != null && format.toString().equals("json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** When the arguments did not parse there is no parse result: look at the words themselves. */
+    private static boolean asksForJson(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--format=json")
+                    || (args.get(i).equals("--format") && i + 1 < args.size() && args.get(i + 1).equals("json"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int exitCode(Throwable e) {

@@ -71,8 +71,10 @@ final class RevisionCommand implements Callable<Integer> {
         }
         WrittenRevision revision = written.get();
         Path shown = relative(revision.file());
-        out.println("Generated " + shown + " (revision " + revision.id() + ", " + revision.upgrade().size()
-                + " operation" + (revision.upgrade().size() == 1 ? "" : "s") + "):");
+        int operations = revision.upgrade().size();
+        out.println("Generated " + shown + " (revision " + revision.id() + ", " + (operations == 0
+                ? "empty: write its upgrade() and downgrade())."
+                : operations + " operation" + (operations == 1 ? "" : "s") + "):"));
         printPlan(out, revision.upgrade(), outcome.hazards());
         out.println("Review it, then apply it with: autogen upgrade");
         out.flush();

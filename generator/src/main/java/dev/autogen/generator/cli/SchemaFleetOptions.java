@@ -4,7 +4,9 @@ import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
 import dev.autogen.migrate.tenants.SchemaFleet;
 import dev.autogen.sql.Dialect;
-import java.util.ArrayList;
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -22,7 +24,7 @@ final class SchemaFleetOptions {
 
     @Option(names = "--schemas-query", paramLabel = "SQL",
             description = "PostgreSQL: upgrade each schema this query's first column names, e.g. \"select nspname "
-                    + "from pg_namespace where nspname like 'tenant\\_%'\".")
+                    + "from pg_namespace where nspname like 'tenant\\_%%'\".")
     String schemasQuery;
 
     @Option(names = "--parallel", paramLabel = "N",
@@ -81,12 +83,25 @@ final class SchemaFleetOptions {
         }
     }
 
-    /** The schemas to migrate, as given (names are taken exactly as written: no case folding). */
-    List<String> schemas(SchemaFleet fleet) {
+    /**
+     * The schemas to migrate, as given (names are taken exactly as written: no case folding). A name given twice is
+     * migrated once, and {@code out} says so: a typo that repeats one tenant may hide one that was meant.
+     */
+    List<String> schemas(SchemaFleet fleet, PrintWriter out) {
         if (schemas != null) {
-            List<String> names = new ArrayList<>();
-            schemas.forEach(name -> names.add(name.strip()));
-            return names;
+            Set<String> names = new LinkedHashSet<>();
+            Set<String> repeated = new LinkedHashSet<>();
+            for (String name : schemas) {
+                if (!names.add(name.strip())) {
+                    repeated.add(name.strip());
+                }
+            }
+            if (!repeated.isEmpty()) {
+                out.println("note: --schemas names " + String.join(", ", repeated) + " more than once; each schema is"
+                        + " migrated once (" + names.size() + " schemas)");
+                out.flush();
+            }
+            return List.copyOf(names);
         }
         return fleet.schemasListedBy(schemasQuery);
     }

@@ -48,7 +48,7 @@ final class SchemaFleetRun {
                         out.flush();
                     }
                 });
-        List<String> schemas = options.schemas(fleet);
+        List<String> schemas = options.schemas(fleet, out);
         if (schemas.isEmpty()) {
             out.println("No schemas to migrate: the query returned no rows.");
             out.flush();

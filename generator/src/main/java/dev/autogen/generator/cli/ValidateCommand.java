@@ -11,9 +11,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Compares what the database recorded with the migrations: exit 0 when they agree;",
-                "exit 1 on an applied revision edited since (checksum), a database revision no migration defines "
-                        + "(the database is ahead of this code), or an unknown one."})
+        description = "Compares what the database recorded with the migrations: exit 0 when they agree, exit 1 on an"
+                + " applied revision edited since (checksum), a database revision no migration defines (the database"
+                + " is ahead of this code), or an unknown one.")
 final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     AutogenCommand root;

@@ -16,15 +16,26 @@ import java.util.Set;
  * @param onlyMigrationsPackage the migrations directory is a source root shared with other code (Maven's
  *                          {@code src/main/java}): read only the sources in the migrations package's directory
  * @param lintAccept        hazard kinds the team accepts everywhere ({@code lint.accept}): {@code lint} lets them pass
+ * @param acceptedTenantTables tables whose tenant column without row-level security is accepted (shared reference
+ *                          data, say): their tenant-column hint is no longer printed or written
  */
 public record Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
                        Path migrationsDir, String migrationsPackage, String schema, boolean verbose,
-                       boolean onlyMigrationsPackage, Set<HazardKind> lintAccept) {
+                       boolean onlyMigrationsPackage, Set<HazardKind> lintAccept, List<String> acceptedTenantTables) {
 
     public Settings {
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);
         lintAccept = lintAccept == null || lintAccept.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(lintAccept));
+        acceptedTenantTables = acceptedTenantTables == null ? List.of() : List.copyOf(acceptedTenantTables);
+    }
+
+    /** Settings that accept no tenant table without row-level security (every hint is given). */
+    public Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
+                    Path migrationsDir, String migrationsPackage, String schema, boolean verbose,
+                    boolean onlyMigrationsPackage, Set<HazardKind> lintAccept) {
+        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose,
+                onlyMigrationsPackage, lintAccept, List.of());
     }
 
     /** Settings with the migrations directory read whole and no hazard kind accepted. */
@@ -72,7 +83,8 @@ public record Settings(String url, String user, String password, List<Path> clas
         return "Settings[url=" + displayUrl() + ", user=" + user + ", password=" + (password == null ? null : "***")
                 + ", classpath=" + classpath + ", packages=" + packages + ", migrationsDir=" + migrationsDir
                 + ", migrationsPackage=" + migrationsPackage + ", schema=" + schema + ", verbose=" + verbose
-                + ", onlyMigrationsPackage=" + onlyMigrationsPackage + ", lintAccept=" + lintAccept + "]";
+                + ", onlyMigrationsPackage=" + onlyMigrationsPackage + ", lintAccept=" + lintAccept
+                + ", acceptedTenantTables=" + acceptedTenantTables + "]";
     }
 
     /** The URL with any password parameter masked, for messages. Passwords are never printed. */

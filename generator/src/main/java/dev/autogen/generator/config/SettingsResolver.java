@@ -43,11 +43,18 @@ public final class SettingsResolver {
     /** Options as given on the command line; null when not given. */
     public record Options(String url, String user, String password, String classpath, String packages,
                           String migrations, String migrationsPackage, String schema, Path config, boolean verbose,
-                          boolean onlyMigrationsPackage) {
+                          boolean onlyMigrationsPackage, String acceptedTenantTables) {
         public Options(String url, String user, String password, String classpath, String packages,
                        String migrations, String migrationsPackage, String schema, Path config, boolean verbose) {
             this(url, user, password, classpath, packages, migrations, migrationsPackage, schema, config, verbose,
-                    false);
+                    false, null);
+        }
+
+        public Options(String url, String user, String password, String classpath, String packages,
+                       String migrations, String migrationsPackage, String schema, Path config, boolean verbose,
+                       boolean onlyMigrationsPackage) {
+            this(url, user, password, classpath, packages, migrations, migrationsPackage, schema, config, verbose,
+                    onlyMigrationsPackage, null);
         }
     }
 
@@ -74,9 +81,11 @@ public final class SettingsResolver {
         String schema = first(cli.schema(), file.getProperty("schema"), null);
         boolean onlyMigrationsPackage = cli.onlyMigrationsPackage()
                 || Boolean.parseBoolean(first(file.getProperty("only-migrations-package"), "false"));
+        List<String> acceptedTenantTables = split(first(cli.acceptedTenantTables(),
+                file.getProperty("accepted-tenant-tables"), null), ",");
         return new Settings(url, user, password, classpathEntries, packageList, resolvePath(migrations),
                 migrationsPackage, schema, cli.verbose(), onlyMigrationsPackage,
-                hazardKinds(file.getProperty("lint.accept"), "lint.accept"));
+                hazardKinds(file.getProperty("lint.accept"), "lint.accept"), acceptedTenantTables);
     }
 
     private Properties load(Path explicit) {
@@ -102,7 +111,8 @@ public final class SettingsResolver {
     }
 
     private static final List<String> KNOWN_KEYS = List.of("url", "user", "password", "classpath", "packages",
-            "migrations", "migrations-package", "schema", "only-migrations-package", "lint.accept");
+            "migrations", "migrations-package", "schema", "only-migrations-package", "lint.accept",
+            "accepted-tenant-tables");
 
     /**
      * Comma-separated hazard kinds ({@code DATA_LOSS,TABLE_REWRITE}) from {@code source} (a key or an option).

@@ -62,8 +62,10 @@ import java.util.TreeMap;
  *       change. SQLite has none.</li>
  *   <li>Table comments are compared like column comments (see {@link DefinitionComparison}); a change is a
  *       {@code SetComment} among the column alterations. A new table's comment stays in its {@code CreateTable}.</li>
- *   <li>Row-level security (switches and policies) is planned by {@link RowSecurityDiffer}, on PostgreSQL only: SQLite
- *       has none, so a target's row-level security is ignored there. Created and dropped tables carry none in their
+ *   <li>Row-level security (switches and policies) is planned by {@link RowSecurityDiffer} on both databases: SQLite
+ *       has none and skips those operations when it runs them, but a migration is database-neutral, and one generated
+ *       against SQLite must still isolate tenants when it runs on PostgreSQL (fail closed). The SQLite side's current
+ *       state is what its migrations set (the caller's concern). Created and dropped tables carry none in their
  *       {@code CreateTable}/{@code DropTable}: separate operations set and clear it.</li>
  * </ul>
  *
@@ -108,8 +110,10 @@ public final class SchemaDiffer {
         if (compare.dialect() != Dialect.SQLITE) {
             planSequences(plan, current.sequences(), target.sequences());
             planEnumTypes(plan, current.enumTypes(), target.enumTypes());
-            new RowSecurityDiffer(compare, plan).diff(from, to);
         }
+        // on SQLite too: migrations are database-neutral, and one generated against SQLite must isolate tenants on
+        // PostgreSQL (SQLite's runtime skips these operations with a notice)
+        new RowSecurityDiffer(compare, plan).diff(from, to);
         return plan.operations();
     }
 

@@ -120,7 +120,7 @@ public final class EntityModel implements AutoCloseable {
      */
     public Schema schema() {
         if (schema == null) {
-            schema = HibernateModelReader.read(postgres(), target(), dialect);
+            schema = EntityLoadFailure.guarded(() -> HibernateModelReader.read(postgres(), target(), dialect));
         }
         return schema;
     }
@@ -132,7 +132,7 @@ public final class EntityModel implements AutoCloseable {
      */
     public EntityProvenance provenance() {
         if (provenance == null) {
-            provenance = EntityProvenance.read(target().metadata());
+            provenance = EntityLoadFailure.guarded(() -> EntityProvenance.read(target().metadata()));
         }
         return provenance;
     }
@@ -144,8 +144,8 @@ public final class EntityModel implements AutoCloseable {
      */
     public RenameHints renameHints() {
         if (renameHints == null) {
-            renameHints = RenameHintsReader.mentionsAnyHint(classes())
-                    ? RenameHintsReader.read(target().metadata()) : RenameHints.NONE;
+            renameHints = EntityLoadFailure.guarded(() -> RenameHintsReader.mentionsAnyHint(classes())
+                    ? RenameHintsReader.read(target().metadata()) : RenameHints.NONE);
         }
         return renameHints;
     }

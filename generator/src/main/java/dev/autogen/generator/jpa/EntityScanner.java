@@ -61,6 +61,10 @@ public final class EntityScanner {
      *                              uses an annotation autogen's Hibernate does not have
      */
     public static List<Class<?>> scan(List<Path> classpath, List<String> packages) {
+        return EntityLoadFailure.guarded(() -> scanGuarded(classpath, packages));
+    }
+
+    private static List<Class<?>> scanGuarded(List<Path> classpath, List<String> packages) {
         ClassLoader parent = EntityScanner.class.getClassLoader();
         if (classpath.isEmpty()) {
             if (packages.isEmpty()) {

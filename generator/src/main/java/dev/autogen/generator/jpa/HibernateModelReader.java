@@ -79,10 +79,13 @@ public final class HibernateModelReader {
                                 + "\" from its mapping to use it on SQLite");
                     });
         }
+        if (dialect == Dialect.SQLITE) {
+            return schema;
+        }
         // named enum types are PostgreSQL's own (SQLite has none: the column keeps the type name, stored as text)
-        return dialect == Dialect.POSTGRESQL
-                ? new Schema(schema.tables(), schema.sequences(), NamedEnums.read(postgres.metadata()))
-                : schema;
+        Schema withEnums = new Schema(schema.tables(), schema.sequences(), NamedEnums.read(postgres.metadata()));
+        IdentifierLimits.check(withEnums, target.metadata());
+        return withEnums;
     }
 
     private static Schema schema(Metadata metadata, Map<String, ColumnType> types, boolean sequences) {

@@ -65,7 +65,7 @@ final class OfflineMetadata implements AutoCloseable {
             }
             Metadata metadata = sources.buildMetadata();
             return new OfflineMetadata(registry, metadata);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             StandardServiceRegistryBuilder.destroy(registry);
             throw new EntityModelException("Hibernate cannot map the entities: " + oneLine(e)
                     + ": fix the mapping (the entities would not boot in the application either)", e);

@@ -62,7 +62,7 @@ public final class DriftCheck {
         }
         // CI: nobody to ask about renames
         UnmanagedTables.Filtered filtered = UnmanagedTables.of(migrations).filter(project.plan(RenamePrompt.never()))
-                .withHints(TenantColumnHints.of(project.entitySchema(), project.dialect()));
+                .withHints(TenantColumnHints.of(project));
         List<Operation> plan = filtered.plan();
         if (!plan.isEmpty()) {
             problems.add("the entities differ from the database by " + plan.size() + " operation"

@@ -281,7 +281,9 @@ public final class Project {
     public Schema databaseSchema() {
         Schema defaultSchema = readCatalog(Set.of());
         if (dialect() != Dialect.POSTGRESQL) {
-            return defaultSchema;
+            // SQLite keeps no row-level security: what the migrations set is what the database is taken to have
+            return Files.isDirectory(settings.migrationsDir())
+                    ? MigratedRowSecurity.overlay(defaultSchema, migrations()) : defaultSchema;
         }
         Set<String> otherSchemas = new TreeSet<>(SchemaNamespaces.of(entitySchema()));
         if (Files.isDirectory(settings.migrationsDir())) {

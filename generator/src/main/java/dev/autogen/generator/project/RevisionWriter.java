@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a new revision file: the next class name ({@code V0003_AddPhone}), the parent (the single head), the
@@ -27,6 +29,9 @@ import java.util.TreeMap;
  * operations ({@code // hazard DATA_LOSS: ...}), so that a reviewer sees what reverting costs as well.
  */
 public final class RevisionWriter {
+    /** The class names autogen writes: {@code V0003_AddPhone} (the number may have grown past four digits). */
+    private static final Pattern NUMBERED = Pattern.compile("V(\\d{1,9})_.*");
+
     private final JavaMigrationEmitter emitter = new JavaMigrationEmitter();
 
     /** What was written. */
@@ -56,7 +61,7 @@ public final class RevisionWriter {
             downgrade.add(operation.reverse());
         }
         Collections.reverse(downgrade);
-        String className = JavaMigrationEmitter.className(existing.size() + 1, message);
+        String className = JavaMigrationEmitter.className(nextNumber(existing), message);
         Map<Integer, List<String>> comments = comments(hazards);
         if (!hints.isEmpty()) {
             List<String> first = new ArrayList<>(hints);
@@ -91,7 +96,7 @@ public final class RevisionWriter {
         if (graph.contains(revisionId)) {
             throw new UsageException("revision id " + revisionId + " is already used: choose another --rev-id");
         }
-        String className = JavaMigrationEmitter.className(existing.size() + 1, message);
+        String className = JavaMigrationEmitter.className(nextNumber(existing), message);
         MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message,
                 "Merges the heads " + String.join(", ", heads) + "; written by autogen merge.", List.of(), List.of());
         return new WrittenRevision(writeFile(migrationsDir, spec), revisionId, className, List.of(), Map.of());
@@ -102,6 +107,24 @@ public final class RevisionWriter {
         Map<Integer, List<String>> comments = new TreeMap<>();
         hazards.forEach((index, list) -> comments.put(index, list.stream().map(h -> "hazard " + h.line()).toList()));
         return comments;
+    }
+
+    /**
+     * The number after the highest {@code V<NNNN>_} among the existing classes, so that names keep sorting in creation
+     * order: two branches can share a number, so counting files would skip one (V0006 after V0004). With no numbered
+     * class (all named by hand), the count plus one.
+     */
+    static int nextNumber(List<LoadedMigration> existing) {
+        int highest = 0;
+        boolean numbered = false;
+        for (LoadedMigration migration : existing) {
+            Matcher number = NUMBERED.matcher(migration.simpleName());
+            if (number.matches()) {
+                numbered = true;
+                highest = Math.max(highest, Integer.parseInt(number.group(1)));
+            }
+        }
+        return numbered ? highest + 1 : existing.size() + 1;
     }
 
     private Path writeFile(Path migrationsDir, MigrationSpec spec) {

@@ -3,7 +3,10 @@ package dev.autogen.generator.project;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Table;
 import dev.autogen.sql.Dialect;
+import dev.autogen.op.Operation;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -24,14 +27,40 @@ public final class TenantColumnHints {
      * security to declare (the hint would be noise there, and the same entities are hinted at against PostgreSQL).
      */
     public static List<String> of(Schema entities, Dialect dialect) {
+        return of(entities, dialect, List.of());
+    }
+
+    /** {@link #of(Schema, Dialect)} without the tables the project accepts ({@code accepted-tenant-tables}). */
+    public static List<String> of(Schema entities, Dialect dialect, Collection<String> accepted) {
         if (dialect != Dialect.POSTGRESQL) {
             return List.of();
         }
         return entities.tables().stream()
                 .filter(t -> t.column(TENANT_COLUMN).isPresent() && !t.rowLevelSecurity().enabled())
+                .filter(t -> !accepted.contains(t.name()))
                 .sorted(Comparator.comparing(Table::name))
                 .map(t -> hint(t.name()))
                 .toList();
+    }
+
+    /**
+     * The hints of {@code project} (its accepted tables left out) about the tables {@code plan} touches: what a new
+     * migration carries as comments. A migration that does not touch a table says nothing about it; {@code check} and
+     * {@code diff} print every hint once per run.
+     */
+    static List<String> touchedBy(Project project, List<Operation> plan) {
+        Set<String> touched = TouchedTables.of(plan);
+        return project.entitySchema().tables().stream()
+                .filter(t -> touched.contains(t.name()))
+                .map(t -> new Schema(List.of(t), List.of()))
+                .flatMap(one -> of(one, project.dialect(), project.settings().acceptedTenantTables()).stream())
+                .sorted()
+                .toList();
+    }
+
+    /** The hints {@code project} prints: every mapped table's, except the accepted ones. */
+    public static List<String> of(Project project) {
+        return of(project.entitySchema(), project.dialect(), project.settings().acceptedTenantTables());
     }
 
     /** The hint for one table. */

@@ -71,6 +71,35 @@ class CliHelpTest {
     }
 
     @Test
+    void rootHelpGivesEachCommandsWholeSummary() {
+        String help = CliOutcome.run("--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains(" check For CI: exit 0 when the database is at the single head revision and matches"
+                + " the entities, exit 1 on entity drift, unapplied migrations, several heads or an unknown applied"
+                + " revision. "), help);
+        assertTrue(help.contains(" validate Compares what the database recorded with the migrations: exit 0 when they"
+                + " agree, exit 1 on an applied revision edited since"), help);
+    }
+
+    /** picocli reports a description it cannot format (an unescaped '%') on System.err, outside the command's streams. */
+    @ParameterizedTest
+    @MethodSource("subcommands")
+    void helpPrintsNoFormattingWarning(String command) {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        CliOutcome outcome;
+        try {
+            outcome = CliOutcome.run(command, "--help");
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8), command);
+        if (command.equals("upgrade") || command.equals("downgrade")) {
+            assertTrue(outcome.out().replaceAll("\\s+", " ").contains("like 'tenant\\_%'\"."), outcome.out());
+        }
+    }
+
+    @Test
     void noArgumentsPrintsUsageAndSucceeds() {
         CliOutcome outcome = CliOutcome.run();
         assertEquals(0, outcome.exitCode(), outcome::toString);

@@ -57,6 +57,27 @@ class CliRevisionGraphTest {
                 List.of("create table " + table + " (id integer primary key)"), List.of("drop table " + table));
     }
 
+    /**
+     * Two pull requests each wrote a V0002 on V0001: the merge is V0003, after the highest number, not V0004 (the
+     * file count); and an empty revision's line ends without a colon that announces nothing.
+     */
+    @Test
+    void aMergeIsNumberedAfterTheHighestNumberAndAnEmptyRevisionSaysSo() throws IOException {
+        project(Dialect.SQLITE);
+        write("V0001_Users", "aaa111", null, "users");
+        write("V0002_Orders", "bbb222", "aaa111", "orders");
+        write("V0002_Items", "ccc333", "aaa111", "items");
+        assertExit(0, autogen("merge", "-m", "merge heads", "--rev-id", "ddd444"));
+        assertTrue(Files.exists(migrations.resolve("migrations/V0003_MergeHeads.java")));
+        assertEquals("ddd444 V0003_MergeHeads - merge heads (head)\n", assertExit(0, autogen("heads")).out());
+
+        assertExit(0, autogen("upgrade"));
+        CliOutcome empty = assertExit(0, autogen("revision", "--empty", "-m", "backfill", "--rev-id", "eee555"));
+        Path file = migrations.resolve("migrations/V0004_Backfill.java");
+        assertEquals("Generated " + RevisionCommand.relative(file) + " (revision eee555, empty: write its upgrade()"
+                + " and downgrade()).\nReview it, then apply it with: autogen upgrade\n", withoutHints(empty.out()));
+    }
+
     /** SQLite only: the graph is the same on every database, and RevisionIntegrityTest runs branches on both. */
     @Test
     void branchesAreMergedOrUpgradedTogether() throws IOException {

@@ -110,6 +110,15 @@ class CliSchemaFleetTest {
         assertEquals(List.of("acme: nothing to apply, at " + HEAD, "globex: applied 2 revisions, at " + HEAD),
                 summary(created.out(), List.of("acme", "globex")));
         assertEquals(SAMPLE_TABLES, tables(url, "globex"));
+
+        // a schema named twice is migrated once, and the run says it dropped the repeat
+        CliRun repeated = CliRun.of("--url", url, "--migrations", MIGRATIONS, "upgrade", "--schemas",
+                "acme,globex,acme");
+        assertEquals(0, repeated.exitCode(), repeated.toString());
+        assertTrue(repeated.out().startsWith("note: --schemas names acme more than once; each schema is migrated once"
+                + " (2 schemas)\n"), repeated.toString());
+        assertEquals(List.of("acme: nothing to apply, at " + HEAD, "globex: nothing to apply, at " + HEAD),
+                summary(repeated.out(), List.of("acme", "globex")));
     }
 
     @Test

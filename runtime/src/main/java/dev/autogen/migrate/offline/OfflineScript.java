@@ -20,6 +20,7 @@ import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.SqlText;
 import dev.autogen.sql.Statement;
+import dev.autogen.sql.sqlite.SqliteRebuildGroups;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -168,9 +169,16 @@ public final class OfflineScript {
         script.line("BEGIN;");
         Schema current = schema;
         List<List<Hazard>> hazards = Hazards.of(operations, dialect);
-        for (int i = 0; i < operations.size(); i++) {
-            hazardComments(script, hazards.get(i));
-            current = operation(script, m, operations.get(i), current);
+        int index = 0;
+        // on SQLite, consecutive changes that each rebuild one table rebuild it once, as the migrator does
+        for (List<Operation> group : dialect == Dialect.SQLITE ? SqliteRebuildGroups.of(operations)
+                : operations.stream().map(List::of).toList()) {
+            for (int i = 0; i < group.size(); i++) {
+                hazardComments(script, hazards.get(index + i));
+            }
+            index += group.size();
+            current = group.size() == 1 ? operation(script, m, group.getFirst(), current)
+                    : sqliteRebuild(script, m, group, current);
         }
         if (dialect == Dialect.SQLITE) {
             script.comment("any row listed by the next statement is a foreign key that points nowhere: roll back");
@@ -200,6 +208,25 @@ public final class OfflineScript {
             return op.table();
         }
         return operation instanceof dev.autogen.op.DropPolicy op ? op.table() : "";
+    }
+
+    private Schema sqliteRebuild(Script script, LoadedMigration m, List<Operation> group, Schema before) {
+        List<Statement> statements;
+        try {
+            for (Operation each : group) {
+                ColumnReferences.requireExisting(each, before); // a group keeps its table's columns
+            }
+            statements = SqliteRebuildGroups.render(group, before);
+        } catch (RuntimeException e) {
+            throw new MigrationException("revision " + label(m) + " cannot be written as " + dialect.displayName()
+                    + " SQL: " + e.getMessage(), e);
+        }
+        statements.forEach(statement -> script.statement(statement.sql()));
+        Schema after = before;
+        for (Operation operation : group) {
+            after = replay(m, after, operation);
+        }
+        return after;
     }
 
     private Schema operation(Script script, LoadedMigration m, Operation operation, Schema before) {

@@ -72,7 +72,18 @@ final class SqliteTableRebuild {
                         + " by rebuilding it, and the schema before the operation has no table " + table
                         + "; render with the schema the migration has reached (replay earlier operations with"
                         + " SchemaInterpreter)"));
-        Table newTable = SchemaInterpreter.apply(before, operation).table(table).orElseThrow();
+        return between(table, before, SchemaInterpreter.apply(before, operation), operation.getClass().getSimpleName());
+    }
+
+    /**
+     * The rebuild that turns {@code table} as {@code before} has it into the table {@code after} has; empty when
+     * SQLite's definition would not change. {@code what} names the change in the error for a table that is missing.
+     */
+    static List<Statement> between(String table, Schema before, Schema after, String what) {
+        Table oldTable = before.table(table).orElseThrow(() -> new IllegalStateException(
+                "SQLite can only perform " + what + " on table " + table + " by rebuilding it, and the schema before"
+                        + " has no table " + table));
+        Table newTable = after.table(table).orElseThrow();
         if (SqliteDdlTableDefinition.createTable(oldTable, table).equals(SqliteDdlTableDefinition.createTable(newTable, table))
                 && oldTable.indexes().equals(newTable.indexes())) {
             return List.of(); // only comments, or distinctions SQLite does not keep, changed
