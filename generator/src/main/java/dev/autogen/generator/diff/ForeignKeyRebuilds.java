@@ -36,7 +36,7 @@ final class ForeignKeyRebuilds {
             }
             for (Column column : from.columns()) {
                 to.column(column.name())
-                        .filter(c -> !compare.sameType(column.type(), c.type()))
+                        .filter(c -> !compare.sameColumnType(column, c))
                         .ifPresent(c -> retypedColumns.add(List.of(name, c.name())));
             }
         });

@@ -188,7 +188,7 @@ public final class SchemaDiffer {
         boolean sameTypes = columns.stream().allMatch(c -> {
             Column from = current.column(c).orElse(null);
             Column to = target.column(c).orElse(null);
-            return from != null && to != null && compare.sameType(from.type(), to.type());
+            return from != null && to != null && compare.sameColumnType(from, to);
         });
         return (primary || unique) && sameTypes;
     }
