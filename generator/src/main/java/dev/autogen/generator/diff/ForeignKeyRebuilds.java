@@ -52,7 +52,11 @@ final class ForeignKeyRebuilds {
         if (table.primaryKey() != null) {
             keys.add(List.of("pk", Set.copyOf(table.primaryKey().columns()), table.primaryKey().columns()));
         }
-        table.uniqueConstraints().forEach(u -> keys.add(List.of("unique", Set.copyOf(u.columns()), u.columns())));
+        // a unique constraint over the key's own columns is no second key (see TableDiffer.beyondTheKey)
+        table.uniqueConstraints().stream()
+                .filter(u -> table.primaryKey() == null
+                        || !Set.copyOf(u.columns()).equals(Set.copyOf(table.primaryKey().columns())))
+                .forEach(u -> keys.add(List.of("unique", Set.copyOf(u.columns()), u.columns())));
         table.indexes().stream().filter(Index::unique).forEach(i -> keys.add(
                 TableDiffer.isPlainUniqueIndexOn(i, i.columnNames())
                         ? List.of("unique", Set.copyOf(i.columnNames()), i.columnNames())
