@@ -60,11 +60,13 @@ final class TableDiffer {
     private final DefinitionComparison compare;
     private final ForeignKeyRebuilds rebuilds;
     private final Plan plan;
+    private final DerivedKeyOrder derivedKeyOrder;
 
-    TableDiffer(DefinitionComparison compare, ForeignKeyRebuilds rebuilds, Plan plan) {
+    TableDiffer(DefinitionComparison compare, ForeignKeyRebuilds rebuilds, Plan plan, DerivedKeyOrder derivedKeyOrder) {
         this.compare = compare;
         this.rebuilds = rebuilds;
         this.plan = plan;
+        this.derivedKeyOrder = derivedKeyOrder;
     }
 
     void diff(Table current, Table target) {
@@ -101,10 +103,12 @@ final class TableDiffer {
         }
     }
 
-    private static void diffPrimaryKey(String table, PrimaryKey from, PrimaryKey to, List<Step> steps, List<Kept> kept) {
+    private void diffPrimaryKey(String table, PrimaryKey from, PrimaryKey to, List<Step> steps, List<Kept> kept) {
         Step drop = from == null ? null : Step.drop(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropPrimaryKey(table, from));
         Step add = to == null ? null : new Step(Phase.ADD_CONSTRAINTS, new AddPrimaryKey(table, to), to.name());
-        if (from != null && to != null && from.columns().equals(to.columns())) {
+        if (from != null && to != null && (from.columns().equals(to.columns())
+                || derivedKeyOrder.isHibernatesChoice(table) && Set.copyOf(from.columns()).equals(Set.copyOf(to.columns()))
+                && from.columns().size() == to.columns().size())) {
             if (from.name() != null) {
                 kept.add(new Kept(from.name(), drop, add));
             }

@@ -1,8 +1,9 @@
 package dev.autogen.generator.project;
 
 import dev.autogen.generator.catalog.SqlExpressions;
+import dev.autogen.generator.diff.DerivedKeyOrder;
 import dev.autogen.generator.diff.SchemaDiffer;
-import dev.autogen.generator.jpa.HibernateModelReader;
+import dev.autogen.generator.jpa.EntityModel;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.migrate.graph.RevisionGraph;
@@ -48,9 +49,13 @@ public final class OfflineDriftCheck {
         }
         // no database to ask for its default schema: --schema, else PostgreSQL's own default
         String defaultSchema = project.settings().schema() != null ? project.settings().schema() : "public";
-        Schema entities = SchemaNamespaces.withDefault(HibernateModelReader.read(project.entityClasses(), dialect),
-                defaultSchema);
-        List<Operation> plan = new SchemaDiffer(dialect, SqlExpressions::canonical).diff(replayed, entities);
+        Schema entities;
+        DerivedKeyOrder keyOrder;
+        try (EntityModel model = EntityModel.of(project.entityClasses(), dialect)) {
+            entities = SchemaNamespaces.withDefault(model.schema(), defaultSchema);
+            keyOrder = model.derivedKeyOrder();
+        }
+        List<Operation> plan = new SchemaDiffer(dialect, SqlExpressions::canonical, keyOrder).diff(replayed, entities);
         if (!plan.isEmpty()) {
             problems.add("the entities differ from what the migrations build by " + plan.size() + " operation"
                     + (plan.size() == 1 ? "" : "s") + ": generate a migration with autogen -m MESSAGE");

@@ -275,8 +275,9 @@ public final class Project {
                 .plan(database, entitySchema(), renameHints());
     }
 
+    /** The differ of this project: the dialect's rules, and the key order of the entities' collection tables. */
     public SchemaDiffer differ() {
-        return new SchemaDiffer(dialect(), SqlExpressions::canonical);
+        return new SchemaDiffer(dialect(), SqlExpressions::canonical, entityModel().derivedKeyOrder());
     }
 
     /** The migrations in the migrations directory, compiled in memory, in class-name order. */
