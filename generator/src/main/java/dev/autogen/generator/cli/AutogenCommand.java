@@ -5,6 +5,8 @@ import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RenamePrompt;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,6 +66,11 @@ public final class AutogenCommand implements Callable<Integer> {
             description = "Package of new migrations (default: <first entity package>.migrations).")
     String migrationsPackage;
 
+    @Option(names = "--only-migrations-package", scope = ScopeType.INHERIT,
+            description = "The migrations directory is a source root shared with other code (src/main/java): read only "
+                    + "the sources of the migrations package in it.")
+    boolean onlyMigrationsPackage;
+
     @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Database schema to compare (PostgreSQL; default: the connection's current schema).")
     String schema;
@@ -82,16 +89,28 @@ public final class AutogenCommand implements Callable<Integer> {
     @Option(names = "--rev-id", paramLabel = "ID", description = "With -m: use this revision id instead of a random one.")
     String revisionId;
 
+    @Option(names = "--offline", description = "With -m: no database; plan against the schema the migrations build.")
+    boolean offline;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "With -m --offline: postgresql or sqlite (default: the --url's).")
+    String dialect;
+
     @Override
     public Integer call() {
         if (message == null && revisionId != null) {
             throw new UsageException("--rev-id needs a message: autogen -m MESSAGE --rev-id " + revisionId);
         }
+        if (message == null && (offline || dialect != null)) {
+            throw new UsageException("--offline and --dialect before no command need a message: autogen -m MESSAGE"
+                    + " --offline, or put them after the command (autogen check --offline)");
+        }
         if (message == null) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        return RevisionCommand.generate(project(), message, false, revisionId, spec.commandLine().getOut());
+        return RevisionCommand.generate(project(), message, false, revisionId, offline, dialect,
+                spec.commandLine().getOut());
     }
 
     /** Who answers rename questions; null for the terminal when there is one. */
@@ -102,14 +121,15 @@ public final class AutogenCommand implements Callable<Integer> {
 
     /** The project the options describe; every subcommand builds it from here. */
     Project project() {
-        if ((message != null || revisionId != null) && spec.commandLine().getParseResult().hasSubcommand()) {
+        if ((message != null || revisionId != null || offline || dialect != null)
+                && spec.commandLine().getParseResult().hasSubcommand()) {
             // picocli runs only the subcommand: without this, "autogen -m x upgrade" would drop the message silently
-            throw new UsageException("-m and --rev-id before a command mean autogenerate; pass them after "
+            throw new UsageException("-m, --rev-id, --offline and --dialect before a command mean autogenerate; pass them after "
                     + "'revision' instead (autogen revision -m MESSAGE) or drop the command");
         }
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
         settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
-                migrations, migrationsPackage, schema, config, verbose));
+                migrations, migrationsPackage, schema, config, verbose, onlyMigrationsPackage));
         return new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
     }
 
@@ -133,6 +153,25 @@ public final class AutogenCommand implements Callable<Integer> {
     /** Runs the command line and returns the exit code (tests call this directly). */
     public static int run(String... args) {
         return commandLine().execute(args);
+    }
+
+    /**
+     * Runs the command line with its output and errors going to {@code out} and {@code err}, and returns the exit
+     * code. This is the entry point of hosts that load autogen in a class loader of their own (the Maven plugin): its
+     * signature has JDK types only, so it can be called across class loaders.
+     */
+    public static int run(Writer out, Writer err, String... args) {
+        CommandLine commandLine = commandLine();
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        commandLine.setOut(outWriter);
+        commandLine.setErr(errWriter);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
     }
 
     public static CommandLine commandLine() {

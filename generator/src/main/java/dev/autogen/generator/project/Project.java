@@ -6,9 +6,11 @@ import dev.autogen.generator.config.DatabaseException;
 import dev.autogen.generator.config.Redaction;
 import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.diff.DerivedKeyOrder;
 import dev.autogen.generator.diff.RenameHints;
 import dev.autogen.generator.diff.SchemaDiffer;
 import dev.autogen.generator.jpa.EntityModel;
+import dev.autogen.generator.jpa.EntityModelCache;
 import dev.autogen.generator.jpa.EntityScanner;
 import dev.autogen.migrate.ConnectionFactory;
 import dev.autogen.migrate.LoadedMigration;
@@ -18,6 +20,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -116,7 +119,7 @@ public final class Project {
      */
     public EntityModel entityModel() {
         if (entityModel == null) {
-            entityModel = entityModelBuild != null ? joined(entityModelBuild) : EntityModel.of(entityClasses(), dialect());
+            entityModel = entityModelBuild != null ? joined(entityModelBuild) : loadEntityModel(entityClasses, dialect());
         }
         return entityModel;
     }
@@ -136,8 +139,7 @@ public final class Project {
             Settings settings = this.settings;
             List<Class<?>> scanned = entityClasses;
             entityModelBuild = new FutureTask<>(() -> {
-                EntityModel model = EntityModel.of(scanned != null ? scanned
-                        : EntityScanner.scan(settings.classpath(), settings.packages()), dialect);
+                EntityModel model = loadEntityModel(settings, scanned, dialect);
                 model.schema();
                 model.renameHints();
                 return model;
@@ -148,6 +150,43 @@ public final class Project {
             return command.get();
         } finally {
             awaitEntityModelBuild();
+        }
+    }
+
+    /**
+     * The entities' model for {@code dialect}: built from {@code scanned} when the classes were already loaded, else
+     * from the {@link EntityModelCache} when nothing changed since a run that read them, else read by Hibernate.
+     */
+    private EntityModel loadEntityModel(List<Class<?>> scanned, Dialect dialect) {
+        return loadEntityModel(settings, scanned, dialect);
+    }
+
+    private static EntityModel loadEntityModel(Settings settings, List<Class<?>> scanned, Dialect dialect) {
+        return scanned != null ? EntityModel.of(scanned, dialect)
+                : EntityModel.load(settings.classpath(), settings.packages(), dialect, EntityModelCache.fromEnvironment());
+    }
+
+    /**
+     * The schema the entities imply for {@code dialect}, which may differ from the database's ({@code check --offline}
+     * compares in its own dialect); the project's own model when the dialects agree.
+     */
+    public Schema entitySchema(Dialect dialect) {
+        Dialect own = knownDialect();
+        if (dialect == own) {
+            return entityModel().schema();
+        }
+        try (EntityModel model = loadEntityModel(entityClasses, dialect)) {
+            return model.schema();
+        }
+    }
+
+    /** The tables whose key order is Hibernate's choice, in the model for {@code dialect} (see {@link #entitySchema}). */
+    public DerivedKeyOrder derivedKeyOrder(Dialect dialect) {
+        if (dialect == knownDialect()) {
+            return entityModel().derivedKeyOrder();
+        }
+        try (EntityModel model = loadEntityModel(entityClasses, dialect)) {
+            return model.derivedKeyOrder();
         }
     }
 
@@ -209,6 +248,14 @@ public final class Project {
                     : EntityScanner.scan(settings.classpath(), settings.packages());
         }
         return entityClasses;
+    }
+
+    /**
+     * The entity packages: {@code --packages}, else (zero configuration) the root packages of the entities found on the
+     * class path. What messages name as "the entities in ...".
+     */
+    public List<String> entityPackages() {
+        return settings.packages().isEmpty() ? EntityScanner.entityPackages(entityClasses()) : settings.packages();
     }
 
     /** The renames the entities declare with {@code @RenamedFrom}. */
@@ -287,7 +334,9 @@ public final class Project {
                 throw new UsageException("migrations directory does not exist: " + settings.migrationsDir()
                         + ": create it or pass --migrations DIR");
             }
-            migrations = new SourceDirectoryMigrationSource(settings.migrationsDir()).load();
+            Path sources = settings.migrationSources();
+            // a shared source root whose migrations package has no directory yet simply has no migrations
+            migrations = Files.isDirectory(sources) ? new SourceDirectoryMigrationSource(sources).load() : List.of();
         }
         return migrations;
     }
