@@ -1,5 +1,7 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.config.RedactingOutputStream;
+import dev.autogen.generator.config.Redaction;
 import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
@@ -9,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -32,8 +36,8 @@ import picocli.CommandLine.Spec;
         subcommands = {RevisionCommand.class, DiffCommand.class, CheckCommand.class, UpgradeCommand.class,
                 DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
                 BranchesCommand.class, MergeCommand.class, StampCommand.class, ValidateCommand.class,
-                ShowCommand.class},
-        footer = {"", "Exit codes: 0 success; 1 check or validate found a problem; 2 bad usage, configuration or input; "
+                ShowCommand.class, RepairCommand.class, LintCommand.class},
+        footer = {"", "Exit codes: 0 success; 1 check, validate or lint found a problem; 2 bad usage, configuration or input; "
                 + "3 database or migration failure."})
 public final class AutogenCommand implements Callable<Integer> {
 
@@ -130,18 +134,39 @@ public final class AutogenCommand implements Callable<Integer> {
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
         settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
                 migrations, migrationsPackage, schema, config, verbose, onlyMigrationsPackage));
-        return new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
+        Project project = new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
+        return createsDatabase() ? project : project.readOnlyDatabase();
     }
 
-    /** The password to keep out of messages: the resolved one, else the option's, else the environment's. */
-    String knownPassword() {
-        if (settings != null) {
-            return settings.password();
+    /** The commands that may create a missing SQLite file: upgrade, stamp and revision ({@code -m}); not the others. */
+    private static final Set<String> CREATING_COMMANDS = Set.of("upgrade", "stamp", "revision");
+
+    private boolean createsDatabase() {
+        ParseResult command = spec.commandLine().getParseResult();
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
         }
-        return password != null ? password : System.getenv("AUTOGEN_PASSWORD");
+        return command.commandSpec() == spec ? message != null
+                : CREATING_COMMANDS.contains(command.commandSpec().name());
+    }
+
+    /**
+     * The secrets to keep out of messages: the resolved password and URL passwords, else the options' and the
+     * environment's.
+     */
+    List<String> knownSecrets() {
+        if (settings != null) {
+            return Redaction.secretsOf(settings.url(), settings.password());
+        }
+        return Redaction.secretsOf(url != null ? url : System.getenv("AUTOGEN_URL"),
+                password != null ? password : System.getenv("AUTOGEN_PASSWORD"));
     }
 
     public static void main(String[] args) {
+        // first, before a logger or a driver captures the streams: nothing printed can show a password
+        Redaction.rememberForThisProcess();
+        System.setOut(RedactingOutputStream.wrap(System.out));
+        System.setErr(RedactingOutputStream.wrap(System.err));
         if (!List.of(args).contains("--verbose")) {
             // drivers log warnings through java.util.logging to stderr (pgjdbc: "JDBC URL port ... not valid");
             // errors are one line, so that chatter is only wanted with --verbose

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,14 @@ final class DowngradeCommand implements Callable<Integer> {
     @Mixin
     SchemaFleetOptions fleet;
 
+    @Option(names = "--ignore-edited", description = "Run although applied revisions were edited since (their checksum"
+            + " differs; refused by default). autogen repair records such an edit for good.")
+    boolean ignoreEdited;
+
+    @Option(names = "--allow-data-loss", description = "Revert even when a downgrade drops data (a column or table"
+            + " that holds rows); without it such a downgrade is refused unless a terminal answers yes.")
+    boolean allowDataLoss;
+
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
@@ -46,7 +55,9 @@ final class DowngradeCommand implements Callable<Integer> {
             }
             Project project = root.project();
             fleet.validate(project, offline.sql);
-            return SchemaFleetRun.downgrade(project, fleet, timeouts.timeouts(), target, spec.commandLine().getOut(),
+            DowngradeHazards.confirmForSchemas(project, target, allowDataLoss, spec.commandLine().getOut());
+            return SchemaFleetRun.downgrade(project, fleet, timeouts.timeouts(), target, ignoreEdited,
+                    spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
         if (offline.sql) {
@@ -54,8 +65,16 @@ final class DowngradeCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(root.project().migrator().withTimeouts(timeouts.timeouts()), Migrator::downgrade,
+        Project project = root.project();
+        Migrator migrator = edited(project.migrator());
+        migrator.refuseEditedRevisions("downgrade");
+        DowngradeHazards.confirm(project, migrator, target, allowDataLoss, spec.commandLine().getOut());
+        MigrationProgress.run(migrator.withTimeouts(timeouts.timeouts()), Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    private Migrator edited(Migrator migrator) {
+        return ignoreEdited ? migrator.ignoringEditedRevisions() : migrator;
     }
 }
