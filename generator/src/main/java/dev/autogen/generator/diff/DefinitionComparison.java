@@ -41,7 +41,7 @@ final class DefinitionComparison {
 
     /** @param soleKeyColumn {@code target} is its table's only primary-key column */
     boolean sameColumn(Column current, Column target, boolean soleKeyColumn) {
-        return (sameType(current.type(), target.type()) || sameRowidAlias(current, target))
+        return sameColumnType(current, target)
                 && current.nullable() == target.nullable()
                 && sameDefault(current.defaultValue(), target.defaultValue())
                 && (current.identity() == target.identity() || isRowidAlias(current, target, soleKeyColumn))
@@ -70,6 +70,16 @@ final class DefinitionComparison {
     private static boolean isIntegral(ColumnType type) {
         return type instanceof ColumnType.TinyInt || type instanceof ColumnType.SmallInt
                 || type instanceof ColumnType.IntegerType || type instanceof ColumnType.BigInt;
+    }
+
+    /**
+     * Whether the database's column {@code current} already has the type {@code target} asks for: the same spelling,
+     * or on SQLite a rowid alias standing for an identity key of any integer width. A foreign key to a {@code Long}
+     * identity id references a column SQLite reports as {@code integer}: that is no change of the referenced
+     * column's type, so the key needs no rebuild.
+     */
+    boolean sameColumnType(Column current, Column target) {
+        return sameType(current.type(), target.type()) || sameRowidAlias(current, target);
     }
 
     /**

@@ -22,21 +22,23 @@ final class ForeignKeyRebuilds {
     private final Set<List<String>> retypedColumns = new HashSet<>();
 
     /** Analyses the tables that exist on both sides ({@code current} and {@code target} keyed by the same names). */
-    ForeignKeyRebuilds(Map<String, Table> current, Map<String, Table> target, DefinitionComparison compare) {
+    ForeignKeyRebuilds(Map<String, Table> current, Map<String, Table> target, DefinitionComparison compare,
+                       DerivedKeyOrder derivedKeyOrder) {
         current.forEach((name, from) -> {
             Table to = target.get(name);
             if (to == null) {
                 return;
             }
-            List<List<Object>> remaining = keys(to);
-            for (List<Object> key : keys(from)) {
+            boolean keyAsSet = derivedKeyOrder.isHibernatesChoice(name);
+            List<List<Object>> remaining = keys(to, keyAsSet);
+            for (List<Object> key : keys(from, keyAsSet)) {
                 if (!remaining.remove(key)) {
                     droppedKeys.add(List.of(name, key.get(1)));
                 }
             }
             for (Column column : from.columns()) {
                 to.column(column.name())
-                        .filter(c -> !compare.sameType(column.type(), c.type()))
+                        .filter(c -> !compare.sameColumnType(column, c))
                         .ifPresent(c -> retypedColumns.add(List.of(name, c.name())));
             }
         });
@@ -44,15 +46,21 @@ final class ForeignKeyRebuilds {
 
     /**
      * What a foreign key can reference: the primary key, unique constraints and unique indexes, as (kind, column set,
-     * definition) in the form the differ matches them, so that a key the plan drops and adds back in another form
+     * definition) in the form the differ matches them (a key whose order is Hibernate's choice by its set of columns, see
+     * {@link DerivedKeyOrder}), so that a key the plan drops and adds back in another form
      * (a primary key becoming a unique constraint) counts as dropped.
      */
-    private static List<List<Object>> keys(Table table) {
+    private static List<List<Object>> keys(Table table, boolean keyAsSet) {
         List<List<Object>> keys = new ArrayList<>();
         if (table.primaryKey() != null) {
-            keys.add(List.of("pk", Set.copyOf(table.primaryKey().columns()), table.primaryKey().columns()));
+            Set<String> columns = Set.copyOf(table.primaryKey().columns());
+            keys.add(List.of("pk", columns, keyAsSet ? columns : table.primaryKey().columns()));
         }
-        table.uniqueConstraints().forEach(u -> keys.add(List.of("unique", Set.copyOf(u.columns()), u.columns())));
+        // a unique constraint over the key's own columns is no second key (see TableDiffer.beyondTheKey)
+        table.uniqueConstraints().stream()
+                .filter(u -> table.primaryKey() == null
+                        || !Set.copyOf(u.columns()).equals(Set.copyOf(table.primaryKey().columns())))
+                .forEach(u -> keys.add(List.of("unique", Set.copyOf(u.columns()), u.columns())));
         table.indexes().stream().filter(Index::unique).forEach(i -> keys.add(
                 TableDiffer.isPlainUniqueIndexOn(i, i.columnNames())
                         ? List.of("unique", Set.copyOf(i.columnNames()), i.columnNames())

@@ -45,6 +45,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>Tables are matched by name; the migrator's own version tables are never part of a diff. On SQLite, names
  *       that differ only in case are the same name (see {@link SqliteNameCase}).</li>
+ *   <li>The primary key of a collection or join table is compared as a set of columns when only the order differs:
+ *       that order is Hibernate's choice, and Hibernate's versions choose differently (see {@link DerivedKeyOrder}).</li>
  *   <li>A foreign key that does not change is still dropped first and re-added last when the plan drops the key it
  *       references or changes the type of one of its columns (see {@link ForeignKeyRebuilds}).</li>
  *   <li>A new table is created in one {@code CreateTable} with its keys, uniques and checks, but without its indexes,
@@ -76,13 +78,23 @@ import java.util.TreeMap;
 public final class SchemaDiffer {
 
     private final DefinitionComparison compare;
+    private final DerivedKeyOrder derivedKeyOrder;
 
     /**
      * @param dialect       the dialect both schemas are compared in (types are compared as this dialect spells them)
      * @param canonicalizer the normal form for column defaults and check expressions
      */
     public SchemaDiffer(Dialect dialect, ExpressionCanonicalizer canonicalizer) {
+        this(dialect, canonicalizer, DerivedKeyOrder.NONE);
+    }
+
+    /**
+     * @param derivedKeyOrder the tables whose primary key is compared as a set of columns: those whose key order
+     *                        Hibernate chose (see {@link DerivedKeyOrder})
+     */
+    public SchemaDiffer(Dialect dialect, ExpressionCanonicalizer canonicalizer, DerivedKeyOrder derivedKeyOrder) {
         this.compare = new DefinitionComparison(dialect, canonicalizer);
+        this.derivedKeyOrder = Objects.requireNonNull(derivedKeyOrder, "derivedKeyOrder");
     }
 
     /** A differ that compares expressions in {@linkplain SqlExpressions#canonical autogen's canonical form}. */
@@ -98,8 +110,8 @@ public final class SchemaDiffer {
         SortedMap<String, Table> to = tablesOf(compare.dialect() == Dialect.SQLITE
                 ? SqliteNameCase.spelledAs(target, current) : target);
         Plan plan = new Plan();
-        ForeignKeyRebuilds rebuilds = new ForeignKeyRebuilds(from, to, compare);
-        TableDiffer tables = new TableDiffer(compare, rebuilds, plan);
+        ForeignKeyRebuilds rebuilds = new ForeignKeyRebuilds(from, to, compare, derivedKeyOrder);
+        TableDiffer tables = new TableDiffer(compare, rebuilds, plan, derivedKeyOrder);
         from.forEach((name, table) -> {
             if (to.containsKey(name)) {
                 tables.diff(table, to.get(name));
@@ -192,7 +204,7 @@ public final class SchemaDiffer {
         boolean sameTypes = columns.stream().allMatch(c -> {
             Column from = current.column(c).orElse(null);
             Column to = target.column(c).orElse(null);
-            return from != null && to != null && compare.sameType(from.type(), to.type());
+            return from != null && to != null && compare.sameColumnType(from, to);
         });
         return (primary || unique) && sameTypes;
     }

@@ -60,11 +60,13 @@ final class TableDiffer {
     private final DefinitionComparison compare;
     private final ForeignKeyRebuilds rebuilds;
     private final Plan plan;
+    private final DerivedKeyOrder derivedKeyOrder;
 
-    TableDiffer(DefinitionComparison compare, ForeignKeyRebuilds rebuilds, Plan plan) {
+    TableDiffer(DefinitionComparison compare, ForeignKeyRebuilds rebuilds, Plan plan, DerivedKeyOrder derivedKeyOrder) {
         this.compare = compare;
         this.rebuilds = rebuilds;
         this.plan = plan;
+        this.derivedKeyOrder = derivedKeyOrder;
     }
 
     void diff(Table current, Table target) {
@@ -101,10 +103,12 @@ final class TableDiffer {
         }
     }
 
-    private static void diffPrimaryKey(String table, PrimaryKey from, PrimaryKey to, List<Step> steps, List<Kept> kept) {
+    private void diffPrimaryKey(String table, PrimaryKey from, PrimaryKey to, List<Step> steps, List<Kept> kept) {
         Step drop = from == null ? null : Step.drop(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropPrimaryKey(table, from));
         Step add = to == null ? null : new Step(Phase.ADD_CONSTRAINTS, new AddPrimaryKey(table, to), to.name());
-        if (from != null && to != null && from.columns().equals(to.columns())) {
+        if (from != null && to != null && (from.columns().equals(to.columns())
+                || derivedKeyOrder.isHibernatesChoice(table) && Set.copyOf(from.columns()).equals(Set.copyOf(to.columns()))
+                && from.columns().size() == to.columns().size())) {
             if (from.name() != null) {
                 kept.add(new Kept(from.name(), drop, add));
             }
@@ -142,8 +146,8 @@ final class TableDiffer {
 
     private static void diffUniquesAndIndexes(String table, Table current, Table target,
                                               List<Step> steps, List<Kept> kept) {
-        Matches<UniqueConstraint> uniques = Matches.byKey(current.uniqueConstraints(), target.uniqueConstraints(),
-                UniqueConstraint::columns);
+        Matches<UniqueConstraint> uniques = Matches.byKey(beyondTheKey(current, target.primaryKey()),
+                beyondTheKey(target, current.primaryKey()), UniqueConstraint::columns);
         Matches<Index> indexes = Matches.byKey(current.indexes(), target.indexes(),
                 index -> List.of(index.columns(), index.unique()));
         List<UniqueConstraint> droppedUniques = new ArrayList<>(uniques.removed());
@@ -175,6 +179,20 @@ final class TableDiffer {
         droppedUniques.forEach(unique -> steps.add(dropUnique(table, unique)));
         addedUniques.forEach(unique -> steps.add(addUnique(table, unique)));
         addedIndexes.forEach(index -> steps.add(createIndex(table, index)));
+    }
+
+    /**
+     * The unique constraints of {@code table} that are more than its primary key: one over exactly the key's columns
+     * (Hibernate's SQLite export keeps {@code @Id @Column(unique = true)}, PostgreSQL drops it) enforces nothing the key
+     * does not, so it is neither added nor dropped while both sides have that key.
+     */
+    private static List<UniqueConstraint> beyondTheKey(Table table, PrimaryKey otherKey) {
+        if (table.primaryKey() == null || otherKey == null
+                || !Set.copyOf(table.primaryKey().columns()).equals(Set.copyOf(otherKey.columns()))) {
+            return table.uniqueConstraints();
+        }
+        Set<String> key = Set.copyOf(table.primaryKey().columns());
+        return table.uniqueConstraints().stream().filter(u -> !Set.copyOf(u.columns()).equals(key)).toList();
     }
 
     private static Step dropIndex(String table, Index index) {

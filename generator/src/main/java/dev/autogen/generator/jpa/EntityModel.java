@@ -1,5 +1,6 @@
 package dev.autogen.generator.jpa;
 
+import dev.autogen.generator.diff.DerivedKeyOrder;
 import dev.autogen.generator.diff.RenameHints;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
@@ -45,6 +46,7 @@ public final class EntityModel implements AutoCloseable {
     private Schema schema;
     private EntityProvenance provenance;
     private RenameHints renameHints;
+    private DerivedKeyOrder derivedKeyOrder;
 
     private EntityModel(Supplier<List<Class<?>>> scan, Dialect dialect, EntityModelCache.Entry cached) {
         this.scan = scan;
@@ -148,6 +150,19 @@ public final class EntityModel implements AutoCloseable {
                     ? RenameHintsReader.read(target().metadata()) : RenameHints.NONE);
         }
         return renameHints;
+    }
+
+    /**
+     * The tables whose primary-key column order is Hibernate's choice (collection and join tables, see
+     * {@link DerivedKeyOrder}), read from the model whose table names the schema has.
+     *
+     * @throws EntityModelException when Hibernate cannot map the classes
+     */
+    public DerivedKeyOrder derivedKeyOrder() {
+        if (derivedKeyOrder == null) {
+            derivedKeyOrder = CollectionKeys.read(target().metadata());
+        }
+        return derivedKeyOrder;
     }
 
     /** The PostgreSQL boot model: the column types on every dialect. */

@@ -2,6 +2,7 @@ package dev.autogen.generator.jpa;
 
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
+import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Sequence;
@@ -27,7 +28,9 @@ import org.hibernate.boot.model.relational.Namespace;
  *
  * <p>What it decides:
  * <ul>
- *   <li>Names are stored as the database keeps them: unquoted identifiers lower-cased, quoted ones exactly.</li>
+ *   <li>Names are stored as the database keeps them: unquoted identifiers lower-cased, quoted ones exactly; on
+ *       SQLite, which keeps names as written, unquoted table names as the entities spell them (as Hibernate's SQLite
+ *       export creates them and its validation expects them).</li>
  *   <li>Column types are logical and always read from a PostgreSQL boot model (see {@link LogicalTypes}), so an
  *       entity gives the same schema for PostgreSQL and SQLite.</li>
  *   <li>Columns keep Hibernate's order, with the primary-key columns moved first.</li>
@@ -72,6 +75,7 @@ public final class HibernateModelReader {
         boolean sequences = dialect == Dialect.POSTGRESQL;
         Schema schema = TenantIsolation.apply(schema(target.metadata(), types, sequences), target.metadata());
         if (dialect == Dialect.SQLITE) {
+            schema = spelledAsHibernate(schema, target.metadata());
             schema.tables().stream().filter(t -> QualifiedName.parse(t.name()).schema() != null).findFirst()
                     .ifPresent(t -> {
                         throw new EntityModelException("table " + t.name() + " names a schema, which SQLite does not"
@@ -86,6 +90,30 @@ public final class HibernateModelReader {
         Schema withEnums = new Schema(schema.tables(), schema.sequences(), NamedEnums.read(postgres.metadata()));
         IdentifierLimits.check(withEnums, target.metadata());
         return withEnums;
+    }
+
+    /**
+     * On SQLite, unquoted table names as the entities spell them ({@code Cargo}, {@code category_SEQ}), which is how
+     * Hibernate's SQLite export creates them and how its validation looks them up (case-sensitively, although SQLite
+     * itself compares names case-insensitively; the differ does too, see {@code SqliteNameCase}). Column names stay
+     * folded: Hibernate compares those case-insensitively. On PostgreSQL, which folds unquoted names, they are
+     * lower-cased as the database stores them.
+     */
+    private static Schema spelledAsHibernate(Schema schema, Metadata metadata) {
+        Map<String, String> spelling = new HashMap<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (org.hibernate.mapping.Table table : namespace.getTables()) {
+                if (!table.isQuoted() && isReadable(table)) {
+                    spelling.put(tableName(table), table.getName());
+                }
+            }
+        }
+        return new Schema(schema.tables().stream().map(table -> table
+                .withName(spelling.getOrDefault(table.name(), table.name()))
+                .withForeignKeys(table.foreignKeys().stream().map(fk -> new ForeignKey(fk.name(),
+                        fk.columns(), spelling.getOrDefault(fk.referencedTable(), fk.referencedTable()),
+                        fk.referencedColumns(), fk.onDelete())).toList())).toList(),
+                schema.sequences(), schema.enumTypes());
     }
 
     private static Schema schema(Metadata metadata, Map<String, ColumnType> types, boolean sequences) {

@@ -104,6 +104,12 @@ final class TableConstraints {
                 byColumns.putIfAbsent(columns, new UniqueConstraint(ConstraintNames.unique(tableName, columns), columns));
             }
         }
+        // a unique constraint over exactly the key's columns is the key itself: PostgreSQL drops it from a CREATE TABLE
+        // and Hibernate's export creates none, so declaring it would be drift forever (@Id @Column(unique = true))
+        if (table.hasPrimaryKey()) {
+            Set<String> key = Set.copyOf(names(table.getPrimaryKey().getColumns()));
+            byColumns.keySet().removeIf(columns -> Set.copyOf(columns).equals(key));
+        }
         return List.copyOf(byColumns.values());
     }
 

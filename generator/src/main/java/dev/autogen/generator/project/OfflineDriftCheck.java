@@ -37,7 +37,8 @@ public final class OfflineDriftCheck {
         Schema replayed = replay.schema();
         List<String> notes = replay.notes();
         Schema entities = entitySchema(project, dialect);
-        List<Operation> plan = new SchemaDiffer(dialect, SqlExpressions::canonical).diff(replayed, entities);
+        List<Operation> plan = new SchemaDiffer(dialect, SqlExpressions::canonical, project.derivedKeyOrder(dialect))
+                .diff(replayed, entities);
         if (!plan.isEmpty()) {
             problems.add("the entities differ from what the migrations build by " + plan.size() + " operation"
                     + (plan.size() == 1 ? "" : "s") + ": generate a migration with autogen -m MESSAGE");

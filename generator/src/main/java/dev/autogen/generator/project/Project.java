@@ -8,6 +8,7 @@ import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.SqliteFile;
 import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.diff.DerivedKeyOrder;
 import dev.autogen.generator.diff.RenameHints;
 import dev.autogen.generator.diff.SchemaDiffer;
 import dev.autogen.generator.jpa.EntityModel;
@@ -198,6 +199,16 @@ public final class Project {
         }
     }
 
+    /** The tables whose key order is Hibernate's choice, in the model for {@code dialect} (see {@link #entitySchema}). */
+    public DerivedKeyOrder derivedKeyOrder(Dialect dialect) {
+        if (dialect == knownDialect()) {
+            return entityModel().derivedKeyOrder();
+        }
+        try (EntityModel model = loadEntityModel(entityClasses, dialect)) {
+            return model.derivedKeyOrder();
+        }
+    }
+
     /** The dialect, or null when the URL names none (the command reports that itself, where it did before). */
     private Dialect knownDialect() {
         try {
@@ -332,8 +343,9 @@ public final class Project {
                 .plan(database, entitySchema(), renameHints());
     }
 
+    /** The differ of this project: the dialect's rules, and the key order of the entities' collection tables. */
     public SchemaDiffer differ() {
-        return new SchemaDiffer(dialect(), SqlExpressions::canonical);
+        return new SchemaDiffer(dialect(), SqlExpressions::canonical, entityModel().derivedKeyOrder());
     }
 
     /** The migrations in the migrations directory, compiled in memory, in class-name order. */

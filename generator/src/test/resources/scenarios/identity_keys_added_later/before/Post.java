@@ -1,0 +1,26 @@
+package scenarios.identity_keys_added_later.before;
+
+import jakarta.persistence.*;
+import java.util.Set;
+
+@Entity
+@Table(name = "post")
+public class Post {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    Long id;
+
+    @Column(name = "name", length = 100, nullable = false)
+    String name;
+
+    @ManyToMany
+    @JoinTable(name = "post_tag", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT), inverseForeignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),
+            joinColumns = @JoinColumn(name = "post_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    Set<Tag> tags;
+
+    @ManyToOne
+    @JoinColumn(name = "pinned_tag_id", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
+    Tag pinnedTag;
+}
