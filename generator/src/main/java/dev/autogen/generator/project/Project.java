@@ -116,7 +116,7 @@ public final class Project {
      */
     public EntityModel entityModel() {
         if (entityModel == null) {
-            entityModel = entityModelBuild != null ? joined(entityModelBuild) : EntityModel.of(entityClasses(), dialect());
+            entityModel = entityModelBuild != null ? joined(entityModelBuild) : built(entityClasses(), dialect());
         }
         return entityModel;
     }
@@ -136,9 +136,8 @@ public final class Project {
             Settings settings = this.settings;
             List<Class<?>> scanned = entityClasses;
             entityModelBuild = new FutureTask<>(() -> {
-                EntityModel model = EntityModel.of(scanned != null ? scanned
+                EntityModel model = built(scanned != null ? scanned
                         : EntityScanner.scan(settings.classpath(), settings.packages()), dialect);
-                model.schema();
                 model.renameHints();
                 return model;
             });
@@ -149,6 +148,16 @@ public final class Project {
         } finally {
             awaitEntityModelBuild();
         }
+    }
+
+    /** The entities' model with its schema built: Hibernate's boot, with a progress line on a terminal. */
+    private static EntityModel built(List<Class<?>> classes, Dialect dialect) {
+        return ProgressLine.terminal().during("building Hibernate's model of " + classes.size() + " entity classes",
+                () -> {
+                    EntityModel model = EntityModel.of(classes, dialect);
+                    model.schema();
+                    return model;
+                });
     }
 
     /** The dialect, or null when the URL names none (the command reports that itself, where it did before). */
