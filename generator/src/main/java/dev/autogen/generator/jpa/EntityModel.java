@@ -3,7 +3,11 @@ package dev.autogen.generator.jpa;
 import dev.autogen.generator.diff.RenameHints;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The entities of one command and everything autogen reads from their Hibernate boot model: the schema they imply,
@@ -23,22 +27,33 @@ import java.util.List;
  *       only place a command boots Hibernate twice.</li>
  * </ul>
  *
+ * <p>{@link #load} first asks the {@link EntityModelCache}: when no input changed since a run that read the same
+ * entities, the schema and rename hints come from there and no model is built at all, unless something asks for what
+ * only a model knows ({@link #provenance()}, {@code diff}'s explanations), which then scans and boots as usual.
+ *
  * <p>The models' service registries stay open until {@link #close()} (reading column types needs them); they hold no
  * connection (the boot is offline, see {@link OfflineMetadata}), so a command that simply ends without closing leaks
  * nothing outside its JVM.
  */
 public final class EntityModel implements AutoCloseable {
-    private final List<Class<?>> classes;
+    private final Supplier<List<Class<?>>> scan;
+    private List<Class<?>> classes;
     private final Dialect dialect;
+    private final boolean fromCache;
     private OfflineMetadata postgres;
     private OfflineMetadata target;
     private Schema schema;
     private EntityProvenance provenance;
     private RenameHints renameHints;
 
-    private EntityModel(List<Class<?>> classes, Dialect dialect) {
-        this.classes = List.copyOf(classes);
+    private EntityModel(Supplier<List<Class<?>>> scan, Dialect dialect, EntityModelCache.Entry cached) {
+        this.scan = scan;
         this.dialect = dialect;
+        this.fromCache = cached != null;
+        if (cached != null) {
+            this.schema = cached.schema();
+            this.renameHints = cached.renameHints();
+        }
     }
 
     /**
@@ -46,10 +61,51 @@ public final class EntityModel implements AutoCloseable {
      * {@link EntityScanner} finds them) for {@code dialect}. Builds nothing yet.
      */
     public static EntityModel of(List<Class<?>> entityClasses, Dialect dialect) {
-        return new EntityModel(entityClasses, dialect);
+        List<Class<?>> classes = List.copyOf(entityClasses);
+        return new EntityModel(() -> classes, dialect, null);
     }
 
+    /**
+     * The model of the entities {@link EntityScanner#scan} finds in {@code packages} on {@code classpath}: from
+     * {@code cache} when it holds the answer for exactly these inputs (see {@link EntityModelKey}), else read by
+     * Hibernate now and stored there.
+     *
+     * @throws EntityModelException when the classes cannot be found or Hibernate cannot map them
+     */
+    public static EntityModel load(List<Path> classpath, List<String> packages, Dialect dialect,
+                                   EntityModelCache cache) {
+        Supplier<List<Class<?>>> scan = () -> EntityScanner.scan(classpath, packages);
+        String key = cache.enabled() ? key(classpath, packages, dialect) : null;
+        Optional<EntityModelCache.Entry> hit = key == null ? Optional.empty() : cache.read(key);
+        if (hit.isPresent()) {
+            return new EntityModel(scan, dialect, hit.get());
+        }
+        EntityModel model = new EntityModel(scan, dialect, null);
+        if (key != null) {
+            cache.write(key, new EntityModelCache.Entry(model.schema(), model.renameHints()));
+        }
+        return model;
+    }
+
+    /** The cache key of these inputs, or null when they cannot be keyed (the model is then read every time). */
+    private static String key(List<Path> classpath, List<String> packages, Dialect dialect) {
+        try {
+            return EntityModelKey.of(classpath, packages, dialect);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether the schema and rename hints came from the {@link EntityModelCache} (no Hibernate boot so far). */
+    public boolean fromCache() {
+        return fromCache;
+    }
+
+    /** The entity classes; scanned now when the model came from the cache. */
     public List<Class<?>> classes() {
+        if (classes == null) {
+            classes = List.copyOf(scan.get());
+        }
         return classes;
     }
 
@@ -88,7 +144,7 @@ public final class EntityModel implements AutoCloseable {
      */
     public RenameHints renameHints() {
         if (renameHints == null) {
-            renameHints = RenameHintsReader.mentionsAnyHint(classes)
+            renameHints = RenameHintsReader.mentionsAnyHint(classes())
                     ? RenameHintsReader.read(target().metadata()) : RenameHints.NONE;
         }
         return renameHints;
@@ -97,7 +153,7 @@ public final class EntityModel implements AutoCloseable {
     /** The PostgreSQL boot model: the column types on every dialect. */
     private OfflineMetadata postgres() {
         if (postgres == null) {
-            postgres = OfflineMetadata.build(classes, Dialect.POSTGRESQL);
+            postgres = OfflineMetadata.build(classes(), Dialect.POSTGRESQL);
         }
         return postgres;
     }
@@ -105,7 +161,7 @@ public final class EntityModel implements AutoCloseable {
     /** The boot model of this model's dialect: the same object as {@link #postgres()} on PostgreSQL. */
     private OfflineMetadata target() {
         if (target == null) {
-            target = dialect == Dialect.POSTGRESQL ? postgres() : OfflineMetadata.build(classes, dialect);
+            target = dialect == Dialect.POSTGRESQL ? postgres() : OfflineMetadata.build(classes(), dialect);
         }
         return target;
     }

@@ -2,7 +2,6 @@ package dev.autogen.generator.project;
 
 import dev.autogen.generator.catalog.SqlExpressions;
 import dev.autogen.generator.diff.SchemaDiffer;
-import dev.autogen.generator.jpa.HibernateModelReader;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.migrate.graph.RevisionGraph;
@@ -48,7 +47,7 @@ public final class OfflineDriftCheck {
         }
         // no database to ask for its default schema: --schema, else PostgreSQL's own default
         String defaultSchema = project.settings().schema() != null ? project.settings().schema() : "public";
-        Schema entities = SchemaNamespaces.withDefault(HibernateModelReader.read(project.entityClasses(), dialect),
+        Schema entities = SchemaNamespaces.withDefault(project.entitySchema(dialect),
                 defaultSchema);
         List<Operation> plan = new SchemaDiffer(dialect, SqlExpressions::canonical).diff(replayed, entities);
         if (!plan.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.diff.RenameHints;
 import dev.autogen.generator.diff.SchemaDiffer;
 import dev.autogen.generator.jpa.EntityModel;
+import dev.autogen.generator.jpa.EntityModelCache;
 import dev.autogen.generator.jpa.EntityScanner;
 import dev.autogen.migrate.ConnectionFactory;
 import dev.autogen.migrate.LoadedMigration;
@@ -116,7 +117,7 @@ public final class Project {
      */
     public EntityModel entityModel() {
         if (entityModel == null) {
-            entityModel = entityModelBuild != null ? joined(entityModelBuild) : built(entityClasses(), dialect());
+            entityModel = entityModelBuild != null ? joined(entityModelBuild) : loadEntityModel(entityClasses, dialect());
         }
         return entityModel;
     }
@@ -136,8 +137,8 @@ public final class Project {
             Settings settings = this.settings;
             List<Class<?>> scanned = entityClasses;
             entityModelBuild = new FutureTask<>(() -> {
-                EntityModel model = built(scanned != null ? scanned
-                        : EntityScanner.scan(settings.classpath(), settings.packages()), dialect);
+                EntityModel model = loadEntityModel(settings, scanned, dialect);
+                model.schema();
                 model.renameHints();
                 return model;
             });
@@ -150,14 +151,43 @@ public final class Project {
         }
     }
 
-    /** The entities' model with its schema built: Hibernate's boot, with a progress line on a terminal. */
-    private static EntityModel built(List<Class<?>> classes, Dialect dialect) {
-        return ProgressLine.terminal().during("building Hibernate's model of " + classes.size() + " entity classes",
-                () -> {
-                    EntityModel model = EntityModel.of(classes, dialect);
-                    model.schema();
-                    return model;
-                });
+    /**
+     * The entities' model for {@code dialect}: built from {@code scanned} when the classes were already loaded, else
+     * from the {@link EntityModelCache} when nothing changed since a run that read them, else read by Hibernate.
+     */
+    private EntityModel loadEntityModel(List<Class<?>> scanned, Dialect dialect) {
+        return loadEntityModel(settings, scanned, dialect);
+    }
+
+    /** Loads the model and its schema (Hibernate's boot, unless cached), with a progress line on a terminal. */
+    private static EntityModel loadEntityModel(Settings settings, List<Class<?>> scanned, Dialect dialect) {
+        String task = "reading the entities in " + String.join(", ", settings.packages()) + " through Hibernate";
+        return ProgressLine.terminal().during(task, () -> {
+            EntityModel model = scanned != null ? EntityModel.of(scanned, dialect)
+                    : EntityModel.load(settings.classpath(), settings.packages(), dialect,
+                            EntityModelCache.fromEnvironment());
+            try {
+                model.schema();
+            } catch (RuntimeException | Error e) {
+                model.close();
+                throw e;
+            }
+            return model;
+        });
+    }
+
+    /**
+     * The schema the entities imply for {@code dialect}, which may differ from the database's ({@code check --offline}
+     * compares in its own dialect); the project's own model when the dialects agree.
+     */
+    public Schema entitySchema(Dialect dialect) {
+        Dialect own = knownDialect();
+        if (dialect == own) {
+            return entityModel().schema();
+        }
+        try (EntityModel model = loadEntityModel(entityClasses, dialect)) {
+            return model.schema();
+        }
     }
 
     /** The dialect, or null when the URL names none (the command reports that itself, where it did before). */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -38,8 +37,6 @@ public final class CompiledClassCache {
     private static final String FORMAT = "autogen-class-cache-1 --release 21 -proc:none";
     private static final String MANIFEST = "manifest.tsv";
     private static final int KEPT_ENTRIES = 32;
-    /** A class path directory with more files than this (say {@code .} at a file system root) is not worth a key. */
-    private static final int MAX_DIRECTORY_FILES = 20_000;
     private static final long LEFTOVER_AGE_MILLIS = 3_600_000;
 
     private final Path root;
@@ -94,30 +91,30 @@ public final class CompiledClassCache {
      * @param sources   the {@code .java} files, under {@code directory}
      */
     String key(Path directory, List<Path> sources, List<Path> extraClassPath) throws IOException {
-        MessageDigest digest = sha256();
-        text(digest, FORMAT);
-        text(digest, "java " + Runtime.version().feature());
+        MessageDigest digest = CacheDigest.sha256();
+        CacheDigest.text(digest, FORMAT);
+        CacheDigest.text(digest, "java " + Runtime.version().feature());
         Path runtime = JavaSourceCompiler.codeSource(Migration.class);
-        text(digest, "runtime");
-        identity(digest, runtime);
-        text(digest, "classpath");
+        CacheDigest.text(digest, "runtime");
+        CacheDigest.identity(digest, runtime, false);
+        CacheDigest.text(digest, "classpath");
         for (Path entry : extraClassPath) {
-            identity(digest, entry);
+            CacheDigest.identity(digest, entry, false);
         }
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
-                identity(digest, Path.of(entry));
+                CacheDigest.identity(digest, Path.of(entry), false);
             }
         }
-        text(digest, "sources");
+        CacheDigest.text(digest, "sources");
         Map<String, Path> byName = new TreeMap<>();
         for (Path source : sources) {
             byName.put(relative(directory, source), source);
         }
         for (var entry : byName.entrySet()) {
-            text(digest, entry.getKey());
+            CacheDigest.text(digest, entry.getKey());
             byte[] content = Files.readAllBytes(entry.getValue());
-            text(digest, Integer.toString(content.length));
+            CacheDigest.text(digest, Integer.toString(content.length));
             digest.update(content);
         }
         return HexFormat.of().formatHex(digest.digest());
@@ -146,7 +143,7 @@ public final class CompiledClassCache {
                     return Optional.empty();
                 }
                 byte[] bytes = Files.readAllBytes(entry.resolve(fields[1].replace('.', '/') + ".class"));
-                if (!HexFormat.of().formatHex(sha256().digest(bytes)).equals(fields[0])) {
+                if (!HexFormat.of().formatHex(CacheDigest.sha256().digest(bytes)).equals(fields[0])) {
                     return Optional.empty();
                 }
                 classes.put(fields[1], bytes);
@@ -184,7 +181,7 @@ public final class CompiledClassCache {
                     return;
                 }
                 byte[] bytes = compiled.bytesOf(name);
-                manifest.append(HexFormat.of().formatHex(sha256().digest(bytes))).append('\t').append(name)
+                manifest.append(HexFormat.of().formatHex(CacheDigest.sha256().digest(bytes))).append('\t').append(name)
                         .append('\t').append(relative).append('\n');
             }
             compiled.writeTo(temporary);
@@ -270,30 +267,6 @@ public final class CompiledClassCache {
         }
     }
 
-    /** A class path entry's identity: its path, and the size and modification time of it or of every file under it. */
-    private static void identity(MessageDigest digest, Path entry) throws IOException {
-        if (entry == null) {
-            text(digest, "<unknown>");
-            return;
-        }
-        Path absolute = entry.toAbsolutePath();
-        text(digest, absolute.toString());
-        if (Files.isDirectory(absolute)) {
-            try (Stream<Path> files = Files.walk(absolute)) {
-                List<Path> regular = files.filter(Files::isRegularFile).limit(MAX_DIRECTORY_FILES + 1L).toList();
-                if (regular.size() > MAX_DIRECTORY_FILES) {
-                    throw new IOException("too many files to key the cache by: " + absolute);
-                }
-                for (Path file : regular.stream().sorted().toList()) {
-                    text(digest, absolute.relativize(file) + " " + Files.size(file) + " "
-                            + Files.getLastModifiedTime(file).toMillis());
-                }
-            }
-        } else if (Files.isRegularFile(absolute)) {
-            text(digest, Files.size(absolute) + " " + Files.getLastModifiedTime(absolute).toMillis());
-        }
-    }
-
     private static String relative(Path directory, Path file) {
         Path base = directory.toAbsolutePath();
         Path absolute = file.toAbsolutePath();
@@ -303,16 +276,4 @@ public final class CompiledClassCache {
         return base.relativize(absolute).toString().replace(File.separatorChar, '/');
     }
 
-    private static void text(MessageDigest digest, String value) {
-        digest.update(value.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
-    }
 }

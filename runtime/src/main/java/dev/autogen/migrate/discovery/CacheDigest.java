@@ -1,0 +1,82 @@
+package dev.autogen.migrate.discovery;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The pieces every on-disk cache of autogen keys its entries with (the compiled migrations here, the entity models in
+ * the generator): a SHA-256, text fed to it unambiguously, and the identity of a jar or class directory. One place, so
+ * that two caches never disagree about what "the same class path" means.
+ */
+public final class CacheDigest {
+    /** A class path directory with more files than this (say {@code .} at a file system root) is not worth a key. */
+    private static final int MAX_DIRECTORY_FILES = 20_000;
+
+    private CacheDigest() {
+    }
+
+    /** A new SHA-256 digest. */
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** Feeds {@code value} and a terminator, so that ("ab", "c") and ("a", "bc") give different digests. */
+    public static void text(MessageDigest digest, String value) {
+        digest.update(value.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    /**
+     * Feeds a class path entry's identity: its path, and for a jar its size and modification time; for a directory
+     * every file's relative path and either its bytes ({@code contents}) or its size and modification time.
+     *
+     * @throws IOException when the entry cannot be read, or a directory holds too many files to key by
+     */
+    public static void identity(MessageDigest digest, Path entry, boolean contents) throws IOException {
+        if (entry == null) {
+            text(digest, "<unknown>");
+            return;
+        }
+        Path absolute = entry.toAbsolutePath().normalize();
+        text(digest, absolute.toString());
+        if (Files.isDirectory(absolute)) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(absolute)) {
+                files = walk.filter(Files::isRegularFile).limit(MAX_DIRECTORY_FILES + 1L).toList();
+            }
+            if (files.size() > MAX_DIRECTORY_FILES) {
+                throw new IOException("too many files to key a cache by: " + absolute);
+            }
+            byte[] buffer = new byte[64 * 1024];
+            for (Path file : files.stream().sorted().toList()) {
+                text(digest, absolute.relativize(file).toString().replace(File.separatorChar, '/'));
+                if (contents) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            digest.update(buffer, 0, n);
+                        }
+                    }
+                    text(digest, "");
+                } else {
+                    text(digest, Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+                }
+            }
+        } else if (Files.isRegularFile(absolute)) {
+            text(digest, Files.size(absolute) + " " + Files.getLastModifiedTime(absolute).toMillis());
+        } else {
+            text(digest, "<missing>");
+        }
+    }
+}
