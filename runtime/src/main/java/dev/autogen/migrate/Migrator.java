@@ -4,6 +4,7 @@ import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.migrate.history.AppliedRevisions;
 import dev.autogen.migrate.history.HistoryEntry;
 import dev.autogen.migrate.history.MigrationChecksum;
+import dev.autogen.migrate.history.MigrationStatus;
 import dev.autogen.migrate.history.VersionStore;
 import dev.autogen.op.Operation;
 import dev.autogen.sql.Dialect;
@@ -210,6 +211,21 @@ public final class Migrator {
     public AppliedRevisions.Report validate(String source) {
         try (Connection c = open(); SchemaSearchPath path = SchemaSearchPath.enter(c, schema)) {
             return AppliedRevisions.check(graph, store.current(c), store.history(c), source);
+        } catch (SQLException e) {
+            throw databaseFailure("cannot read " + VersionTables.HISTORY, e);
+        }
+    }
+
+    /**
+     * Every revision with what the database recorded of it (applied or pending, when, checksum) and {@link #validate}'s
+     * problems, read in one connection: the data of a status listing. Read-only; an empty database has every revision
+     * pending.
+     *
+     * @param source where the migrations come from, for the messages
+     */
+    public MigrationStatus status(String source) {
+        try (Connection c = open(); SchemaSearchPath path = SchemaSearchPath.enter(c, schema)) {
+            return MigrationStatus.of(graph, store.current(c), store.history(c), source);
         } catch (SQLException e) {
             throw databaseFailure("cannot read " + VersionTables.HISTORY, e);
         }

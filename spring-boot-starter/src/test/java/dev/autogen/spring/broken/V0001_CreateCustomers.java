@@ -1,0 +1,26 @@
+package dev.autogen.spring.broken;
+
+import static dev.autogen.dsl.Dsl.*;
+
+import dev.autogen.dsl.SchemaChanges;
+import dev.autogen.migrate.Migration;
+import dev.autogen.migrate.Revision;
+
+@Revision(id = "c0ffee000001", message = "create customers")
+public final class V0001_CreateCustomers implements Migration {
+    @Override
+    public void upgrade(SchemaChanges schema) {
+        schema.createTable(table("customers")
+                .column(column("id", uuid()))
+                .column(column("name", varchar(100)))
+                .primaryKey("pk_customers", "id"));
+    }
+
+    @Override
+    public void downgrade(SchemaChanges schema) {
+        schema.dropTable(table("customers")
+                .column(column("id", uuid()))
+                .column(column("name", varchar(100)))
+                .primaryKey("pk_customers", "id"));
+    }
+}
