@@ -3,6 +3,7 @@ package dev.autogen.migrate;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.migrate.history.AppliedRevisions;
 import dev.autogen.migrate.history.HistoryEntry;
+import dev.autogen.migrate.history.IntegrityProblem;
 import dev.autogen.migrate.history.MigrationChecksum;
 import dev.autogen.migrate.history.MigrationStatus;
 import dev.autogen.migrate.history.VersionStore;
@@ -44,17 +45,20 @@ public final class Migrator {
     private final MigrationTimeouts timeouts;
     /** The PostgreSQL schema this migrator works in (its {@code search_path}), or null for the connection's own. */
     private final String schema;
+    /** Whether upgrade and downgrade run although applied revisions were edited ({@link #ignoringEditedRevisions}). */
+    private final boolean ignoreEdited;
 
     /**
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the migrations do not form a valid graph
      */
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
         this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
-                System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT, null);
+                System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT, null, false);
     }
 
     private Migrator(ConnectionFactory connections, Dialect dialect, RevisionGraph graph, LiveSchema liveSchema,
-            Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts, String schema) {
+            Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts, String schema,
+            boolean ignoreEdited) {
         this.connections = connections;
         this.dialect = dialect;
         this.graph = graph;
@@ -65,26 +69,31 @@ public final class Migrator {
         this.store = new VersionStore(dialect);
         this.timeouts = timeouts;
         this.schema = schema;
+        this.ignoreEdited = ignoreEdited;
     }
 
     /** Receives one progress line per revision ({@code applying 5d0e1f7a3c21 initial schema … 42 ms}). */
     public Migrator withListener(Consumer<String> listener) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+                ignoreEdited);
     }
 
     /** How to read the schema inside the running transaction (SQLite's renderer needs it to rebuild tables). */
     public Migrator withLiveSchema(LiveSchema liveSchema) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+                ignoreEdited);
     }
 
     /** Who the history rows say ran the migration (default: the operating-system user). */
     public Migrator withAppliedBy(String appliedBy) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+                ignoreEdited);
     }
 
     /** The clock for {@code applied_at}. */
     public Migrator withClock(Clock clock) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+                ignoreEdited);
     }
 
     /**
@@ -92,7 +101,8 @@ public final class Migrator {
      * transaction (default {@link MigrationTimeouts#DEFAULT}).
      */
     public Migrator withTimeouts(MigrationTimeouts timeouts) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+                ignoreEdited);
     }
 
     /**
@@ -109,7 +119,18 @@ public final class Migrator {
             throw new IllegalArgumentException(dialect + " has no schemas: a migrator can work in a schema only on"
                     + " PostgreSQL");
         }
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema);
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+                ignoreEdited);
+    }
+
+    /**
+     * Runs {@link #upgrade} and {@link #downgrade} although applied revisions were edited after they ran (by default
+     * they refuse with {@link EditedRevisionsException}): the explicit, one-off way past that refusal
+     * ({@code --ignore-edited}); {@link #repair()} is the lasting one.
+     */
+    public Migrator ignoringEditedRevisions() {
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+                true);
     }
 
     /** The schema set by {@link #withSchema}, or null. */
@@ -153,7 +174,10 @@ public final class Migrator {
      * @throws MigrationException when a revision fails (it is rolled back; the ones before it stay applied)
      */
     public List<String> upgrade(String target) {
-        return locked((c, runner) -> runAll(c, runner, graph.upgradePath(store.current(c), target), true));
+        return locked((c, runner) -> {
+            refuseEditedRevisions(c, "upgrade");
+            return runAll(c, runner, graph.upgradePath(store.current(c), target), true);
+        });
     }
 
     /**
@@ -164,7 +188,58 @@ public final class Migrator {
      * @throws MigrationException when a revision fails or cannot be reverted
      */
     public List<String> downgrade(String target) {
-        return locked((c, runner) -> runAll(c, runner, graph.downgradePath(store.current(c), target), false));
+        return locked((c, runner) -> {
+            refuseEditedRevisions(c, "downgrade");
+            return runAll(c, runner, graph.downgradePath(store.current(c), target), false);
+        });
+    }
+
+    /**
+     * Records the checksum the migrations have now for every applied revision whose recorded one differs (an edit
+     * made on purpose, e.g. a comment in an operation or a fixed downgrade, after review), as one {@code repair} row
+     * per revision in the history, as Flyway's {@code repair} does; nothing else changes. Afterwards {@code validate},
+     * {@code upgrade} and {@code downgrade} accept those revisions.
+     *
+     * @return the repaired revisions, in revision order (empty when nothing was edited)
+     */
+    public List<String> repair() {
+        return locked((c, runner) -> {
+            List<String> edited = edited(c).stream().map(IntegrityProblem::revision).toList();
+            if (edited.isEmpty()) {
+                return List.of();
+            }
+            c.setAutoCommit(false);
+            try {
+                Instant now = clock.instant();
+                for (String id : edited) {
+                    store.record(c, id, HistoryEntry.REPAIR, MigrationChecksum.of(graph.get(id)), now, appliedBy, 0);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            for (String id : edited) {
+                listener.accept("repairing " + id + ": recorded its current checksum");
+            }
+            return edited;
+        });
+    }
+
+    /** The applied revisions whose recorded checksum differs from the migrations' (read under the lock). */
+    private List<IntegrityProblem> edited(Connection c) throws SQLException {
+        return AppliedRevisions.check(graph, store.current(c), store.history(c), "the migrations").problems().stream()
+                .filter(p -> p.kind() == IntegrityProblem.Kind.EDITED).toList();
+    }
+
+    /** Fails before anything runs when an applied revision was edited, unless {@link #ignoringEditedRevisions}. */
+    private void refuseEditedRevisions(Connection c, String command) throws SQLException {
+        List<IntegrityProblem> edited = ignoreEdited ? List.of() : edited(c);
+        if (!edited.isEmpty()) {
+            throw EditedRevisionsException.refusing(command, edited);
+        }
     }
 
     /**

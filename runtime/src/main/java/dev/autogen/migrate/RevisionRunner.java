@@ -248,6 +248,7 @@ final class RevisionRunner {
                             + " its row-level security operations are skipped");
                 }
                 Schema before = liveSchema.read(c);
+                ColumnReferences.requireExisting(operation, before);
                 List<dev.autogen.sql.Statement> statements =
                         SqliteRebuildDependents.complete(c, renderer.render(operation, before), before);
                 for (var statement : statements) {

@@ -48,13 +48,15 @@ public final class TestDatabases {
         return s.urlFor(name);
     }
 
-    /** A JDBC URL of a new SQLite database file under the build's temp folder. */
+    /**
+     * A JDBC URL of a new, empty SQLite database under the build's temp folder: a 0-byte file, which SQLite reads as
+     * a database without tables (read-only commands refuse a file that does not exist, issue 15).
+     */
     public static String freshSqlite(String hint) {
         try {
             Path dir = Path.of(System.getProperty("java.io.tmpdir"), "autogen-sqlite");
             Files.createDirectories(dir);
             Path file = Files.createTempFile(dir, hint.replaceAll("[^A-Za-z0-9]", "_") + "-", ".db");
-            Files.delete(file);
             return "jdbc:sqlite:" + file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

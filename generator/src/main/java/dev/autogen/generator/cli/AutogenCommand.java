@@ -1,12 +1,17 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.config.RedactingOutputStream;
+import dev.autogen.generator.config.Redaction;
 import dev.autogen.generator.config.Settings;
 import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RenamePrompt;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -30,7 +36,7 @@ import picocli.CommandLine.Spec;
         subcommands = {RevisionCommand.class, DiffCommand.class, CheckCommand.class, UpgradeCommand.class,
                 DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
                 BranchesCommand.class, MergeCommand.class, StampCommand.class, ValidateCommand.class,
-                ShowCommand.class, InitCommand.class, CompletionCommand.class},
+                ShowCommand.class, RepairCommand.class, InitCommand.class, CompletionCommand.class},
         footer = {"", "Exit codes: 0 success; 1 check or validate found a problem; 2 bad usage, configuration or input; "
                 + "3 database or migration failure."})
 public final class AutogenCommand implements Callable<Integer> {
@@ -64,6 +70,11 @@ public final class AutogenCommand implements Callable<Integer> {
             description = "Package of new migrations (default: <first entity package>.migrations).")
     String migrationsPackage;
 
+    @Option(names = "--only-migrations-package", scope = ScopeType.INHERIT,
+            description = "The migrations directory is a source root shared with other code (src/main/java): read only "
+                    + "the sources of the migrations package in it.")
+    boolean onlyMigrationsPackage;
+
     @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Database schema to compare (PostgreSQL; default: the connection's current schema).")
     String schema;
@@ -82,16 +93,28 @@ public final class AutogenCommand implements Callable<Integer> {
     @Option(names = "--rev-id", paramLabel = "ID", description = "With -m: use this revision id instead of a random one.")
     String revisionId;
 
+    @Option(names = "--offline", description = "With -m: no database; plan against the schema the migrations build.")
+    boolean offline;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "With -m --offline: postgresql or sqlite (default: the --url's).")
+    String dialect;
+
     @Override
     public Integer call() {
         if (message == null && revisionId != null) {
             throw new UsageException("--rev-id needs a message: autogen -m MESSAGE --rev-id " + revisionId);
         }
+        if (message == null && (offline || dialect != null)) {
+            throw new UsageException("--offline and --dialect before no command need a message: autogen -m MESSAGE"
+                    + " --offline, or put them after the command (autogen check --offline)");
+        }
         if (message == null) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        return RevisionCommand.generate(project(), message, false, revisionId, spec.commandLine().getOut());
+        return RevisionCommand.generate(project(), message, false, revisionId, offline, dialect,
+                spec.commandLine().getOut());
     }
 
     /** Who answers rename questions; null for the terminal when there is one. */
@@ -102,26 +125,48 @@ public final class AutogenCommand implements Callable<Integer> {
 
     /** The project the options describe; every subcommand builds it from here. */
     Project project() {
-        if ((message != null || revisionId != null) && spec.commandLine().getParseResult().hasSubcommand()) {
+        if ((message != null || revisionId != null || offline || dialect != null)
+                && spec.commandLine().getParseResult().hasSubcommand()) {
             // picocli runs only the subcommand: without this, "autogen -m x upgrade" would drop the message silently
-            throw new UsageException("-m and --rev-id before a command mean autogenerate; pass them after "
+            throw new UsageException("-m, --rev-id, --offline and --dialect before a command mean autogenerate; pass them after "
                     + "'revision' instead (autogen revision -m MESSAGE) or drop the command");
         }
         SettingsResolver resolver = new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
         settings = resolver.resolve(new SettingsResolver.Options(url, user, password, classpath, packages,
-                migrations, migrationsPackage, schema, config, verbose));
-        return new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
+                migrations, migrationsPackage, schema, config, verbose, onlyMigrationsPackage));
+        Project project = new Project(settings, renamePrompt != null ? renamePrompt : RenamePrompt.terminal());
+        return createsDatabase() ? project : project.readOnlyDatabase();
     }
 
-    /** The password to keep out of messages: the resolved one, else the option's, else the environment's. */
-    String knownPassword() {
-        if (settings != null) {
-            return settings.password();
+    /** The commands that may create a missing SQLite file: upgrade, stamp and revision ({@code -m}); not the others. */
+    private static final Set<String> CREATING_COMMANDS = Set.of("upgrade", "stamp", "revision");
+
+    private boolean createsDatabase() {
+        ParseResult command = spec.commandLine().getParseResult();
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
         }
-        return password != null ? password : System.getenv("AUTOGEN_PASSWORD");
+        return command.commandSpec() == spec ? message != null
+                : CREATING_COMMANDS.contains(command.commandSpec().name());
+    }
+
+    /**
+     * The secrets to keep out of messages: the resolved password and URL passwords, else the options' and the
+     * environment's.
+     */
+    List<String> knownSecrets() {
+        if (settings != null) {
+            return Redaction.secretsOf(settings.url(), settings.password());
+        }
+        return Redaction.secretsOf(url != null ? url : System.getenv("AUTOGEN_URL"),
+                password != null ? password : System.getenv("AUTOGEN_PASSWORD"));
     }
 
     public static void main(String[] args) {
+        // first, before a logger or a driver captures the streams: nothing printed can show a password
+        Redaction.rememberForThisProcess();
+        System.setOut(RedactingOutputStream.wrap(System.out));
+        System.setErr(RedactingOutputStream.wrap(System.err));
         if (!List.of(args).contains("--verbose")) {
             // drivers log warnings through java.util.logging to stderr (pgjdbc: "JDBC URL port ... not valid");
             // errors are one line, so that chatter is only wanted with --verbose
@@ -133,6 +178,25 @@ public final class AutogenCommand implements Callable<Integer> {
     /** Runs the command line and returns the exit code (tests call this directly). */
     public static int run(String... args) {
         return commandLine().execute(args);
+    }
+
+    /**
+     * Runs the command line with its output and errors going to {@code out} and {@code err}, and returns the exit
+     * code. This is the entry point of hosts that load autogen in a class loader of their own (the Maven plugin): its
+     * signature has JDK types only, so it can be called across class loaders.
+     */
+    public static int run(Writer out, Writer err, String... args) {
+        CommandLine commandLine = commandLine();
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        commandLine.setOut(outWriter);
+        commandLine.setErr(errWriter);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
     }
 
     public static CommandLine commandLine() {

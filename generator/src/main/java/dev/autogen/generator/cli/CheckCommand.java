@@ -55,9 +55,9 @@ final class CheckCommand implements Callable<Integer> {
                     String heads = report.heads().isEmpty() ? "(no migrations)" : String.join(", ", report.heads());
                     out.println(offline
                             ? "In sync (offline): the migrations up to head " + heads + " build what the entities in "
-                                    + String.join(", ", project.settings().packages()) + " map."
+                                    + String.join(", ", project.entityPackages()) + " map."
                             : "In sync: " + project.settings().displayUrl() + " is at head " + heads
-                                    + " and matches the entities in " + String.join(", ", project.settings().packages())
+                                    + " and matches the entities in " + String.join(", ", project.entityPackages())
                                     + ".");
                 } else {
                     for (String problem : report.problems()) {

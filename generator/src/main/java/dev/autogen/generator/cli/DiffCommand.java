@@ -61,11 +61,11 @@ final class DiffCommand implements Callable<Integer> {
                 RevisionCommand.printHints(out, filtered.hints());
                 if (plan.isEmpty()) {
                     out.println("No differences: " + project.settings().displayUrl() + " matches the entities in "
-                            + String.join(", ", project.settings().packages()) + ".");
+                            + String.join(", ", project.entityPackages()) + ".");
                 } else {
                     out.println(plan.size() + " operation" + (plan.size() == 1 ? "" : "s") + " would bring "
                             + project.settings().displayUrl() + " in line with the entities in "
-                            + String.join(", ", project.settings().packages()) + ":");
+                            + String.join(", ", project.entityPackages()) + ":");
                     RevisionCommand.printPlan(out, plan, warnings, because(project, database, plan));
                     out.println(pendingNote(project).orElse("Write them as a migration with: autogen -m \"MESSAGE\""));
                 }

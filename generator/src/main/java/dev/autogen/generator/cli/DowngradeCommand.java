@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,10 @@ final class DowngradeCommand implements Callable<Integer> {
     @Mixin
     SchemaFleetOptions fleet;
 
+    @Option(names = "--ignore-edited", description = "Run although applied revisions were edited since (their checksum"
+            + " differs; refused by default). autogen repair records such an edit for good.")
+    boolean ignoreEdited;
+
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
@@ -46,7 +51,8 @@ final class DowngradeCommand implements Callable<Integer> {
             }
             Project project = root.project();
             fleet.validate(project, offline.sql);
-            return SchemaFleetRun.downgrade(project, fleet, timeouts.timeouts(), target, spec.commandLine().getOut(),
+            return SchemaFleetRun.downgrade(project, fleet, timeouts.timeouts(), target, ignoreEdited,
+                    spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
         if (offline.sql) {
@@ -54,8 +60,12 @@ final class DowngradeCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(root.project().migrator().withTimeouts(timeouts.timeouts()), Migrator::downgrade,
+        MigrationProgress.run(edited(root.project().migrator()).withTimeouts(timeouts.timeouts()), Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    private Migrator edited(Migrator migrator) {
+        return ignoreEdited ? migrator.ignoringEditedRevisions() : migrator;
     }
 }

@@ -4,6 +4,7 @@ import dev.autogen.generator.config.DatabaseException;
 import dev.autogen.generator.config.Redaction;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.jpa.EntityModelException;
+import dev.autogen.migrate.EditedRevisionsException;
 import dev.autogen.migrate.discovery.CompilationException;
 import dev.autogen.migrate.discovery.MigrationSourceException;
 import dev.autogen.migrate.graph.RevisionGraphException;
@@ -50,6 +51,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             case MigrationSourceException s -> ExitCodes.USAGE;
             case CompilationException c -> ExitCodes.USAGE;
             case RevisionGraphException g -> ExitCodes.USAGE;
+            // the migrations disagree with what was applied; nothing ran
+            case EditedRevisionsException edited -> ExitCodes.USAGE;
             // a database or migration failure, and anything unforeseen: the database may need a look
             default -> ExitCodes.DATABASE;
         };
@@ -92,9 +95,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     /** Masks the password however it was given, and any password in a URL, in whatever autogen prints. */
     private static String redact(String text, CommandLine commandLine) {
-        String password = commandLine.getCommandSpec().root().userObject() instanceof AutogenCommand root
-                ? root.knownPassword() : null;
-        return Redaction.message(text, password);
+        List<String> secrets = commandLine.getCommandSpec().root().userObject() instanceof AutogenCommand root
+                ? root.knownSecrets() : List.of();
+        return Redaction.message(text, secrets);
     }
 
     private static boolean verbose(ParseResult parseResult) {

@@ -1,5 +1,6 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.diff.OperationText;
 import dev.autogen.generator.project.Autogenerate;
 import dev.autogen.generator.project.Project;
@@ -38,18 +39,34 @@ final class RevisionCommand implements Callable<Integer> {
     @Option(names = "--rev-id", paramLabel = "ID", description = "Use this revision id instead of a random one.")
     String revisionId;
 
+    @Option(names = "--offline", description = "No database: plan against the schema the migrations build (as check --offline).")
+    boolean offline;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "With --offline: postgresql or sqlite (default: the --url's).")
+    String dialect;
+
     @Override
     public Integer call() {
-        return generate(root.project(), message, empty, revisionId, spec.commandLine().getOut());
+        return generate(root.project(), message, empty, revisionId, offline, dialect, spec.commandLine().getOut());
     }
 
-    static int generate(Project project, String message, boolean empty, String revisionId, PrintWriter out) {
-        Autogenerate.Outcome outcome = Autogenerate.generate(project, message, empty, revisionId);
+    static int generate(Project project, String message, boolean empty, String revisionId, boolean offline,
+                        String dialect, PrintWriter out) {
+        if (dialect != null && !offline) {
+            throw new UsageException("--dialect only applies to --offline: add --offline");
+        }
+        Autogenerate.Outcome outcome = offline
+                ? Autogenerate.generateOffline(project, message, empty, revisionId,
+                        OfflineSqlOptions.dialect(dialect, project))
+                : Autogenerate.generate(project, message, empty, revisionId);
         printHints(out, outcome.hints());
         Optional<WrittenRevision> written = outcome.written();
         if (written.isEmpty()) {
-            out.println("No changes: the database already matches the entities in "
-                    + String.join(", ", project.settings().packages()) + "; no migration written.");
+            out.println((offline ? "No changes: the migrations already build what the entities in "
+                    + String.join(", ", project.entityPackages()) + " map"
+                    : "No changes: the database already matches the entities in "
+                    + String.join(", ", project.entityPackages())) + "; no migration written.");
             return ExitCodes.OK;
         }
         WrittenRevision revision = written.get();

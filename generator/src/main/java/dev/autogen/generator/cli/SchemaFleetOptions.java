@@ -65,6 +65,13 @@ final class SchemaFleetOptions {
             throw new UsageException("--schemas and --schemas-query need PostgreSQL: " + project.dialect()
                     + " has no schemas (the database is " + project.settings().displayUrl() + ")");
         }
+        if (schemasQuery != null) {
+            try {
+                SchemaFleet.requireOneStatement(schemasQuery);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--schemas-query: " + e.getMessage());
+            }
+        }
         if (schemas != null) {
             for (String schema : schemas) {
                 if (schema.isBlank()) {

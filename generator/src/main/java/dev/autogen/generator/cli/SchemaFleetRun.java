@@ -22,13 +22,20 @@ final class SchemaFleetRun {
     }
 
     static int upgrade(Project project, SchemaFleetOptions options, MigrationTimeouts timeouts, String target,
-            PrintWriter out, PrintWriter err) {
-        return run(project, options, timeouts, out, err, true, (fleet, schemas) -> fleet.upgrade(schemas, target));
+            boolean ignoreEdited, PrintWriter out, PrintWriter err) {
+        return run(project, options, timeouts, out, err, true,
+                (fleet, schemas) -> edited(fleet, ignoreEdited).upgrade(schemas, target));
     }
 
     static int downgrade(Project project, SchemaFleetOptions options, MigrationTimeouts timeouts, String target,
-            PrintWriter out, PrintWriter err) {
-        return run(project, options, timeouts, out, err, false, (fleet, schemas) -> fleet.downgrade(schemas, target));
+            boolean ignoreEdited, PrintWriter out, PrintWriter err) {
+        return run(project, options, timeouts, out, err, false,
+                (fleet, schemas) -> edited(fleet, ignoreEdited).downgrade(schemas, target));
+    }
+
+    /** {@code --ignore-edited}: each schema runs although applied revisions were edited. */
+    private static SchemaFleet edited(SchemaFleet fleet, boolean ignoreEdited) {
+        return ignoreEdited ? fleet.ignoringEditedRevisions() : fleet;
     }
 
     private static int run(Project project, SchemaFleetOptions options, MigrationTimeouts timeouts, PrintWriter out,

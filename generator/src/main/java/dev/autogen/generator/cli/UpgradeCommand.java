@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -36,13 +37,18 @@ final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     SchemaFleetOptions fleet;
 
+    @Option(names = "--ignore-edited", description = "Run although applied revisions were edited since (their checksum"
+            + " differs; refused by default). autogen repair records such an edit for good.")
+    boolean ignoreEdited;
+
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
         if (fleet.active() || fleet.parallel != null || fleet.createSchemas) {
             Project project = root.project();
             fleet.validate(project, offline.sql);
-            return SchemaFleetRun.upgrade(project, fleet, timeouts.timeouts(), target, spec.commandLine().getOut(),
+            return SchemaFleetRun.upgrade(project, fleet, timeouts.timeouts(), target, ignoreEdited,
+                    spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
         if (offline.sql) {
@@ -50,8 +56,12 @@ final class UpgradeCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(root.project().migrator().withTimeouts(timeouts.timeouts()), Migrator::upgrade, target, "Applied", "Nothing to apply",
+        MigrationProgress.run(edited(root.project().migrator()).withTimeouts(timeouts.timeouts()), Migrator::upgrade, target, "Applied", "Nothing to apply",
                 spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    private Migrator edited(Migrator migrator) {
+        return ignoreEdited ? migrator.ignoringEditedRevisions() : migrator;
     }
 }

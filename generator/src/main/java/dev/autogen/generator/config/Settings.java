@@ -10,13 +10,29 @@ import java.util.List;
  *
  * @param classpath         where compiled entities are; empty means the generator's own classpath (the samples)
  * @param schema            the database schema to compare (PostgreSQL), or null for the connection's default
+ * @param onlyMigrationsPackage the migrations directory is a source root shared with other code (Maven's
+ *                          {@code src/main/java}): read only the sources in the migrations package's directory
  */
 public record Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
-                       Path migrationsDir, String migrationsPackage, String schema, boolean verbose) {
+                       Path migrationsDir, String migrationsPackage, String schema, boolean verbose,
+                       boolean onlyMigrationsPackage) {
 
     public Settings {
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);
+    }
+
+    public Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
+                    Path migrationsDir, String migrationsPackage, String schema, boolean verbose) {
+        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose, false);
+    }
+
+    /**
+     * Where the migration sources are read from: the migrations directory, or only its migrations package's
+     * directory when the directory is shared with other code ({@link #onlyMigrationsPackage()}).
+     */
+    public Path migrationSources() {
+        return onlyMigrationsPackage ? migrationsDir.resolve(migrationsPackage.replace('.', '/')) : migrationsDir;
     }
 
     public Dialect dialect() {
@@ -32,7 +48,8 @@ public record Settings(String url, String user, String password, List<Path> clas
     public String toString() {
         return "Settings[url=" + displayUrl() + ", user=" + user + ", password=" + (password == null ? null : "***")
                 + ", classpath=" + classpath + ", packages=" + packages + ", migrationsDir=" + migrationsDir
-                + ", migrationsPackage=" + migrationsPackage + ", schema=" + schema + ", verbose=" + verbose + "]";
+                + ", migrationsPackage=" + migrationsPackage + ", schema=" + schema + ", verbose=" + verbose
+                + ", onlyMigrationsPackage=" + onlyMigrationsPackage + "]";
     }
 
     /** The URL with any password parameter masked, for messages. Passwords are never printed. */

@@ -21,6 +21,8 @@ import java.util.Properties;
  * {@value #SAMPLE_CLASSPATH_VARIABLE}, which serves only that default (an explicit {@code --classpath} or
  * {@code --packages} ignores it); without it they are looked for on autogen's own class path (the tests). When entity
  * packages are given but no migrations package, the migrations package is {@code <first entity package>.migrations}.
+ * A class path without packages means every annotated class on it (no packages in the settings), with migrations in
+ * {@code db.migration}.
  */
 public final class SettingsResolver {
     public static final String DEFAULT_URL = "jdbc:sqlite:autogen.db";
@@ -29,6 +31,8 @@ public final class SettingsResolver {
     public static final String SAMPLE_MIGRATIONS_PACKAGE = "dev.autogen.sample.migrations";
     /** Where the embedded default's sample entities are compiled to (set by {@code ./autogen}). */
     public static final String SAMPLE_CLASSPATH_VARIABLE = "AUTOGEN_SAMPLE_CLASSPATH";
+    /** The migrations package when the entities are found by scanning the whole class path: Flyway's default. */
+    public static final String SCANNED_MIGRATIONS_PACKAGE = "db.migration";
     private static final String PROPERTIES_FILE = "autogen.properties";
 
     private final Map<String, String> environment;
@@ -41,7 +45,13 @@ public final class SettingsResolver {
 
     /** Options as given on the command line; null when not given. */
     public record Options(String url, String user, String password, String classpath, String packages,
-                          String migrations, String migrationsPackage, String schema, Path config, boolean verbose) {
+                          String migrations, String migrationsPackage, String schema, Path config, boolean verbose,
+                          boolean onlyMigrationsPackage) {
+        public Options(String url, String user, String password, String classpath, String packages,
+                       String migrations, String migrationsPackage, String schema, Path config, boolean verbose) {
+            this(url, user, password, classpath, packages, migrations, migrationsPackage, schema, config, verbose,
+                    false);
+        }
     }
 
     public Settings resolve(Options cli) {
@@ -49,26 +59,28 @@ public final class SettingsResolver {
         String url = first(cli.url(), environment.get("AUTOGEN_URL"), file.getProperty("url"), DEFAULT_URL);
         String user = first(cli.user(), environment.get("AUTOGEN_USER"), file.getProperty("user"), null);
         String password = first(cli.password(), environment.get("AUTOGEN_PASSWORD"), file.getProperty("password"), null);
+        Redaction.remember(url, password);
         String classpath = first(cli.classpath(), file.getProperty("classpath"), null);
         String packages = first(cli.packages(), file.getProperty("packages"), null);
         List<Path> classpathEntries = split(classpath, ":").stream().map(this::resolvePath).toList();
         List<String> packageList = split(packages, ",");
-        if (packageList.isEmpty()) {
-            if (!classpathEntries.isEmpty()) {
-                throw new UsageException("--classpath is set but no entity packages are: pass --packages com.acme.model");
-            }
+        if (packageList.isEmpty() && classpathEntries.isEmpty()) {
             packageList = List.of(SAMPLE_PACKAGE);
             classpathEntries = split(environment.get(SAMPLE_CLASSPATH_VARIABLE), ":").stream()
                     .map(this::resolvePath).toList();
         }
-        String defaultMigrationsPackage = packageList.equals(List.of(SAMPLE_PACKAGE))
-                ? SAMPLE_MIGRATIONS_PACKAGE : packageList.get(0) + ".migrations";
+        // zero configuration (a class path, no packages): every annotated class on it, migrations where Flyway looks
+        String defaultMigrationsPackage = packageList.isEmpty() ? SCANNED_MIGRATIONS_PACKAGE
+                : packageList.equals(List.of(SAMPLE_PACKAGE)) ? SAMPLE_MIGRATIONS_PACKAGE
+                : packageList.get(0) + ".migrations";
         String migrations = first(cli.migrations(), file.getProperty("migrations"), DEFAULT_MIGRATIONS_DIR);
         String migrationsPackage = first(cli.migrationsPackage(), file.getProperty("migrations-package"),
                 defaultMigrationsPackage);
         String schema = first(cli.schema(), file.getProperty("schema"), null);
+        boolean onlyMigrationsPackage = cli.onlyMigrationsPackage()
+                || Boolean.parseBoolean(first(file.getProperty("only-migrations-package"), "false"));
         return new Settings(url, user, password, classpathEntries, packageList, resolvePath(migrations),
-                migrationsPackage, schema, cli.verbose());
+                migrationsPackage, schema, cli.verbose(), onlyMigrationsPackage);
     }
 
     private Properties load(Path explicit) {
@@ -94,7 +106,7 @@ public final class SettingsResolver {
     }
 
     private static final List<String> KNOWN_KEYS = List.of("url", "user", "password", "classpath", "packages",
-            "migrations", "migrations-package", "schema");
+            "migrations", "migrations-package", "schema", "only-migrations-package");
 
     private Path resolvePath(String path) {
         return workingDirectory.resolve(path).normalize();

@@ -27,33 +27,58 @@ public final class OfflineDriftCheck {
 
     public static DriftCheck.Report run(Project project, Dialect dialect) {
         List<String> problems = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         RevisionGraph graph = new RevisionGraph(project.migrations());
         List<String> heads = graph.heads();
         if (heads.size() > 1) {
             problems.add("the migrations have several heads (" + String.join(", ", heads)
                     + "): merge them with autogen merge -m \"merge heads\"");
         }
-        Schema replayed = Schema.EMPTY;
-        for (LoadedMigration migration : graph.inOrder()) {
-            for (Operation operation : migration.upgradeOperations()) {
-                if (operation instanceof ExecuteSql || operation instanceof ExecuteDialectSql
-                        || operation instanceof RunCallback) {
-                    notes.add("note: revision " + migration.id() + " runs raw SQL or Java, which the offline check"
-                            + " cannot see into");
-                }
-                replayed = SchemaInterpreter.apply(replayed, operation);
-            }
-        }
-        // no database to ask for its default schema: --schema, else PostgreSQL's own default
-        String defaultSchema = project.settings().schema() != null ? project.settings().schema() : "public";
-        Schema entities = SchemaNamespaces.withDefault(project.entitySchema(dialect),
-                defaultSchema);
+        Replay replay = replay(graph);
+        Schema replayed = replay.schema();
+        List<String> notes = replay.notes();
+        Schema entities = entitySchema(project, dialect);
         List<Operation> plan = new SchemaDiffer(dialect, SqlExpressions::canonical).diff(replayed, entities);
         if (!plan.isEmpty()) {
             problems.add("the entities differ from what the migrations build by " + plan.size() + " operation"
                     + (plan.size() == 1 ? "" : "s") + ": generate a migration with autogen -m MESSAGE");
         }
-        return new DriftCheck.Report(problems, plan, heads, notes.stream().distinct().toList());
+        return new DriftCheck.Report(problems, plan, heads, notes);
+    }
+
+    /** The schema the migrations build, replayed from an empty one, and a note per revision the replay cannot see into. */
+    public record Replay(Schema schema, List<String> notes) {
+        public Replay {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** Replays the upgrades of {@code graph}'s revisions in order onto an empty schema. */
+    public static Replay replay(RevisionGraph graph) {
+        List<String> notes = new ArrayList<>();
+        Schema replayed = Schema.EMPTY;
+        for (LoadedMigration migration : graph.inOrder()) {
+            for (Operation operation : migration.upgradeOperations()) {
+                if (operation instanceof ExecuteSql || operation instanceof ExecuteDialectSql
+                        || operation instanceof RunCallback) {
+                    notes.add("note: revision " + migration.id() + " runs raw SQL or Java, which the offline replay"
+                            + " cannot see into");
+                }
+                replayed = SchemaInterpreter.apply(replayed, operation);
+            }
+        }
+        return new Replay(replayed, notes.stream().distinct().toList());
+    }
+
+    /**
+     * The entities' schema for {@code dialect} with no database to ask for its default schema: {@code --schema}, else
+     * PostgreSQL's own default ({@code public}), names the tables that need no schema.
+     */
+    static Schema entitySchema(Project project, Dialect dialect) {
+        return withOfflineDefault(project, project.entitySchema(dialect));
+    }
+
+    static Schema withOfflineDefault(Project project, Schema entities) {
+        String defaultSchema = project.settings().schema() != null ? project.settings().schema() : "public";
+        return SchemaNamespaces.withDefault(entities, defaultSchema);
     }
 }

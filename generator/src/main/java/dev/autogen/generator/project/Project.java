@@ -5,6 +5,8 @@ import dev.autogen.generator.catalog.SqlExpressions;
 import dev.autogen.generator.config.DatabaseException;
 import dev.autogen.generator.config.Redaction;
 import dev.autogen.generator.config.Settings;
+import dev.autogen.generator.config.SettingsResolver;
+import dev.autogen.generator.config.SqliteFile;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.diff.RenameHints;
 import dev.autogen.generator.diff.SchemaDiffer;
@@ -19,6 +21,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +41,8 @@ import java.util.function.Supplier;
 public final class Project {
     private final Settings settings;
     private final RenamePrompt renamePrompt;
+    /** Whether connecting may create a missing SQLite file ({@link #readOnlyDatabase()} says no). */
+    private final boolean mayCreateDatabase;
     private List<Class<?>> entityClasses;
     private EntityModel entityModel;
     private Schema entitySchema;
@@ -60,8 +65,23 @@ public final class Project {
 
     /** A project whose {@link #plan()} asks {@code renamePrompt} about undeclared renames. */
     public Project(Settings settings, RenamePrompt renamePrompt) {
+        this(settings, renamePrompt, true);
+    }
+
+    private Project(Settings settings, RenamePrompt renamePrompt, boolean mayCreateDatabase) {
         this.settings = settings;
         this.renamePrompt = renamePrompt;
+        this.mayCreateDatabase = mayCreateDatabase;
+    }
+
+    /**
+     * This project for a command that must not create the database: connecting to a SQLite file that does not exist
+     * is then a usage error naming the file, instead of SQLite creating an empty one (a mistyped {@code --url} would
+     * otherwise leave a 0-byte file behind and be reported on as an empty database). Only {@code upgrade},
+     * {@code stamp} and {@code -m}'s bookkeeping create a database.
+     */
+    public Project readOnlyDatabase() {
+        return new Project(settings, renamePrompt, false);
     }
 
     public Settings settings() {
@@ -250,6 +270,14 @@ public final class Project {
         return entityClasses;
     }
 
+    /**
+     * The entity packages: {@code --packages}, else (zero configuration) the root packages of the entities found on the
+     * class path. What messages name as "the entities in ...".
+     */
+    public List<String> entityPackages() {
+        return settings.packages().isEmpty() ? EntityScanner.entityPackages(entityClasses()) : settings.packages();
+    }
+
     /** The renames the entities declare with {@code @RenamedFrom}. */
     public RenameHints renameHints() {
         return entityModel().renameHints();
@@ -325,7 +353,9 @@ public final class Project {
                 throw new UsageException("migrations directory does not exist: " + settings.migrationsDir()
                         + ": create it or pass --migrations DIR");
             }
-            migrations = new SourceDirectoryMigrationSource(settings.migrationsDir()).load();
+            Path sources = settings.migrationSources();
+            // a shared source root whose migrations package has no directory yet simply has no migrations
+            migrations = Files.isDirectory(sources) ? new SourceDirectoryMigrationSource(sources).load() : List.of();
         }
         return migrations;
     }
@@ -349,6 +379,10 @@ public final class Project {
         dialect(); // an unsupported URL is a usage error (exit 2), not "no suitable driver" from DriverManager
         ConnectionFactory raw = ConnectionFactory.of(settings.url(), settings.user(), settings.password());
         return () -> {
+            if (missingSqliteFile()) {
+                // the embedded default, not made yet: read as the empty database it stands for, without creating it
+                return ConnectionFactory.of("jdbc:sqlite::memory:", null, null).open();
+            }
             try {
                 return raw.open();
             } catch (SQLException e) {
@@ -357,6 +391,26 @@ public final class Project {
                         + " (check --url, --user and --password)", e);
             }
         };
+    }
+
+    /**
+     * Whether a command that must not create the database is about to open a SQLite file that does not exist: an error
+     * naming the file, except for the embedded default ({@code jdbc:sqlite:autogen.db}, which a first
+     * {@code autogen diff} in a fresh checkout reads before anything made it; it is read as empty, not created).
+     */
+    private boolean missingSqliteFile() {
+        if (mayCreateDatabase || dialect() != Dialect.SQLITE) {
+            return false;
+        }
+        SqliteFile file = SqliteFile.of(settings.url()).filter(f -> !Files.exists(f.path())).orElse(null);
+        if (file == null) {
+            return false;
+        }
+        if (settings.url().equals(SettingsResolver.DEFAULT_URL)) {
+            return true;
+        }
+        throw new UsageException("SQLite database file does not exist: " + file.path().toAbsolutePath()
+                + " — check --url; autogen upgrade, stamp or -m create it");
     }
 
     static String firstLine(String message) {

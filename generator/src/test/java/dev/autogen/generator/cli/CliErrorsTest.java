@@ -36,8 +36,14 @@ class CliErrorsTest {
         dir = ScratchDirectory.create("cli-errors");
     }
 
-    /** A SQLite file and an empty migrations directory in the test's own temp dir (never the repository's). */
+    /**
+     * An empty SQLite file (a 0-byte file: reading commands do not create a missing one) and an empty migrations
+     * directory in the test's own temp dir (never the repository's).
+     */
     private List<String> sqlite(String... args) throws IOException {
+        if (!Files.exists(dir.resolve("test.db"))) {
+            Files.createFile(dir.resolve("test.db"));
+        }
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
         List<String> all = new ArrayList<>(List.of("--url", "jdbc:sqlite:" + dir.resolve("test.db"),
                 "--migrations", migrations.toString()));

@@ -42,7 +42,8 @@ class CliHappyPathTest {
     void scratch() throws IOException {
         Path dir = ScratchDirectory.create("cli-happy-path");
         migrations = Files.createDirectories(dir.resolve("migrations"));
-        url = "jdbc:sqlite:" + dir.resolve("autogen.db");
+        // an empty database (a 0-byte file): check and diff do not create a missing one
+        url = "jdbc:sqlite:" + Files.createFile(dir.resolve("autogen.db"));
         revisionFile = migrations.resolve("dev/autogen/sample/migrations/V0001_Initial.java");
     }
 

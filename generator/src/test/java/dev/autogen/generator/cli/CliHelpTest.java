@@ -23,8 +23,8 @@ class CliHelpTest {
             Map.entry("revision", List.of("--message", "--empty", "--autogenerate", "--rev-id")),
             Map.entry("diff", List.of("--format", "json", "sql")),
             Map.entry("check", List.of("--format", "exit 1", "--offline", "--dialect")),
-            Map.entry("upgrade", List.of("TARGET", "head", "--sql", "--from", "--dialect")),
-            Map.entry("downgrade", List.of("TARGET", "base", "--sql", "--from", "--dialect")),
+            Map.entry("upgrade", List.of("TARGET", "head", "--sql", "--from", "--dialect", "--ignore-edited")),
+            Map.entry("downgrade", List.of("TARGET", "base", "--sql", "--from", "--dialect", "--ignore-edited")),
             Map.entry("current", List.of()),
             Map.entry("history", List.of()),
             Map.entry("heads", List.of()),
@@ -32,6 +32,7 @@ class CliHelpTest {
             Map.entry("merge", List.of("--message", "--rev-id", "head")),
             Map.entry("stamp", List.of("REV", "base", "without running")),
             Map.entry("validate", List.of("exit 1", "edited")),
+            Map.entry("repair", List.of("checksums", "edited")),
             Map.entry("show", List.of("REV", "operations", "--sql", "--dialect")),
             Map.entry("init", List.of("autogen.properties", "--directory", "overwrite")),
             Map.entry("completion", List.of("bash", "zsh")));

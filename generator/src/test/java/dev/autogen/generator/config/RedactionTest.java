@@ -51,7 +51,17 @@ class RedactionTest {
     @Test
     void stackTraceKeepsItsLines() {
         assertEquals("x?password=***\n\tat a.B.c(B.java:1)\n",
-                Redaction.message("x?password=p1\n\tat a.B.c(B.java:1)\n", null));
+                Redaction.message("x?password=p1\n\tat a.B.c(B.java:1)\n", (String) null));
+    }
+
+    /** Drivers echo a URL's password without its shape: its value is masked wherever it appears. */
+    @Test
+    void secretsOfAUrlAreMaskedByValue() {
+        var secrets = Redaction.secretsOf("jdbc:postgresql://app:pw9x@db/app?sslpassword=k3y", "opt1");
+        assertEquals(java.util.List.of("opt1", "k3y", "pw9x"), secrets);
+        assertEquals("UnknownHostException: app:***@db; invalid port number: ***@db; ***, ***",
+                Redaction.message("UnknownHostException: app:pw9x@db; invalid port number: pw9x@db; k3y, opt1",
+                        secrets));
     }
 
     @Test

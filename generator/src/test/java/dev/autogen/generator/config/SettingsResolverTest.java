@@ -164,10 +164,12 @@ class SettingsResolverTest {
     }
 
     @Test
-    void classpathWithoutPackagesIsAUsageError() {
-        UsageException e = assertThrows(UsageException.class, () -> new SettingsResolver(Map.of(), dir).resolve(
-                new SettingsResolver.Options(null, null, null, "build/classes", null, null, null, null, null, false)));
-        assertTrue(e.getMessage().contains("--packages"), e.getMessage());
+    void classpathWithoutPackagesMeansEveryAnnotatedClassOnItWithMigrationsInFlywaysPackage() {
+        Settings settings = new SettingsResolver(Map.of(), dir).resolve(
+                new SettingsResolver.Options(null, null, null, "build/classes", null, null, null, null, null, false));
+        assertEquals(List.of(), settings.packages());
+        assertEquals(List.of(dir.resolve("build/classes")), settings.classpath());
+        assertEquals("db.migration", settings.migrationsPackage());
     }
 
     @Test

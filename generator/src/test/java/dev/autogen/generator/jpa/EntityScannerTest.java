@@ -45,6 +45,31 @@ class EntityScannerTest {
             }
             """;
 
+    /** Hibernate 6's {@code @Where}, which Hibernate 7 removed: on the class path of an entity compiled against 6.6. */
+    private static final String WHERE = """
+            package org.hibernate.annotations;
+
+            import java.lang.annotation.*;
+
+            @Retention(RetentionPolicy.RUNTIME)
+            @Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})
+            public @interface Where {
+                String clause();
+            }
+            """;
+
+    private static final String LEGACY_ORDER = """
+            package com.acme.legacy;
+
+            import jakarta.persistence.*;
+
+            @Entity
+            public class LegacyOrder {
+                @Id long id;
+                @OneToMany @org.hibernate.annotations.Where(clause = "deleted = false") java.util.List<LegacyOrder> lines;
+            }
+            """;
+
     static Path work;
     static Path classes;
     static Path jar;
@@ -155,6 +180,37 @@ class EntityScannerTest {
             assertEquals(List.of("com.acme.billing.Invoice"), found.stream().map(Class::getName).toList());
             assertEquals(loader, found.getFirst().getClassLoader());
         }
+    }
+
+    @Test
+    void withNoPackagesEveryAnnotatedClassOnTheGivenClassPathIsFound() {
+        List<Class<?>> found = EntityScanner.scan(List.of(classes, jar), List.of());
+
+        assertEquals(List.of("com.acme.billing.Invoice"), found.stream().map(Class::getName).distinct().toList());
+        assertEquals(List.of("com.acme.billing"), EntityScanner.entityPackages(found));
+    }
+
+    @Test
+    void anAnnotationHibernate7RemovedIsOneLineNamingItAndTheClass() throws IOException, URISyntaxException {
+        Path legacy = Files.createDirectories(work.resolve("legacy"));
+        Path where = Files.createDirectories(legacy.resolve("src/org/hibernate/annotations"));
+        Path order = Files.createDirectories(legacy.resolve("src/com/acme/legacy"));
+        Path hibernate6 = Files.createDirectories(legacy.resolve("hibernate6-classes"));
+        Path entities = Files.createDirectories(legacy.resolve("classes"));
+        String persistenceApi = Path.of(Entity.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "--release", "21", "-d", hibernate6.toString(),
+                Files.writeString(where.resolve("Where.java"), WHERE).toString()));
+        assertEquals(0, javac.run(null, null, null, "--release", "21", "-cp", persistenceApi + ":" + hibernate6,
+                "-d", entities.toString(), Files.writeString(order.resolve("LegacyOrder.java"), LEGACY_ORDER)
+                        .toString()));
+
+        EntityModelException e = assertThrows(EntityModelException.class,
+                () -> EntityScanner.scan(List.of(entities, hibernate6), List.of()));
+
+        assertEquals("com.acme.legacy.LegacyOrder uses @org.hibernate.annotations.Where, which Hibernate 7 removed"
+                + " (use @SQLRestriction): change the entity before autogen can read it", e.getMessage());
     }
 
     @Test

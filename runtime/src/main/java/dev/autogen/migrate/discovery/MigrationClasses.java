@@ -3,6 +3,7 @@ package dev.autogen.migrate.discovery;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migration;
 import dev.autogen.migrate.Revision;
+import dev.autogen.migrate.RevisionIdRule;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -37,8 +38,25 @@ final class MigrationClasses {
         if (revision.id().isBlank()) {
             throw new MigrationSourceException("migration class " + where + " has an empty revision id — give it one");
         }
+        checkIds(where, "id", List.of(revision.id()));
+        checkIds(where, "parent", List.of(revision.parent()));
+        checkIds(where, "dependsOn", List.of(revision.dependsOn()));
         return Optional.of(new LoadedMigration(revision.id(), List.of(revision.parent()), revision.message(),
                 type.getName(), instantiate(type, where), sourceFile, List.of(revision.dependsOn())));
+    }
+
+    /**
+     * Revision ids become command-line targets, version rows and words in offline scripts: one that {@code --rev-id}
+     * would refuse is refused here too ({@link RevisionIdRule}), before anything reads it.
+     */
+    private static void checkIds(String where, String attribute, List<String> ids) {
+        for (String id : ids) {
+            RevisionIdRule.problem(id).ifPresent(problem -> {
+                throw new MigrationSourceException("migration class " + where + " has an invalid @Revision "
+                        + attribute + " " + problem + " — use 1 to 64 letters, digits or '_' (not head, heads or"
+                        + " base)");
+            });
+        }
     }
 
     private static Migration instantiate(Class<?> type, String where) {

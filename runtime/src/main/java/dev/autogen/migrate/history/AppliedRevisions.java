@@ -15,8 +15,8 @@ import java.util.Set;
  * when it ran), a version row that a deleted migration or newer code wrote ({@link IntegrityProblem.Kind#MISSING}),
  * and a version row nothing explains ({@link IntegrityProblem.Kind#UNKNOWN}).
  *
- * <p>The checksum an applied revision is held to is the one of its latest {@code upgrade} or {@code stamp} history
- * row. Revisions applied only implicitly (the ancestors of a stamped revision) have no such row and are reported as
+ * <p>The checksum an applied revision is held to is the one of its latest {@code upgrade}, {@code stamp} or
+ * {@code repair} history row. Revisions applied only implicitly (the ancestors of a stamped revision) have no such row and are reported as
  * unverified, not as problems. When a version row is unknown to the code, the known revisions under it are taken from
  * the history (those whose latest row is not a downgrade), so that their checksums are still checked.
  */

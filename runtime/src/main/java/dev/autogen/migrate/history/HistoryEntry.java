@@ -7,8 +7,9 @@ import java.time.Instant;
  *
  * @param id         the row's sequence number (ascending in the order things happened)
  * @param revision   the revision id
- * @param direction  {@code upgrade}, {@code downgrade}, or {@code stamp} (the version table was set without running
- *                   anything; {@code revision} is then the revision stamped, or {@code base})
+ * @param direction  {@code upgrade}, {@code downgrade}, {@code stamp} (the version table was set without running
+ *                   anything; {@code revision} is then the revision stamped, or {@code base}) or {@code repair} (the
+ *                   revision's checksum re-recorded)
  * @param checksum   the migration's checksum when it ran ({@link MigrationChecksum})
  * @param appliedAt  when it finished
  * @param appliedBy  who ran it (the operating-system user unless the caller says otherwise)
@@ -21,4 +22,6 @@ public record HistoryEntry(long id, String revision, String direction, String ch
     public static final String UPGRADE = "upgrade";
     public static final String DOWNGRADE = "downgrade";
     public static final String STAMP = "stamp";
+    /** The checksum of an applied revision re-recorded after an intended edit ({@code autogen repair}). */
+    public static final String REPAIR = "repair";
 }

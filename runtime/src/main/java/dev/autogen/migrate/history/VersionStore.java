@@ -4,6 +4,7 @@ import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
 
 import dev.autogen.migrate.VersionTables;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.SqlText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -199,7 +200,7 @@ public final class VersionStore {
 
     /** A PostgreSQL string literal that means {@code value} whatever {@code standard_conforming_strings} is. */
     static String literal(String value) {
-        return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+        return SqlText.of(Dialect.POSTGRESQL).literal(value);
     }
 
     private static String insertHistorySql() {

@@ -2,6 +2,7 @@ package dev.autogen.migrate.offline;
 
 import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
 
+import dev.autogen.migrate.ColumnReferences;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.MigrationException;
 import dev.autogen.migrate.SchemaInterpreter;
@@ -15,6 +16,7 @@ import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.SqlText;
 import dev.autogen.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +42,8 @@ public final class OfflineScript {
     private final RevisionGraph graph;
     private final DdlRenderer renderer;
     private final String appliedBy;
+    /** Every comment and literal of the script goes through it ({@link SqlText}): nothing can end a line early. */
+    private final SqlText text;
 
     /** @param appliedBy who SQLite's history rows name (PostgreSQL's say {@code current_user}, whoever runs it) */
     public OfflineScript(Dialect dialect, RevisionGraph graph, String appliedBy) {
@@ -47,6 +51,7 @@ public final class OfflineScript {
         this.graph = graph;
         this.renderer = DdlRenderer.forDialect(dialect);
         this.appliedBy = appliedBy;
+        this.text = SqlText.of(dialect);
     }
 
     /**
@@ -57,7 +62,7 @@ public final class OfflineScript {
      */
     public String upgrade(Collection<String> from, String target) {
         List<LoadedMigration> path = graph.upgradePath(from, target);
-        var script = new Script(header("upgrade", from, target, path));
+        var script = new Script(text, header("upgrade", from, target, path));
         Schema schema = schemaAt(from);
         List<String> heads = List.copyOf(new TreeSet<>(from));
         for (LoadedMigration m : path) {
@@ -71,7 +76,7 @@ public final class OfflineScript {
     /** The script that reverts a database at {@code from} to {@code target} ({@code -N}, {@code base}, an id or a prefix). */
     public String downgrade(Collection<String> from, String target) {
         List<LoadedMigration> path = graph.downgradePath(from, target);
-        var script = new Script(header("downgrade", from, target, path));
+        var script = new Script(text, header("downgrade", from, target, path));
         Schema schema = schemaAt(from);
         List<String> heads = List.copyOf(new TreeSet<>(from));
         for (LoadedMigration m : path) {
@@ -92,7 +97,8 @@ public final class OfflineScript {
     /** One revision's upgrade statements, each ending in {@code ;}, without transaction or version-table lines. */
     public String statements(String revision) {
         LoadedMigration m = graph.get(graph.resolve(revision));
-        var script = new Script("-- " + label(m) + ": upgrade statements for " + dialect.displayName() + "\n");
+        var script = new Script(text, "");
+        script.comment(label(m) + ": upgrade statements for " + dialect.displayName());
         Schema schema = schemaAt(m.parents());
         for (Operation operation : m.upgradeOperations()) {
             schema = operation(script, m, operation, schema);
@@ -131,19 +137,19 @@ public final class OfflineScript {
     }
 
     private String header(String command, Collection<String> from, String target, List<LoadedMigration> path) {
-        var text = new StringBuilder();
-        text.append("-- autogen ").append(command).append(" ").append(describe(from)).append(" -> ").append(target)
-                .append(" for ").append(dialect.displayName()).append(", generated offline\n");
-        text.append("-- ").append(path.size()).append(" revision").append(path.size() == 1 ? "" : "s")
-                .append(path.isEmpty() ? ": nothing to do" : ": " + String.join(", ",
+        var header = new StringBuilder();
+        header.append("-- ").append(text.comment("autogen " + command + " " + describe(from) + " -> " + target
+                + " for " + dialect.displayName() + ", generated offline")).append('\n');
+        header.append("-- ").append(text.comment(path.size() + " revision" + (path.size() == 1 ? "" : "s")
+                + (path.isEmpty() ? ": nothing to do" : ": " + String.join(", ",
                         path.stream().map(LoadedMigration::id).toList()))
-                .append(dialect == Dialect.POSTGRESQL ? "; run with psql -v ON_ERROR_STOP=1 -f FILE\n"
-                        : "; run with sqlite3 -bail DBFILE < FILE\n");
-        text.append('\n');
+                + (dialect == Dialect.POSTGRESQL ? "; run with psql -v ON_ERROR_STOP=1 -f FILE"
+                        : "; run with sqlite3 -bail DBFILE < FILE"))).append('\n');
+        header.append('\n');
         for (String sql : new VersionStore(dialect).createTableSql()) {
-            text.append(sql).append(";\n");
+            header.append(sql).append(";\n");
         }
-        return text.toString();
+        return header.toString();
     }
 
     /** Writes one revision's block and returns the schema after it. */
@@ -184,19 +190,22 @@ public final class OfflineScript {
 
     private Schema operation(Script script, LoadedMigration m, Operation operation, Schema before) {
         if (operation instanceof RunCallback callback) {
-            script.comment("NOT RUN: Java callback \"" + oneLine(callback.description())
+            script.comment("NOT RUN: Java callback \"" + callback.description()
                     + "\" — a script cannot run Java; do its work by hand here, or apply this revision with"
                     + " autogen upgrade");
             return before;
         }
         if (dialect == Dialect.SQLITE && (operation instanceof dev.autogen.op.SetRowLevelSecurity
                 || operation instanceof dev.autogen.op.CreatePolicy || operation instanceof dev.autogen.op.DropPolicy)) {
-            script.comment("skipped: SQLite has no row-level security (" + oneLine(operation.getClass().getSimpleName())
+            script.comment("skipped: SQLite has no row-level security (" + operation.getClass().getSimpleName()
                     + " on " + rowSecurityTable(operation) + ")");
             return replay(m, before, operation);
         }
         List<Statement> statements;
         try {
+            if (dialect == Dialect.SQLITE) {
+                ColumnReferences.requireExisting(operation, before);
+            }
             statements = renderer.render(operation, before);
         } catch (RuntimeException e) {
             throw new MigrationException("revision " + label(m) + " cannot be written as " + dialect.displayName()
@@ -261,24 +270,22 @@ public final class OfflineScript {
         return heads.isEmpty() ? "base" : String.join(",", new TreeSet<>(heads));
     }
 
+    /** The id and message, for comments and errors (a comment passes it through {@link SqlText#comment}). */
     private static String label(LoadedMigration m) {
-        return m.message().isBlank() ? m.id() : m.id() + " (" + oneLine(m.message()) + ")";
+        return m.message().isBlank() ? m.id() : m.id() + " (" + m.message().strip() + ")";
     }
 
-    /** An SQL string literal: single quotes doubled. */
-    static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
-    }
-
-    static String oneLine(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+    private String literal(String value) {
+        return text.literal(value);
     }
 
     /** The script text, one statement per {@code ;}-terminated line group. */
     private static final class Script {
+        private final SqlText sqlText;
         private final StringBuilder text;
 
-        Script(String header) {
+        Script(SqlText sqlText, String header) {
+            this.sqlText = sqlText;
             this.text = new StringBuilder(header);
         }
 
@@ -291,7 +298,7 @@ public final class OfflineScript {
         }
 
         void comment(String comment) {
-            line("-- " + oneLine(comment));
+            line("-- " + sqlText.comment(comment));
         }
 
         void statement(String sql) {

@@ -9,6 +9,7 @@ import dev.autogen.migrate.MigrationTimeouts;
 import dev.autogen.migrate.Migrator;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.SqlLexer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,6 +91,12 @@ public final class SchemaFleet {
                 parallelism, createMissingSchemas, listener);
     }
 
+    /** Each schema's run goes on although applied revisions were edited ({@link Migrator#ignoringEditedRevisions}). */
+    public SchemaFleet ignoringEditedRevisions() {
+        return new SchemaFleet(connections, migrator.ignoringEditedRevisions(), parallelism, createMissingSchemas,
+                listener);
+    }
+
     /** How many schemas migrate at the same time (at least 1; default 4). Each holds one connection. */
     public SchemaFleet parallelism(int parallelism) {
         if (parallelism < 1) {
@@ -118,22 +125,56 @@ public final class SchemaFleet {
 
     /**
      * The schema names a query returns (its first column), in the query's order, duplicates dropped: for example
-     * {@code select nspname from pg_namespace where nspname like 'tenant\_%' order by 1}.
+     * {@code select nspname from pg_namespace where nspname like 'tenant\_%' order by 1}. The query only reads: it
+     * must be one statement ({@link #requireOneStatement}) and runs in a read-only transaction that is rolled back,
+     * so a query that writes (a function with side effects, a second statement slipped past the check) fails and
+     * keeps nothing.
+     *
+     * @throws IllegalArgumentException when the query is more than one statement
      */
     public List<String> schemasListedBy(String query) {
+        requireOneStatement(query);
         Set<String> schemas = new LinkedHashSet<>();
-        try (Connection c = connections.open(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(query)) {
-            while (rs.next()) {
-                String name = rs.getString(1);
-                if (name != null) {
-                    schemas.add(name);
+        try (Connection c = connections.open()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("set transaction read only");
+                try (ResultSet rs = st.executeQuery(query)) {
+                    while (rs.next()) {
+                        String name = rs.getString(1);
+                        if (name != null) {
+                            schemas.add(name);
+                        }
+                    }
                 }
+            } finally {
+                c.rollback();
             }
         } catch (SQLException e) {
-            throw new MigrationException("the query listing the schemas failed: " + oneLine(e.getMessage()), e);
+            throw new MigrationException("the query listing the schemas failed: " + oneLine(e.getMessage())
+                    + " (it runs read-only: it may read, never write)", e);
         }
         return List.copyOf(schemas);
+    }
+
+    /**
+     * Refuses a query of several statements ({@code select 1; drop table t}); a trailing {@code ;} is allowed. Strings,
+     * quoted names and comments are read by {@link SqlLexer}, so a {@code ;} inside them does not count.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static void requireOneStatement(String query) {
+        List<SqlLexer.Token> tokens = SqlLexer.tokenize(query, SqlLexer.Quotes.STANDARD);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is(";") && tokens.subList(i + 1, tokens.size()).stream().anyMatch(t -> !t.is(";"))) {
+                throw new IllegalArgumentException("the schemas query must be one statement (a select), not several: "
+                        + query.strip());
+            }
+        }
+        if (tokens.stream().allMatch(t -> t.is(";"))) {
+            throw new IllegalArgumentException("the schemas query is empty: give a select whose first column names the"
+                    + " schemas");
+        }
     }
 
     /** Those of {@code schemas} that do not exist in the database, in order. */
