@@ -83,17 +83,17 @@ class DistributionTest {
 
     @Test
     @Order(2)
-    void withoutEntitiesItSaysWhatToPass() throws Exception {
+    void withoutConfigurationItFailsWithOneLine() throws Exception {
         Path empty = Files.createTempDirectory(work.getParent(), "empty");
         Run diff = run(empty, home.resolve("bin/autogen").toString(), "diff");
         assertEquals(2, diff.exit(), diff.toString());
         assertEquals(1, diff.err().strip().lines().count(), diff.toString());
-        assertTrue(diff.err().contains("--packages"), diff.toString());
+        assertTrue(diff.err().startsWith("autogen: "), diff.toString());
     }
 
     @Test
     @Order(3)
-    void initDiffGenerateUpgradeCheckOnAUsersOwnEntities() throws Exception {
+    void initGenerateUpgradeCheckDiffOnAUsersOwnEntities() throws Exception {
         compileEntity(work.resolve("classes"));
 
         Run init = autogen("init", "--packages", "com.acme.model", "--url", "jdbc:sqlite:app.db",
@@ -101,15 +101,11 @@ class DistributionTest {
         assertEquals(0, init.exit(), init.toString());
         assertTrue(Files.isDirectory(work.resolve("src/main/java/com/acme/model/migrations")), init.toString());
 
-        Run diff = autogen("diff");
-        assertEquals(0, diff.exit(), diff.toString());
-        assertTrue(diff.out().contains("CreateTable customer (id bigint not null, full_name varchar(80) not null"),
-                diff.toString());
-
         Run generate = autogen("-m", "initial schema", "--rev-id", "0a1b2c3d4e5f");
         assertEquals(0, generate.exit(), generate.toString());
         Path migration = work.resolve("src/main/java/com/acme/model/migrations/V0001_InitialSchema.java");
-        assertTrue(Files.readString(migration).contains("@Revision(id = \"0a1b2c3d4e5f\""), generate.toString());
+        String source = Files.readString(migration);
+        assertTrue(source.contains("@Revision(id = \"0a1b2c3d4e5f\"") && source.contains("full_name"), source);
 
         Run upgrade = autogen("upgrade");
         assertEquals(0, upgrade.exit(), upgrade.toString());
@@ -120,9 +116,13 @@ class DistributionTest {
         assertEquals(0, check.exit(), check.toString());
         assertTrue(check.out().startsWith("In sync"), check.toString());
 
+        Run diff = autogen("diff");
+        assertEquals(0, diff.exit(), diff.toString());
+        assertTrue(!diff.out().contains("CreateTable"), diff.toString());
+
         Run sql = autogen("upgrade", "--sql");
         assertEquals(0, sql.exit(), sql.toString());
-        assertTrue(sql.out().contains("CREATE TABLE") || sql.out().contains("create table"), sql.toString());
+        assertTrue(sql.out().toLowerCase(java.util.Locale.ROOT).contains("create table \"customer\""), sql.toString());
     }
 
     private static void compileEntity(Path classes) throws Exception {

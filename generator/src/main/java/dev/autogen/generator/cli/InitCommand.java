@@ -104,9 +104,10 @@ final class InitCommand implements Callable<Integer> {
             out.println("  cd " + project);
         }
         out.println("  mvn compile                     # or: gradle classes (then classpath=build/classes/java/main)");
-        out.println("  autogen diff                    # what the first migration would create");
-        out.println("  autogen -m \"initial schema\"     # writes it into " + project.relativize(packageDir) + "/");
+        out.println("  autogen -m \"initial schema\"     # the first migration, into " + project.relativize(packageDir)
+                + "/");
         out.println("  autogen upgrade                 # applies it to the database");
+        out.println("  autogen check                   # exit 0: the database matches the entities");
         out.println("The migrations compile with your application: add dev.autogen:autogen-runtime to its "
                 + "dependencies (see docs/install.md).");
         out.flush();
