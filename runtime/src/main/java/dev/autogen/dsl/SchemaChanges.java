@@ -40,9 +40,13 @@ import dev.autogen.schema.PrimaryKey;
 import dev.autogen.schema.RowLevelSecurity;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.UniqueConstraint;
+import dev.autogen.hazard.Acknowledgement;
+import dev.autogen.hazard.HazardKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a migration's {@code upgrade} and {@code downgrade} write to. It executes nothing: it records the
@@ -51,13 +55,42 @@ import java.util.List;
  *
  * <p>Drops take the previous definition where the generator knows it (so the plan can be reversed); a hand-written
  * drop may leave it out and is then irreversible.
+ *
+ * <p>{@link #acknowledge} records a reviewer's acceptance of a hazard of the operation just recorded, beside the
+ * operation list: it is review metadata, not part of what the migration does, so it stays out of
+ * {@link #operations()} and of the revision's checksum (adding one to an applied revision keeps {@code validate}
+ * green).
  */
 public final class SchemaChanges {
     private final List<Operation> operations = new ArrayList<>();
+    private final Map<Integer, List<Acknowledgement>> acknowledgements = new TreeMap<>();
 
     /** The operations recorded so far, in order. */
     public List<Operation> operations() {
         return List.copyOf(operations);
+    }
+
+    /**
+     * Accepts hazard {@code kind} of the operation recorded last, for {@code reason} (required): {@code
+     * schema.dropColumn("users", "fax").acknowledge(DATA_LOSS, "column unused since 2.3")}. {@code autogen lint} lets
+     * an acknowledged hazard pass; autogenerate never writes one.
+     *
+     * @throws IllegalArgumentException when the reason is blank or the kind is null
+     * @throws IllegalStateException    when no operation was recorded yet
+     */
+    public SchemaChanges acknowledge(HazardKind kind, String reason) {
+        Acknowledgement acknowledgement = new Acknowledgement(kind, reason);
+        if (operations.isEmpty()) {
+            throw new IllegalStateException("acknowledge(" + kind + ", ...) must follow the operation it accepts,"
+                    + " e.g. schema.dropColumn(...).acknowledge(" + kind + ", \"why\")");
+        }
+        acknowledgements.computeIfAbsent(operations.size() - 1, i -> new ArrayList<>()).add(acknowledgement);
+        return this;
+    }
+
+    /** The acknowledgements of operation {@code index} (empty when it has none). */
+    public List<Acknowledgement> acknowledgementsOf(int index) {
+        return List.copyOf(acknowledgements.getOrDefault(index, List.of()));
     }
 
     /** Records an operation built elsewhere (the generic entry point; the methods below are sugar). */

@@ -40,9 +40,21 @@ public record LoadedMigration(String id, List<String> parents, String message, S
 
     /** The operations {@code upgrade} records, in order. */
     public List<Operation> upgradeOperations() {
+        return upgradeChanges().operations();
+    }
+
+    /** What {@code upgrade} records: its operations and their acknowledged hazards. */
+    public SchemaChanges upgradeChanges() {
         var changes = new SchemaChanges();
         instance.upgrade(changes);
-        return changes.operations();
+        return changes;
+    }
+
+    /** What {@code downgrade} records: its operations and their acknowledged hazards. */
+    public SchemaChanges downgradeChanges() {
+        var changes = new SchemaChanges();
+        instance.downgrade(changes);
+        return changes;
     }
 
     /** The operations {@code downgrade} records, in order. */

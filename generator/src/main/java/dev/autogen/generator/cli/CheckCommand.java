@@ -3,7 +3,10 @@ package dev.autogen.generator.cli;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.DriftCheck;
 import dev.autogen.generator.project.OfflineDriftCheck;
-import dev.autogen.generator.project.PlanWarnings;
+import dev.autogen.generator.config.SettingsResolver;
+import dev.autogen.generator.project.Lint;
+import dev.autogen.generator.project.PlanHazards;
+import dev.autogen.hazard.Hazard;
 import dev.autogen.generator.project.Project;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -37,6 +40,14 @@ final class CheckCommand implements Callable<Integer> {
             description = "With --offline: postgresql or sqlite (default: the --url's).")
     String dialect;
 
+    @Option(names = "--lint", description = "Also lint the pending revisions (all of them with --offline): exit 1 on an"
+            + " unacknowledged hazard, as autogen lint.")
+    boolean lint;
+
+    @Option(names = "--lint-accept", paramLabel = "KINDS",
+            description = "With --lint: hazard kinds accepted everywhere, on top of lint.accept in autogen.properties.")
+    String lintAccept;
+
     @Override
     public Integer call() {
         Project project = root.project();
@@ -46,7 +57,13 @@ final class CheckCommand implements Callable<Integer> {
         DriftCheck.Report report = offline
                 ? OfflineDriftCheck.run(project, OfflineSqlOptions.dialect(dialect, project))
                 : DriftCheck.run(project);
-        Map<Integer, List<String>> warnings = PlanWarnings.of(report.plan(), project.dialect());
+        if (lintAccept != null && !lint) {
+            throw new UsageException("--lint-accept only applies to --lint: add --lint");
+        }
+        Map<Integer, List<Hazard>> warnings = PlanHazards.of(report.plan(), project.dialect());
+        Lint.Report lintReport = !lint ? null : Lint.run(project, offline ? Lint.Scope.ALL : Lint.Scope.PENDING,
+                null, offline ? OfflineSqlOptions.dialect(dialect, project) : null,
+                SettingsResolver.hazardKinds(lintAccept, "--lint-accept"));
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> {
@@ -65,6 +82,9 @@ final class CheckCommand implements Callable<Integer> {
                     }
                     RevisionCommand.printPlan(out, report.plan(), warnings);
                 }
+                if (lintReport != null) {
+                    LintReportText.print(out, lintReport);
+                }
             }
             case json -> {
                 StringBuilder json = new StringBuilder("{\"inSync\":").append(report.inSync()).append(",\"problems\":[");
@@ -72,11 +92,14 @@ final class CheckCommand implements Callable<Integer> {
                     json.append(i > 0 ? "," : "").append(PlanJson.string(report.problems().get(i)));
                 }
                 String plan = PlanJson.of(report.plan(), warnings, null, report.hints());
-                json.append("],").append(plan, 1, plan.length());
-                out.println(json);
+                json.append("],").append(plan, 1, plan.length() - 1);
+                if (lintReport != null) {
+                    json.append(",\"lint\":").append(LintReportText.json(lintReport));
+                }
+                out.println(json.append('}'));
             }
         }
         out.flush();
-        return report.inSync() ? ExitCodes.OK : ExitCodes.DRIFT;
+        return report.inSync() && (lintReport == null || lintReport.passed()) ? ExitCodes.OK : ExitCodes.DRIFT;
     }
 }

@@ -2,7 +2,8 @@ package dev.autogen.generator.cli;
 
 import dev.autogen.generator.jpa.EntityProvenance;
 import dev.autogen.generator.project.OperationExplainer;
-import dev.autogen.generator.project.PlanWarnings;
+import dev.autogen.generator.project.PlanHazards;
+import dev.autogen.hazard.Hazard;
 import dev.autogen.generator.project.Project;
 import dev.autogen.generator.project.RenamePrompt;
 import dev.autogen.generator.project.TenantColumnHints;
@@ -54,7 +55,7 @@ final class DiffCommand implements Callable<Integer> {
                 .filter(project.plan(database, RenamePrompt.never()))
                 .withHints(TenantColumnHints.of(project.entitySchema(), project.dialect()));
         List<Operation> plan = filtered.plan();
-        Map<Integer, List<String>> warnings = PlanWarnings.of(plan, project.dialect(), database);
+        Map<Integer, List<Hazard>> warnings = PlanHazards.of(plan, project.dialect(), database);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> {

@@ -41,6 +41,10 @@ final class DowngradeCommand implements Callable<Integer> {
             + " differs; refused by default). autogen repair records such an edit for good.")
     boolean ignoreEdited;
 
+    @Option(names = "--allow-data-loss", description = "Revert even when a downgrade drops data (a column or table"
+            + " that holds rows); without it such a downgrade is refused unless a terminal answers yes.")
+    boolean allowDataLoss;
+
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
@@ -51,6 +55,7 @@ final class DowngradeCommand implements Callable<Integer> {
             }
             Project project = root.project();
             fleet.validate(project, offline.sql);
+            DowngradeHazards.confirmForSchemas(project, target, allowDataLoss, spec.commandLine().getOut());
             return SchemaFleetRun.downgrade(project, fleet, timeouts.timeouts(), target, ignoreEdited,
                     spec.commandLine().getOut(),
                     spec.commandLine().getErr());
@@ -60,7 +65,10 @@ final class DowngradeCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(edited(root.project().migrator()).withTimeouts(timeouts.timeouts()), Migrator::downgrade,
+        Project project = root.project();
+        Migrator migrator = edited(project.migrator());
+        DowngradeHazards.confirm(project, migrator, target, allowDataLoss, spec.commandLine().getOut());
+        MigrationProgress.run(migrator.withTimeouts(timeouts.timeouts()), Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;
     }

@@ -1,27 +1,29 @@
 package dev.autogen.generator.cli;
 
 import dev.autogen.generator.diff.OperationText;
+import dev.autogen.hazard.Hazard;
 import dev.autogen.op.Operation;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The plan as JSON for tools: {@code {"operations":[{"op":"AddColumn","text":"...","because":"...",
- * "warnings":[...]}],"hints":[...]}} ({@code because} from {@code diff} only; {@code hints} only when there are any). Written by hand: autogen's JSON needs are too small for a JSON library dependency.
+ * "hazards":[{"kind":"DATA_LOSS","table":"users","why":"...","alternative":"..."}]}],"hints":[...]}}
+ * ({@code table} and {@code alternative} are null when the hazard has none) ({@code because} from {@code diff} only; {@code hints} only when there are any). Written by hand: autogen's JSON needs are too small for a JSON library dependency.
  */
 final class PlanJson {
     private PlanJson() {
     }
 
-    static String of(List<Operation> plan, Map<Integer, List<String>> warnings) {
-        return of(plan, warnings, null, List.of());
+    static String of(List<Operation> plan, Map<Integer, List<Hazard>> hazards) {
+        return of(plan, hazards, null, List.of());
     }
 
     /**
      * With {@code "because"} per operation (its {@link dev.autogen.generator.project.OperationExplainer explanation};
      * none when {@code because} is null) and, when there are any, {@code "hints"} after the operations.
      */
-    static String of(List<Operation> plan, Map<Integer, List<String>> warnings, List<String> because,
+    static String of(List<Operation> plan, Map<Integer, List<Hazard>> hazards, List<String> because,
                      List<String> hints) {
         StringBuilder json = new StringBuilder("{\"operations\":[");
         for (int i = 0; i < plan.size(); i++) {
@@ -34,12 +36,7 @@ final class PlanJson {
             if (because != null) {
                 json.append(",\"because\":").append(string(because.get(i)));
             }
-            json.append(",\"warnings\":[");
-            List<String> lines = warnings.getOrDefault(i, List.of());
-            for (int w = 0; w < lines.size(); w++) {
-                json.append(w > 0 ? "," : "").append(string(lines.get(w)));
-            }
-            json.append("]}");
+            json.append(",\"hazards\":").append(hazards(hazards.getOrDefault(i, List.of()))).append('}');
         }
         json.append(']');
         if (!hints.isEmpty()) {
@@ -50,6 +47,23 @@ final class PlanJson {
             json.append(']');
         }
         return json.append('}').toString();
+    }
+
+    /** {@code [{"kind":...,"table":...,"why":...,"alternative":...}, ...]}. */
+    static String hazards(List<Hazard> hazards) {
+        StringBuilder json = new StringBuilder("[");
+        for (int h = 0; h < hazards.size(); h++) {
+            Hazard hazard = hazards.get(h);
+            json.append(h > 0 ? "," : "").append("{\"kind\":").append(string(hazard.kind().name()))
+                    .append(",\"table\":").append(nullable(hazard.table()))
+                    .append(",\"why\":").append(string(hazard.why()))
+                    .append(",\"alternative\":").append(nullable(hazard.alternative())).append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    static String nullable(String value) {
+        return value == null ? "null" : string(value);
     }
 
     static String string(String value) {

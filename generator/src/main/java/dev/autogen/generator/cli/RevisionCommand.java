@@ -73,23 +73,23 @@ final class RevisionCommand implements Callable<Integer> {
         Path shown = relative(revision.file());
         out.println("Generated " + shown + " (revision " + revision.id() + ", " + revision.upgrade().size()
                 + " operation" + (revision.upgrade().size() == 1 ? "" : "s") + "):");
-        printPlan(out, revision.upgrade(), outcome.warnings());
+        printPlan(out, revision.upgrade(), outcome.hazards());
         out.println("Review it, then apply it with: autogen upgrade");
         out.flush();
         return ExitCodes.OK;
     }
 
     static void printPlan(PrintWriter out, List<dev.autogen.op.Operation> plan,
-                          java.util.Map<Integer, List<String>> warnings) {
-        printPlan(out, plan, warnings, null);
+                          java.util.Map<Integer, List<dev.autogen.hazard.Hazard>> hazards) {
+        printPlan(out, plan, hazards, null);
     }
 
-    /** Each operation with its warnings above it and, when {@code because} is given, its explanation below it. */
+    /** Each operation with its hazards above it and, when {@code because} is given, its explanation below it. */
     static void printPlan(PrintWriter out, List<dev.autogen.op.Operation> plan,
-                          java.util.Map<Integer, List<String>> warnings, List<String> because) {
+                          java.util.Map<Integer, List<dev.autogen.hazard.Hazard>> hazards, List<String> because) {
         for (int i = 0; i < plan.size(); i++) {
-            for (String warning : warnings.getOrDefault(i, List.of())) {
-                out.println("  ! " + warning);
+            for (dev.autogen.hazard.Hazard hazard : hazards.getOrDefault(i, List.of())) {
+                out.println("  ! " + hazard.line());
             }
             out.println("  " + OperationText.line(plan.get(i)));
             if (because != null) {

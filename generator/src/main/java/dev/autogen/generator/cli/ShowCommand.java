@@ -7,7 +7,12 @@ import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.MigrationException;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.migrate.offline.OfflineScript;
+import dev.autogen.dsl.SchemaChanges;
+import dev.autogen.hazard.Acknowledgement;
+import dev.autogen.hazard.Hazard;
+import dev.autogen.hazard.Hazards;
 import dev.autogen.op.Operation;
+import dev.autogen.sql.Dialect;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Shows a revision: its message, parents, dependencies, and the operations of its upgrade and "
-                + "downgrade, one line each; --sql prints its upgrade's SQL.", "Needs no database."})
+                + "downgrade, one line each, with their hazards and acknowledgements; --sql prints its upgrade's SQL"
+                + " (hazards as comments).", "Needs no database."})
 final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     AutogenCommand root;
@@ -73,13 +79,13 @@ final class ShowCommand implements Callable<Integer> {
             if (i > 0) {
                 out.println();
             }
-            print(out, graph, graph.get(ids.get(i)));
+            print(out, graph, graph.get(ids.get(i)), project.dialect());
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    private static void print(PrintWriter out, RevisionGraph graph, LoadedMigration m) {
+    private static void print(PrintWriter out, RevisionGraph graph, LoadedMigration m, Dialect dialect) {
         boolean head = graph.heads().contains(m.id());
         out.println("Revision:   " + m.id() + (head ? " (head)" : "") + (m.parents().size() > 1 ? " (merge)" : ""));
         out.println("Message:    " + m.message());
@@ -88,22 +94,32 @@ final class ShowCommand implements Callable<Integer> {
         if (!m.dependsOn().isEmpty()) {
             out.println("Depends on: " + String.join(", ", m.dependsOn()));
         }
-        operations(out, "Upgrade", m::upgradeOperations);
-        operations(out, "Downgrade", m::downgradeOperations);
+        operations(out, "Upgrade", m::upgradeChanges, dialect);
+        operations(out, "Downgrade", m::downgradeChanges, dialect);
     }
 
-    private static void operations(PrintWriter out, String title, Supplier<List<Operation>> operations) {
-        List<Operation> list;
+    /** Each operation with its hazards on {@code dialect} above it ({@code !}) and its acknowledgements below. */
+    private static void operations(PrintWriter out, String title, Supplier<SchemaChanges> recorded, Dialect dialect) {
+        SchemaChanges changes;
         try {
-            list = operations.get();
+            changes = recorded.get();
         } catch (RuntimeException e) {
             out.println(title + ": cannot be run: " + ErrorHandler.oneLine(String.valueOf(e.getMessage())));
             return;
         }
+        List<Operation> list = changes.operations();
+        List<List<Hazard>> hazards = Hazards.of(list, dialect);
         out.println(title + " (" + list.size() + " operation" + (list.size() == 1 ? "" : "s") + ")"
                 + (list.isEmpty() ? "" : ":"));
-        for (Operation operation : list) {
-            out.println("  " + OperationText.line(operation));
+        for (int i = 0; i < list.size(); i++) {
+            for (Hazard hazard : hazards.get(i)) {
+                out.println("  ! " + hazard.line());
+            }
+            out.println("  " + OperationText.line(list.get(i)));
+            for (Acknowledgement acknowledgement : changes.acknowledgementsOf(i)) {
+                out.println("      acknowledged " + acknowledgement.kind() + ": "
+                        + ErrorHandler.oneLine(acknowledgement.reason()));
+            }
         }
     }
 }

@@ -1,8 +1,11 @@
 package dev.autogen.generator.config;
 
+import dev.autogen.hazard.HazardKind;
 import dev.autogen.sql.Dialect;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything a command needs to know about the project, resolved once from the command line, the environment,
@@ -12,19 +15,39 @@ import java.util.List;
  * @param schema            the database schema to compare (PostgreSQL), or null for the connection's default
  * @param onlyMigrationsPackage the migrations directory is a source root shared with other code (Maven's
  *                          {@code src/main/java}): read only the sources in the migrations package's directory
+ * @param lintAccept        hazard kinds the team accepts everywhere ({@code lint.accept}): {@code lint} lets them pass
  */
 public record Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
                        Path migrationsDir, String migrationsPackage, String schema, boolean verbose,
-                       boolean onlyMigrationsPackage) {
+                       boolean onlyMigrationsPackage, Set<HazardKind> lintAccept) {
 
     public Settings {
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);
+        lintAccept = lintAccept == null || lintAccept.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(lintAccept));
     }
 
+    /** Settings with the migrations directory read whole and no hazard kind accepted. */
     public Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
                     Path migrationsDir, String migrationsPackage, String schema, boolean verbose) {
-        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose, false);
+        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose, false,
+                Set.of());
+    }
+
+    /** Settings that accept no hazard kind. */
+    public Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
+                    Path migrationsDir, String migrationsPackage, String schema, boolean verbose,
+                    boolean onlyMigrationsPackage) {
+        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose,
+                onlyMigrationsPackage, Set.of());
+    }
+
+    /** Settings with the migrations directory read whole. */
+    public Settings(String url, String user, String password, List<Path> classpath, List<String> packages,
+                    Path migrationsDir, String migrationsPackage, String schema, boolean verbose,
+                    Set<HazardKind> lintAccept) {
+        this(url, user, password, classpath, packages, migrationsDir, migrationsPackage, schema, verbose, false,
+                lintAccept);
     }
 
     /**
@@ -49,7 +72,7 @@ public record Settings(String url, String user, String password, List<Path> clas
         return "Settings[url=" + displayUrl() + ", user=" + user + ", password=" + (password == null ? null : "***")
                 + ", classpath=" + classpath + ", packages=" + packages + ", migrationsDir=" + migrationsDir
                 + ", migrationsPackage=" + migrationsPackage + ", schema=" + schema + ", verbose=" + verbose
-                + ", onlyMigrationsPackage=" + onlyMigrationsPackage + "]";
+                + ", onlyMigrationsPackage=" + onlyMigrationsPackage + ", lintAccept=" + lintAccept + "]";
     }
 
     /** The URL with any password parameter masked, for messages. Passwords are never printed. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.autogen.hazard.HazardKind;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -80,7 +83,8 @@ public final class SettingsResolver {
         boolean onlyMigrationsPackage = cli.onlyMigrationsPackage()
                 || Boolean.parseBoolean(first(file.getProperty("only-migrations-package"), "false"));
         return new Settings(url, user, password, classpathEntries, packageList, resolvePath(migrations),
-                migrationsPackage, schema, cli.verbose(), onlyMigrationsPackage);
+                migrationsPackage, schema, cli.verbose(), onlyMigrationsPackage,
+                hazardKinds(file.getProperty("lint.accept"), "lint.accept"));
     }
 
     private Properties load(Path explicit) {
@@ -106,7 +110,24 @@ public final class SettingsResolver {
     }
 
     private static final List<String> KNOWN_KEYS = List.of("url", "user", "password", "classpath", "packages",
-            "migrations", "migrations-package", "schema", "only-migrations-package");
+            "migrations", "migrations-package", "schema", "only-migrations-package", "lint.accept");
+
+    /**
+     * Comma-separated hazard kinds ({@code DATA_LOSS,TABLE_REWRITE}) from {@code source} (a key or an option).
+     *
+     * @throws UsageException naming the unknown kind and the known ones
+     */
+    public static Set<HazardKind> hazardKinds(String value, String source) {
+        Set<HazardKind> kinds = EnumSet.noneOf(HazardKind.class);
+        for (String name : split(value, ",")) {
+            try {
+                kinds.add(HazardKind.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage() + " (in " + source + ")");
+            }
+        }
+        return kinds;
+    }
 
     private Path resolvePath(String path) {
         return workingDirectory.resolve(path).normalize();

@@ -14,6 +14,7 @@ import dev.autogen.schema.ReferentialAction;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
@@ -48,8 +49,8 @@ public final class JavaMigrationEmitter {
     /** The source of the migration class {@code spec} describes (4-space indentation, {@code \n} line ends). */
     public String emit(MigrationSpec spec) {
         DslStatements statements = new DslStatements();
-        Body upgrade = body("upgrade", spec.upgrade(), spec, statements);
-        Body downgrade = body("downgrade", spec.downgrade(), null, statements);
+        Body upgrade = body("upgrade", spec.upgrade(), spec.comments(), statements);
+        Body downgrade = body("downgrade", spec.downgrade(), spec.downgradeComments(), statements);
 
         TypeSpec type = TypeSpec.classBuilder(spec.className())
                 .addJavadoc("$L", javadoc(spec))
@@ -113,7 +114,7 @@ public final class JavaMigrationEmitter {
      * The public method {@code name} and what it calls: nothing when the plan fits {@link #OPERATIONS_PER_METHOD},
      * private parts when it fits {@link #OPERATIONS_PER_CLASS}, else nested classes of parts.
      */
-    private static Body body(String name, List<Operation> operations, MigrationSpec commented,
+    private static Body body(String name, List<Operation> operations, Map<Integer, List<String>> commented,
                              DslStatements statements) {
         MethodSpec.Builder method = publicMethod(name);
         if (operations.size() <= OPERATIONS_PER_CLASS) {
@@ -156,7 +157,7 @@ public final class JavaMigrationEmitter {
      * the whole plan) that {@code caller} calls in order, which are returned.
      */
     private static List<MethodSpec> parts(MethodSpec.Builder caller, String name, List<Operation> operations, int from,
-                                          int to, MigrationSpec commented, DslStatements statements) {
+                                          int to, Map<Integer, List<String>> commented, DslStatements statements) {
         if (operations.size() <= OPERATIONS_PER_METHOD) {
             addOperations(caller, operations, from, to, commented, statements);
             return List.of();
@@ -177,13 +178,11 @@ public final class JavaMigrationEmitter {
 
     /** Operations {@code from} (inclusive) to {@code to}, each after its comments; the last part also gets the trailing ones. */
     private static void addOperations(MethodSpec.Builder method, List<Operation> operations, int from, int to,
-                                      MigrationSpec commented, DslStatements statements) {
+                                      Map<Integer, List<String>> commented, DslStatements statements) {
         int last = to == operations.size() ? to : to - 1;
         for (int i = from; i <= last; i++) {
-            if (commented != null) {
-                for (String line : commentLines(commented.commentsBefore(i))) {
-                    method.addComment("$L", line);
-                }
+            for (String line : commentLines(commented.getOrDefault(i, List.of()))) {
+                method.addComment("$L", line);
             }
             if (i < operations.size()) {
                 method.addStatement(statements.statement(operations.get(i)));

@@ -22,10 +22,11 @@ import javax.lang.model.SourceVersion;
  * @param downgrade   the operations {@code downgrade} records, in order
  * @param comments    comment lines written above the upgrade operation at that index (hazards, data-loss warnings);
  *                    the key {@code upgrade.size()} writes them after the last operation
+ * @param downgradeComments the same for the downgrade operations (the hazards of reverting)
  */
 public record MigrationSpec(String packageName, String className, String revisionId, List<String> parents,
                             String message, String description, List<Operation> upgrade, List<Operation> downgrade,
-                            Map<Integer, List<String>> comments) {
+                            Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments) {
 
     public MigrationSpec {
         Objects.requireNonNull(packageName, "packageName");
@@ -45,18 +46,30 @@ public record MigrationSpec(String packageName, String className, String revisio
         message = message == null ? "" : message;
         upgrade = List.copyOf(upgrade);
         downgrade = List.copyOf(downgrade);
+        comments = checked(comments, upgrade.size(), "upgrade");
+        downgradeComments = checked(downgradeComments, downgrade.size(), "downgrade");
+    }
+
+    /** A spec with comments on the upgrade only. */
+    public MigrationSpec(String packageName, String className, String revisionId, List<String> parents, String message,
+                         String description, List<Operation> upgrade, List<Operation> downgrade,
+                         Map<Integer, List<String>> comments) {
+        this(packageName, className, revisionId, parents, message, description, upgrade, downgrade, comments, Map.of());
+    }
+
+    private static Map<Integer, List<String>> checked(Map<Integer, List<String>> comments, int size, String method) {
         Map<Integer, List<String>> copied = new TreeMap<>();
         if (comments != null) {
             for (var entry : comments.entrySet()) {
                 int index = entry.getKey();
-                if (index < 0 || index > upgrade.size()) {
-                    throw new IllegalArgumentException("comment index " + index + " is outside the upgrade's "
-                            + upgrade.size() + " operations");
+                if (index < 0 || index > size) {
+                    throw new IllegalArgumentException("comment index " + index + " is outside the " + method + "'s "
+                            + size + " operations");
                 }
                 copied.put(index, List.copyOf(entry.getValue()));
             }
         }
-        comments = Map.copyOf(copied);
+        return Map.copyOf(copied);
     }
 
     /** A spec without comments. */
@@ -68,5 +81,10 @@ public record MigrationSpec(String packageName, String className, String revisio
     /** The comment lines to write above upgrade operation {@code index} (empty when there are none). */
     public List<String> commentsBefore(int index) {
         return comments.getOrDefault(index, List.of());
+    }
+
+    /** The comment lines to write above downgrade operation {@code index} (empty when there are none). */
+    public List<String> downgradeCommentsBefore(int index) {
+        return downgradeComments.getOrDefault(index, List.of());
     }
 }

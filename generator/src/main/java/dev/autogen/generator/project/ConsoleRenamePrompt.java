@@ -32,7 +32,12 @@ public final class ConsoleRenamePrompt implements RenamePrompt {
 
     @Override
     public boolean confirm(Rename rename) {
-        String answer = console.readLine("%s", rename.question());
+        return confirm(rename.question());
+    }
+
+    /** Asks {@code question} (ending in {@code [y/N] }); only {@code y} or {@code yes} mean yes. */
+    public boolean confirm(String question) {
+        String answer = console.readLine("%s", question);
         if (answer == null) {
             return false;
         }

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * always done), then the undeclared candidates the prompt confirms (tables first, so that the columns of a renamed
  * table are compared too), then whatever else {@link SchemaDiffer} finds between the renamed database and the
  * entities. The renames come first in the plan, so everything after them sees the new names; a candidate that is not
- * confirmed stays a drop plus an add, and {@link PlanWarnings} flags it as a possible rename.
+ * confirmed stays a drop plus an add, and {@link PlanHazards} flags it as a possible rename.
  *
  * <p>A table that no entity maps and that no migration created (an unmanaged table, see {@link UnmanagedTables}) is
  * never offered as the old name of an undeclared table rename: it belongs to another tool, its drop is taken out of

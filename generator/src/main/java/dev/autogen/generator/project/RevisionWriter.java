@@ -5,7 +5,10 @@ import dev.autogen.generator.emit.JavaMigrationEmitter;
 import dev.autogen.generator.emit.MigrationSpec;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.graph.RevisionGraph;
+import dev.autogen.hazard.Hazard;
+import dev.autogen.hazard.Hazards;
 import dev.autogen.op.Operation;
+import dev.autogen.sql.Dialect;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,22 +19,29 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes a new revision file: the next class name ({@code V0003_AddPhone}), the parent (the single head), the
- * upgrade plan, its exact reverse as the downgrade, and the plan's warnings as comments.
+ * upgrade plan, its exact reverse as the downgrade, and the hazards of each direction as comments above their
+ * operations ({@code // hazard DATA_LOSS: ...}), so that a reviewer sees what reverting costs as well.
  */
 public final class RevisionWriter {
     private final JavaMigrationEmitter emitter = new JavaMigrationEmitter();
 
     /** What was written. */
     public record WrittenRevision(Path file, String id, String className, List<Operation> upgrade,
-                                  Map<Integer, List<String>> warnings) {
+                                  Map<Integer, List<Hazard>> hazards) {
     }
 
+    /**
+     * @param hazards the upgrade's hazards per operation index ({@link PlanHazards})
+     * @param hints   lines written above the first operation (tables autogen leaves alone)
+     * @param dialect the dialect whose hazards the downgrade's comments name
+     */
     public WrittenRevision write(Path migrationsDir, String packageName, List<LoadedMigration> existing,
                                  String revisionId, String message, String description, List<Operation> plan,
-                                 Map<Integer, List<String>> warnings) {
+                                 Map<Integer, List<Hazard>> hazards, List<String> hints, Dialect dialect) {
         RevisionGraph graph = new RevisionGraph(existing);
         List<String> heads = graph.heads();
         if (heads.size() > 1) {
@@ -47,9 +57,22 @@ public final class RevisionWriter {
         }
         Collections.reverse(downgrade);
         String className = JavaMigrationEmitter.className(existing.size() + 1, message);
+        Map<Integer, List<String>> comments = comments(hazards);
+        if (!hints.isEmpty()) {
+            List<String> first = new ArrayList<>(hints);
+            first.addAll(comments.getOrDefault(0, List.of()));
+            comments.put(0, first);
+        }
+        List<List<Hazard>> reverting = Hazards.of(downgrade, dialect);
+        Map<Integer, List<Hazard>> downgradeHazards = new TreeMap<>();
+        for (int i = 0; i < reverting.size(); i++) {
+            if (!reverting.get(i).isEmpty()) {
+                downgradeHazards.put(i, reverting.get(i));
+            }
+        }
         MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message, description,
-                plan, downgrade, warnings);
-        return new WrittenRevision(writeFile(migrationsDir, spec), revisionId, className, plan, warnings);
+                plan, downgrade, comments, comments(downgradeHazards));
+        return new WrittenRevision(writeFile(migrationsDir, spec), revisionId, className, plan, hazards);
     }
 
     /**
@@ -72,6 +95,13 @@ public final class RevisionWriter {
         MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message,
                 "Merges the heads " + String.join(", ", heads) + "; written by autogen merge.", List.of(), List.of());
         return new WrittenRevision(writeFile(migrationsDir, spec), revisionId, className, List.of(), Map.of());
+    }
+
+    /** {@code hazard DATA_LOSS: drops column ...} per operation index. */
+    static Map<Integer, List<String>> comments(Map<Integer, List<Hazard>> hazards) {
+        Map<Integer, List<String>> comments = new TreeMap<>();
+        hazards.forEach((index, list) -> comments.put(index, list.stream().map(h -> "hazard " + h.line()).toList()));
+        return comments;
     }
 
     private Path writeFile(Path migrationsDir, MigrationSpec spec) {

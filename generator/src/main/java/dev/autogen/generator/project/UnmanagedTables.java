@@ -19,7 +19,7 @@ import java.util.TreeSet;
 /**
  * Keeps autogen from dropping tables it does not own. A table in the database that no entity maps is one of two
  * things: a table whose entity was removed (a migration created it, so a migration may drop it, with the data-loss
- * warning of {@link PlanWarnings}), or a table another tool owns (an audit log, a queue, a hand-made report table),
+ * warning of {@link PlanHazards}), or a table another tool owns (an audit log, a queue, a hand-made report table),
  * which autogen must leave alone. "A migration created it" means the table is in the schema obtained by replaying the
  * upgrade operations of every migration in the migrations directory, in graph order, with {@link SchemaInterpreter}.
  *

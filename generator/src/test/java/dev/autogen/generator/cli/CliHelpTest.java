@@ -22,9 +22,11 @@ class CliHelpTest {
     private static final Map<String, List<String>> OWN = Map.ofEntries(
             Map.entry("revision", List.of("--message", "--empty", "--autogenerate", "--rev-id")),
             Map.entry("diff", List.of("--format", "json", "sql")),
-            Map.entry("check", List.of("--format", "exit 1", "--offline", "--dialect")),
+            Map.entry("check", List.of("--format", "exit 1", "--offline", "--dialect", "--lint", "--lint-accept")),
             Map.entry("upgrade", List.of("TARGET", "head", "--sql", "--from", "--dialect", "--ignore-edited")),
-            Map.entry("downgrade", List.of("TARGET", "base", "--sql", "--from", "--dialect", "--ignore-edited")),
+            Map.entry("downgrade", List.of("TARGET", "base", "--sql", "--from", "--dialect", "--ignore-edited",
+                    "--allow-data-loss")),
+            Map.entry("lint", List.of("REV", "--pending", "--all", "--format", "--dialect", "--lint-accept", "Exit 1")),
             Map.entry("current", List.of()),
             Map.entry("history", List.of()),
             Map.entry("heads", List.of()),

@@ -194,9 +194,15 @@ class CliRevisionGraphTest {
                 Parents:    04c351a8712d
                 Upgrade (2 operations):
                   AddColumn users phone varchar(16) null
+                  ! BLOCKS_WRITES: builds index ix_users_phone while writes to users wait (the database's write lock)
+                  ! SCANS_TABLE: reads every row of users to build ix_users_phone
                   CreateIndex users ix_users_phone (phone)
                 Downgrade (2 operations):
                   DropIndex users ix_users_phone
+                  ! DATA_LOSS: drops column users.phone and its values
+                  ! BREAKS_RUNNING_APP: the application still deployed fails on the missing column users.phone
+                  ! TABLE_REWRITE: rebuilds users on SQLite (copies every row)
+                  ! BLOCKS_WRITES: writers to the database wait while users is copied
                   DropColumn users phone
                 """, outcome.out());
     }

@@ -155,15 +155,22 @@ class CliSchemaFleetTest {
         CliRun up = CliRun.of("--url", url, "--migrations", MIGRATIONS, "upgrade", "--schemas",
                 String.join(",", schemas), "--create-schemas");
         assertEquals(0, up.exitCode(), up.toString());
+        // a downgrade of several schemas is not probed for data: dropping a column needs --allow-data-loss
+        CliRun unconfirmed = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "-1", "--schemas",
+                "shop_c");
+        assertEquals(2, unconfirmed.exitCode(), unconfirmed.toString());
+        assertTrue(unconfirmed.err().endsWith(": pass --allow-data-loss to revert anyway\n"), unconfirmed.toString());
+        assertEquals(List.of(HEAD), strings(url, "select revision from shop_c.autogen_version"));
         // shop_c is already one revision down: -1 means one revision less than each schema's own state
-        CliRun one = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "-1", "--schemas", "shop_c");
+        CliRun one = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "-1", "--schemas", "shop_c",
+                "--allow-data-loss");
         assertEquals(0, one.exitCode(), one.toString());
         assertEquals("shop_c: reverted 1 revision, at 04c351a8712d", summary(one.out(), List.of("shop_c")).get(0));
 
         // shop_b lost the column its last revision added: reverting that revision fails there, and only there
         execute(url, "alter table shop_b.users drop column phone");
         CliRun down = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "base", "--schemas",
-                String.join(",", schemas), "--parallel", "2");
+                String.join(",", schemas), "--parallel", "2", "--allow-data-loss");
 
         assertEquals(3, down.exitCode(), down.toString());
         List<String> lines = summary(down.out(), schemas);
@@ -176,7 +183,7 @@ class CliSchemaFleetTest {
         execute(url, "alter table shop_b.users add column phone varchar(16)",
                 "create index ix_users_phone on shop_b.users (phone)");
         CliRun rerun = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "base", "--schemas",
-                String.join(",", schemas));
+                String.join(",", schemas), "--allow-data-loss");
         assertEquals(0, rerun.exitCode(), rerun.toString());
         assertEquals(List.of("shop_a: nothing to revert, at base", "shop_b: reverted 2 revisions, at base",
                 "shop_c: nothing to revert, at base"), summary(rerun.out(), schemas));
@@ -191,7 +198,7 @@ class CliSchemaFleetTest {
         assertEquals("autogen: --create-schemas applies to upgrade: a schema that does not exist has nothing to revert\n",
                 refused.err());
         CliRun missing = CliRun.of("--url", url, "--migrations", MIGRATIONS, "downgrade", "base", "--schemas",
-                "shop_a,shop_z");
+                "shop_a,shop_z", "--allow-data-loss");
         assertEquals(2, missing.exitCode(), missing.toString());
         assertEquals("autogen: schema shop_z does not exist: create it; nothing was migrated\n", missing.err());
     }

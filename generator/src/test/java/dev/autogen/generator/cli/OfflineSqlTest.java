@@ -138,6 +138,8 @@ class OfflineSqlTest {
         assertEquals("""
                 -- 209336e70286 (add phone): upgrade statements for PostgreSQL
                 alter table "users" add column "phone" character varying(16);
+                -- hazard BLOCKS_WRITES: builds index ix_users_phone while writes to users wait (SHARE lock)
+                -- hazard SCANS_TABLE: reads every row of users to build ix_users_phone
                 create index "ix_users_phone" on "users" ("phone");
                 """, sql.out());
         // the text form of show is pinned by CliRevisionGraphTest

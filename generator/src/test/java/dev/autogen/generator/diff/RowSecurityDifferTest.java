@@ -3,7 +3,7 @@ package dev.autogen.generator.diff;
 import static dev.autogen.generator.diff.TableBuilder.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.autogen.generator.project.PlanWarnings;
+import dev.autogen.generator.project.PlanHazards;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.Policy;
@@ -89,23 +89,25 @@ class RowSecurityDifferTest {
     void aTypeChangeOfAPolicyColumnIsFlagged() {
         Schema current = schema(isolated(true, TENANT, new ColumnType.Varchar(36)));
         List<Operation> plan = new SchemaDiffer(PG).diff(current, schema(isolated(true)));
-        Map<Integer, List<String>> warnings = PlanWarnings.of(plan, PG, current);
-        assertEquals(List.of("data loss: narrows note.tenant_id from varchar(36) to uuid; values that do not fit make"
-                        + " the upgrade fail or are cut", "hazard: rewrites note under an exclusive lock",
-                        "row-level security: policy"
+        Map<Integer, List<String>> warnings = PlanHazards.lines(PlanHazards.of(plan, PG, current));
+        assertEquals(List.of("DATA_LOSS: narrows note.tenant_id from character varying(36) to uuid; values that do not fit make"
+                        + " the upgrade fail or are cut", "TABLE_REWRITE: changes the type of note.tenant_id: rewrites note",
+                        "BLOCKS_READS: holds ACCESS EXCLUSIVE on note during the rewrite",
+                        "WEAKENS_SECURITY: row-level security: policy"
                         + " tenant_isolation of note uses column tenant_id; it is dropped before and re-created after"
                         + " the type change"), warnings.get(1));
-        assertEquals(List.of("security: drops policy tenant_isolation of note"), warnings.get(0));
+        assertEquals(List.of("WEAKENS_SECURITY: drops policy tenant_isolation of note"), warnings.get(0));
     }
 
     @Test
     void aRenameOfAPolicyColumnIsFlagged() {
         Schema current = schema(isolated(true));
         List<Operation> plan = List.of(new dev.autogen.op.RenameColumn("note", "tenant_id", "org_id"));
-        assertEquals(List.of("breaks code that still uses note.tenant_id", "row-level security: policy"
+        assertEquals(List.of("BREAKS_RUNNING_APP: the application still deployed uses note.tenant_id",
+                        "WEAKENS_SECURITY: row-level security: policy"
                         + " tenant_isolation of note uses column tenant_id; PostgreSQL rewrites it to use org_id;"
                         + " check that it still says what the entities declare"),
-                PlanWarnings.of(plan, PG, current).get(0));
+                PlanHazards.lines(PlanHazards.of(plan, PG, current)).get(0));
     }
 
     private static Schema schema(Table... tables) {

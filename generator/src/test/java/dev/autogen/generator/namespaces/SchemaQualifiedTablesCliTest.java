@@ -58,9 +58,9 @@ class SchemaQualifiedTablesCliTest {
         CliRun drift = cliWith(REMOVED, url, migrations, "check");
         assertEquals(1, drift.exitCode(), drift.toString());
         assertTrue(drift.out().contains("DropTable billing.invoice"), drift.toString());
-        assertTrue(drift.out().contains("data loss: drops table billing.invoice"), drift.toString());
+        assertTrue(drift.out().contains("DATA_LOSS: drops table billing.invoice"), drift.toString());
 
-        CliRun downgrade = cli(url, migrations, "downgrade", "base");
+        CliRun downgrade = cli(url, migrations, "downgrade", "base", "--allow-data-loss");
         assertEquals(0, downgrade.exitCode(), downgrade.toString());
         assertEquals(List.of("0"), TestSql.strings(url,
                 "select count(*) from pg_class where relname in ('invoice', 'customer') and relkind = 'r'"));

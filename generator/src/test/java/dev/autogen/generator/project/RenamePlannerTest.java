@@ -48,10 +48,10 @@ class RenamePlannerTest {
         assertEquals(List.of("DropTable customer"), plan.stream().filter(l -> l.startsWith("Drop")).toList());
         assertEquals(1, plan.stream().filter(l -> l.startsWith("CreateTable client")).count(), plan.toString());
         assertEquals(List.of("possible rename: table customer -> client (add @RenamedFrom(\"customer\") to keep the data)"),
-                PlanWarnings.of(new RenamePlanner(Dialect.SQLITE, new SchemaDiffer(Dialect.SQLITE), RenamePrompt.never())
+                PlanHazards.of(new RenamePlanner(Dialect.SQLITE, new SchemaDiffer(Dialect.SQLITE), RenamePrompt.never())
                         .plan(new Schema(List.of(customer("customer", "phone_no")), List.of()),
                                 new Schema(List.of(customer("client", "phone")), List.of()), RenameHints.NONE),
-                        Dialect.SQLITE).values().stream().flatMap(List::stream)
+                        Dialect.SQLITE).values().stream().flatMap(List::stream).map(h -> h.why())
                         .filter(w -> w.startsWith("possible rename")).toList());
     }
 

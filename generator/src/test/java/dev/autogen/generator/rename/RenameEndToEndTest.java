@@ -77,19 +77,19 @@ class RenameEndToEndTest {
 
         CliRun diff = project.cli(UNHINTED, "diff");
         assertEquals(0, diff.exitCode(), diff.toString());
-        assertTrue(diff.out().contains("  ! " + WARNING + "\n  DropColumn customer phone_no"), diff.toString());
+        assertTrue(diff.out().contains("  ! DATA_LOSS: " + WARNING + "\n  DropColumn customer phone_no"), diff.toString());
         assertTrue(diff.out().contains("AddColumn customer phone varchar(20) null"), diff.toString());
         CliRun check = project.cli(UNHINTED, "check");
         assertEquals(1, check.exitCode(), check.toString());
-        assertTrue(check.out().contains("  ! " + WARNING), check.toString());
+        assertTrue(check.out().contains("  ! DATA_LOSS: " + WARNING), check.toString());
 
         // non-interactive (no terminal in the test JVM): drop + add, with the warning above the drop
         CliRun dropAndAdd = project.cli(UNHINTED, "-m", "phone", "--rev-id", "ccccccccccc2");
         assertEquals(0, dropAndAdd.exitCode(), dropAndAdd.toString());
-        assertTrue(dropAndAdd.out().contains("  ! " + WARNING), dropAndAdd.toString());
+        assertTrue(dropAndAdd.out().contains("  ! DATA_LOSS: " + WARNING), dropAndAdd.toString());
         Path written = project.migrations.resolve("rename/migrations/V0002_Phone.java");
         String source = Files.readString(written);
-        assertTrue(source.contains("// " + WARNING + "\n        schema.dropColumn(\"customer\", column(\"phone_no\""),
+        assertTrue(source.contains("// hazard DATA_LOSS: " + WARNING + "\n        schema.dropColumn(\"customer\", column(\"phone_no\""),
                 source);
         Files.delete(written);
 

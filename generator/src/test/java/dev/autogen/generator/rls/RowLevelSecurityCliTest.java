@@ -145,7 +145,7 @@ class RowLevelSecurityCliTest {
         assertEquals(0, CliRun.of(common, "--url", owner, "check").exitCode());
 
         // the downgrade undoes it all
-        CliRun down = CliRun.of(common, "--url", owner, "downgrade", "base");
+        CliRun down = CliRun.of(common, "--url", owner, "downgrade", "base", "--allow-data-loss");
         assertEquals(0, down.exitCode(), down.toString());
         assertEquals(List.of(), catalog(admin).tables());
 

@@ -82,7 +82,8 @@ class UnmanagedTablesCliTest {
         // the entity Note is removed: its table, which a migration created, is dropped with a data-loss warning
         CliRun drift = cli(common, "--packages", AFTER, "check");
         assertEquals(1, drift.exitCode(), drift.toString());
-        assertTrue(drift.out().contains("  ! data loss: drops table note and every row in it\n  DropTable note\n"),
+        assertTrue(drift.out().contains("  ! DATA_LOSS: drops table note and every row in it\n  ! BREAKS_RUNNING_APP: the"
+                        + " application still deployed fails on the missing table note\n  DropTable note\n"),
                 drift.toString());
         CliRun explained = cli(common, "--packages", AFTER, "diff");
         assertTrue(explained.out().contains("  DropTable note\n      because: note: no entity maps it;"
@@ -90,11 +91,13 @@ class UnmanagedTablesCliTest {
         CliRun second = cli(common, "--packages", AFTER, "-m", "drop note", "--rev-id", "u2");
         assertEquals(0, second.exitCode(), second.toString());
         assertTrue(second.out().startsWith(HINT + "\n"), second.toString());
-        assertTrue(second.out().contains("  ! data loss: drops table note and every row in it\n  DropTable note\n"),
+        assertTrue(second.out().contains("  ! DATA_LOSS: drops table note and every row in it\n  ! BREAKS_RUNNING_APP: the"
+                        + " application still deployed fails on the missing table note\n  DropTable note\n"),
                 second.toString());
         assertFalse(second.out().contains("DropTable audit_log"), second.toString());
         String source = Files.readString(migrations.resolve("unmanaged/migrations/V0002_DropNote.java"));
-        assertTrue(source.contains("        // data loss: drops table note and every row in it\n"
+        assertTrue(source.contains("        // hazard DATA_LOSS: drops table note and every row in it\n"
+                + "        // hazard BREAKS_RUNNING_APP: the application still deployed fails on the missing table note\n"
                 + "        schema.dropTable("), source);
         assertFalse(source.contains("\"audit_log\""), source);
 

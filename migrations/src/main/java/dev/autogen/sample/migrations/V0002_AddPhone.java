@@ -17,12 +17,18 @@ public final class V0002_AddPhone implements Migration {
     @Override
     public void upgrade(SchemaChanges schema) {
         schema.addColumn("users", column("phone", varchar(16)).nullable());
+        // hazard BLOCKS_WRITES: builds index ix_users_phone while writes to users wait (the database's write lock)
+        // hazard SCANS_TABLE: reads every row of users to build ix_users_phone
         schema.createIndex("ix_users_phone", "users", "phone");
     }
 
     @Override
     public void downgrade(SchemaChanges schema) {
         schema.dropIndex("ix_users_phone", "users", "phone");
+        // hazard DATA_LOSS: drops column users.phone and its values
+        // hazard BREAKS_RUNNING_APP: the application still deployed fails on the missing column users.phone
+        // hazard TABLE_REWRITE: rebuilds users on SQLite (copies every row)
+        // hazard BLOCKS_WRITES: writers to the database wait while users is copied
         schema.dropColumn("users", column("phone", varchar(16)).nullable());
     }
 }

@@ -3,6 +3,8 @@ package dev.autogen.migrate.offline;
 import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
 
 import dev.autogen.migrate.ColumnReferences;
+import dev.autogen.hazard.Hazard;
+import dev.autogen.hazard.Hazards;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.MigrationException;
 import dev.autogen.migrate.SchemaInterpreter;
@@ -100,8 +102,11 @@ public final class OfflineScript {
         var script = new Script(text, "");
         script.comment(label(m) + ": upgrade statements for " + dialect.displayName());
         Schema schema = schemaAt(m.parents());
-        for (Operation operation : m.upgradeOperations()) {
-            schema = operation(script, m, operation, schema);
+        List<Operation> operations = m.upgradeOperations();
+        List<List<Hazard>> hazards = Hazards.of(operations, dialect);
+        for (int i = 0; i < operations.size(); i++) {
+            hazardComments(script, hazards.get(i));
+            schema = operation(script, m, operations.get(i), schema);
         }
         return script.text();
     }
@@ -162,8 +167,10 @@ public final class OfflineScript {
         }
         script.line("BEGIN;");
         Schema current = schema;
-        for (Operation operation : operations) {
-            current = operation(script, m, operation, current);
+        List<List<Hazard>> hazards = Hazards.of(operations, dialect);
+        for (int i = 0; i < operations.size(); i++) {
+            hazardComments(script, hazards.get(i));
+            current = operation(script, m, operations.get(i), current);
         }
         if (dialect == Dialect.SQLITE) {
             script.comment("any row listed by the next statement is a foreign key that points nowhere: roll back");
@@ -176,6 +183,13 @@ public final class OfflineScript {
             script.statement("PRAGMA foreign_keys=ON");
         }
         return current;
+    }
+
+    /** {@code -- hazard DATA_LOSS: ...} above the operation's statements, as in the generated migration. */
+    private static void hazardComments(Script script, List<Hazard> hazards) {
+        for (Hazard hazard : hazards) {
+            script.comment("hazard " + hazard.line());
+        }
     }
 
     private static String rowSecurityTable(Operation operation) {

@@ -76,6 +76,14 @@ import java.util.List;
  * SQLite has none.
  */
 public final class SqliteDdlRenderer implements DdlRenderer {
+    /**
+     * True when SQLite's {@code ALTER TABLE ADD COLUMN} can add {@code column} in place; false when this renderer
+     * rebuilds the table for it (a NOT NULL column without a constant default, a non-constant default).
+     */
+    public static boolean addsColumnInPlace(dev.autogen.schema.Column column) {
+        return SqliteDdlTableDefinition.addableInPlace(column);
+    }
+
     @Override
     public Dialect dialect() {
         return Dialect.SQLITE;

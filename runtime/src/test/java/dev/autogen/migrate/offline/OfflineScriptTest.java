@@ -49,6 +49,9 @@ class OfflineScriptTest {
                 PRAGMA foreign_keys=OFF;
                 BEGIN;
                 update people set name = '?' where name is null;
+                -- hazard FAILS_ON_EXISTING_ROWS: fails if people.name holds NULLs
+                -- hazard TABLE_REWRITE: rebuilds people on SQLite (copies every row)
+                -- hazard BLOCKS_WRITES: writers to the database wait while people is copied
                 %s
                 -- NOT RUN: Java callback "notify the O'Brien team" — a script cannot run Java; do its work by hand \
                 here, or apply this revision with autogen upgrade
@@ -104,6 +107,8 @@ class OfflineScriptTest {
 
                 -- downgrade a1 (people): a1 -> base
                 BEGIN;
+                -- hazard DATA_LOSS: drops table people and every row in it
+                -- hazard BREAKS_RUNNING_APP: the application still deployed fails on the missing table people
                 drop table "people";
                 delete from "autogen_version" where "revision" = 'a1';
                 insert into "autogen_history" ("revision", "direction", "checksum", "applied_at", "applied_by", \
@@ -119,6 +124,9 @@ class OfflineScriptTest {
                 -- b2 (names required): upgrade statements for PostgreSQL
                 update people set name = '?' where name is null -- fill
                 ;
+                -- hazard FAILS_ON_EXISTING_ROWS: fails if people.name holds NULLs
+                -- hazard SCANS_TABLE: SET NOT NULL reads every row of people
+                -- hazard BLOCKS_READS: holds ACCESS EXCLUSIVE on people while it reads every row
                 alter table "people" alter column "name" set not null;
                 -- NOT RUN: Java callback"""), statements);
     }

@@ -1,4 +1,4 @@
-package dev.autogen.generator.project;
+package dev.autogen.hazard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class PlanWarningsNarrowsTest {
+class ColumnTypeChangesTest {
 
     static Stream<Arguments> changes() {
         return Stream.of(
@@ -31,6 +31,6 @@ class PlanWarningsNarrowsTest {
     @ParameterizedTest
     @MethodSource("changes")
     void flagsChangesAfterWhichValuesMayNotFit(ColumnType from, ColumnType to, boolean narrows) {
-        assertEquals(narrows, PlanWarnings.narrows(from, to));
+        assertEquals(narrows, ColumnTypeChanges.narrows(from, to));
     }
 }
