@@ -156,6 +156,20 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Refuses, as {@code command} would under its lock, when an applied revision was edited (unless
+     * {@link #ignoringEditedRevisions}): lets a caller fail before it prints or asks anything about the run.
+     *
+     * @throws EditedRevisionsException naming the edited revisions
+     */
+    public void refuseEditedRevisions(String command) {
+        try (Connection c = open(); SchemaSearchPath path = SchemaSearchPath.enter(c, schema)) {
+            refuseEditedRevisions(c, command);
+        } catch (SQLException e) {
+            throw databaseFailure("cannot read " + VersionTables.HISTORY, e);
+        }
+    }
+
     /** Every revision applied or reverted, oldest first. */
     public List<HistoryEntry> history() {
         try (Connection c = open(); SchemaSearchPath path = SchemaSearchPath.enter(c, schema)) {

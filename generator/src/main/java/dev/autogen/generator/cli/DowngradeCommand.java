@@ -67,6 +67,7 @@ final class DowngradeCommand implements Callable<Integer> {
         }
         Project project = root.project();
         Migrator migrator = edited(project.migrator());
+        migrator.refuseEditedRevisions("downgrade");
         DowngradeHazards.confirm(project, migrator, target, allowDataLoss, spec.commandLine().getOut());
         MigrationProgress.run(migrator.withTimeouts(timeouts.timeouts()), Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
