@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         subcommands = {RevisionCommand.class, DiffCommand.class, CheckCommand.class, UpgradeCommand.class,
                 DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
                 BranchesCommand.class, MergeCommand.class, StampCommand.class, ValidateCommand.class,
-                ShowCommand.class, RepairCommand.class, LintCommand.class},
+                ShowCommand.class, RepairCommand.class, LintCommand.class, InitCommand.class,
+                CompletionCommand.class},
         footer = {"", "Exit codes: 0 success; 1 check, validate or lint found a problem; 2 bad usage, configuration or input; "
                 + "3 database or migration failure."})
 public final class AutogenCommand implements Callable<Integer> {

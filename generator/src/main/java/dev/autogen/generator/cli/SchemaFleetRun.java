@@ -1,6 +1,7 @@
 package dev.autogen.generator.cli;
 
 import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.project.ProgressLine;
 import dev.autogen.generator.project.Project;
 import dev.autogen.migrate.MigrationTimeouts;
 import dev.autogen.migrate.tenants.FleetReport;
@@ -13,7 +14,8 @@ import java.util.function.BiFunction;
 /**
  * {@code autogen upgrade --schemas ...}: runs the {@link SchemaFleet}, printing each schema's progress lines as they
  * come ({@code tenant_a: applying 209336e70286 add phone … 11 ms}), then one summary line per schema in the order given
- * and a count. Exit 3 when any schema failed; a rerun finishes what is left.
+ * and a count; on a terminal a {@link ProgressLine} under them says how long the fleet has been running. Exit 3 when any
+ * schema failed; a rerun finishes what is left.
  */
 final class SchemaFleetRun {
     private SchemaFleetRun() {
@@ -38,14 +40,14 @@ final class SchemaFleetRun {
 
     private static int run(Project project, SchemaFleetOptions options, MigrationTimeouts timeouts, PrintWriter out,
             PrintWriter err, boolean upgrade, BiFunction<SchemaFleet, List<String>, FleetReport> migrate) {
+        ProgressLine progress = ProgressLine.terminal();
         SchemaFleet fleet = SchemaFleet.of(project.connections(), project.migrations())
                 .timeouts(timeouts)
                 .parallelism(options.parallelism())
                 .createMissingSchemas(options.createSchemas)
                 .listener((schema, line) -> {
                     synchronized (out) {
-                        out.println(schema + ": " + line);
-                        out.flush();
+                        progress.println(out, schema + ": " + line);
                     }
                 });
         List<String> schemas = options.schemas(fleet, out);
@@ -63,7 +65,9 @@ final class SchemaFleetRun {
                         + "; nothing was migrated");
             }
         }
-        FleetReport report = migrate.apply(fleet, schemas);
+        String task = (upgrade ? "upgrading " : "downgrading ") + schemas.size() + " schemas, "
+                + Math.min(options.parallelism(), schemas.size()) + " at a time";
+        FleetReport report = progress.during(task, () -> migrate.apply(fleet, schemas));
         synchronized (out) {
             for (SchemaOutcome outcome : report.outcomes()) {
                 out.println(line(outcome, upgrade));

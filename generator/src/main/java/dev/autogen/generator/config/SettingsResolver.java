@@ -18,16 +18,22 @@ import java.util.Properties;
  * else {@code autogen.properties} in the working directory when present), the embedded default.
  *
  * <p>The embedded default is the quick start: a SQLite file {@code autogen.db} in the working directory, the sample
- * entities ({@code dev.autogen.sample}, on autogen's own classpath) and their migrations in
- * {@code migrations/src/main/java}, package {@code dev.autogen.sample.migrations}. When entity packages are given but
- * no migrations package, the migrations package is {@code <first entity package>.migrations}. A class path without
- * packages means every annotated class on it (no packages in the settings), with migrations in {@code db.migration}.
+ * entities ({@code dev.autogen.sample}) and their migrations in {@code migrations/src/main/java}, package
+ * {@code dev.autogen.sample.migrations}. The sample entities are input like any user's entities, never part of the
+ * tool (editing one must not rebuild the CLI): {@code ./autogen} compiles them and names their classes in
+ * {@value #SAMPLE_CLASSPATH_VARIABLE}, which serves only that default (an explicit {@code --classpath} or
+ * {@code --packages} ignores it); without it they are looked for on autogen's own class path (the tests). When entity
+ * packages are given but no migrations package, the migrations package is {@code <first entity package>.migrations}.
+ * A class path without packages means every annotated class on it (no packages in the settings), with migrations in
+ * {@code db.migration}.
  */
 public final class SettingsResolver {
     public static final String DEFAULT_URL = "jdbc:sqlite:autogen.db";
     public static final String SAMPLE_PACKAGE = "dev.autogen.sample";
     public static final String DEFAULT_MIGRATIONS_DIR = "migrations/src/main/java";
     public static final String SAMPLE_MIGRATIONS_PACKAGE = "dev.autogen.sample.migrations";
+    /** Where the embedded default's sample entities are compiled to (set by {@code ./autogen}). */
+    public static final String SAMPLE_CLASSPATH_VARIABLE = "AUTOGEN_SAMPLE_CLASSPATH";
     /** The migrations package when the entities are found by scanning the whole class path: Flyway's default. */
     public static final String SCANNED_MIGRATIONS_PACKAGE = "db.migration";
     private static final String PROPERTIES_FILE = "autogen.properties";
@@ -70,6 +76,8 @@ public final class SettingsResolver {
         List<String> packageList = split(packages, ",");
         if (packageList.isEmpty() && classpathEntries.isEmpty()) {
             packageList = List.of(SAMPLE_PACKAGE);
+            classpathEntries = split(environment.get(SAMPLE_CLASSPATH_VARIABLE), ":").stream()
+                    .map(this::resolvePath).toList();
         }
         // zero configuration (a class path, no packages): every annotated class on it, migrations where Flyway looks
         String defaultMigrationsPackage = packageList.isEmpty() ? SCANNED_MIGRATIONS_PACKAGE

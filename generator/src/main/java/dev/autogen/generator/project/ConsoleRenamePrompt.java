@@ -46,7 +46,7 @@ public final class ConsoleRenamePrompt implements RenamePrompt {
     }
 
     /** {@code Console.isTerminal()} where it exists (JDK 22+; the build targets 21, hence reflection). */
-    private static boolean isTerminal(Console console) {
+    static boolean isTerminal(Console console) {
         try {
             Method isTerminal = Console.class.getMethod("isTerminal");
             return (Boolean) isTerminal.invoke(console);

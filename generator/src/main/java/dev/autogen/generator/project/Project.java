@@ -180,9 +180,21 @@ public final class Project {
         return loadEntityModel(settings, scanned, dialect);
     }
 
+    /** Loads the model and its schema (Hibernate's boot, unless cached), with a progress line on a terminal. */
     private static EntityModel loadEntityModel(Settings settings, List<Class<?>> scanned, Dialect dialect) {
-        return scanned != null ? EntityModel.of(scanned, dialect)
-                : EntityModel.load(settings.classpath(), settings.packages(), dialect, EntityModelCache.fromEnvironment());
+        String task = "reading the entities in " + String.join(", ", settings.packages()) + " through Hibernate";
+        return ProgressLine.terminal().during(task, () -> {
+            EntityModel model = scanned != null ? EntityModel.of(scanned, dialect)
+                    : EntityModel.load(settings.classpath(), settings.packages(), dialect,
+                            EntityModelCache.fromEnvironment());
+            try {
+                model.schema();
+            } catch (RuntimeException | Error e) {
+                model.close();
+                throw e;
+            }
+            return model;
+        });
     }
 
     /**

@@ -35,7 +35,9 @@ class CliHelpTest {
             Map.entry("stamp", List.of("REV", "base", "without running")),
             Map.entry("validate", List.of("exit 1", "edited")),
             Map.entry("repair", List.of("checksums", "edited")),
-            Map.entry("show", List.of("REV", "operations", "--sql", "--dialect")));
+            Map.entry("show", List.of("REV", "operations", "--sql", "--dialect")),
+            Map.entry("init", List.of("autogen.properties", "--directory", "overwrite")),
+            Map.entry("completion", List.of("bash", "zsh")));
 
     static Stream<Arguments> subcommands() {
         // every registered subcommand, so that a new one without an entry in OWN fails here

@@ -49,6 +49,20 @@ class SettingsResolverTest {
     private static final SettingsResolver.Options NONE = cli(null, null, null);
 
     @Test
+    void theSampleClasspathVariableServesTheEmbeddedDefaultOnly() throws IOException {
+        Map<String, String> launcher = Map.of("AUTOGEN_SAMPLE_CLASSPATH", "/repo/sample-entities/target/classes");
+        Settings embedded = new SettingsResolver(launcher, dir).resolve(NONE);
+        assertEquals(List.of(Path.of("/repo/sample-entities/target/classes")), embedded.classpath());
+        assertEquals(List.of("dev.autogen.sample"), embedded.packages());
+
+        // a project's own entities: the samples' location must not leak into its class path
+        Files.writeString(dir.resolve("autogen.properties"), "classpath=build/classes\npackages=com.acme.model\n");
+        Settings project = new SettingsResolver(launcher, dir).resolve(NONE);
+        assertEquals(List.of(dir.resolve("build/classes")), project.classpath());
+        assertEquals(List.of("com.acme.model"), project.packages());
+    }
+
+    @Test
     void defaultsWithNoConfigurationAtAll() {
         Settings settings = new SettingsResolver(Map.of(), dir).resolve(NONE);
         assertEquals("jdbc:sqlite:autogen.db", settings.url());
