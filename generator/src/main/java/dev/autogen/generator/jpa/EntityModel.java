@@ -55,6 +55,7 @@ public final class EntityModel implements AutoCloseable {
         if (cached != null) {
             this.schema = cached.schema();
             this.renameHints = cached.renameHints();
+            this.derivedKeyOrder = cached.derivedKeyOrder();
         }
     }
 
@@ -84,7 +85,7 @@ public final class EntityModel implements AutoCloseable {
         }
         EntityModel model = new EntityModel(scan, dialect, null);
         if (key != null) {
-            cache.write(key, new EntityModelCache.Entry(model.schema(), model.renameHints()));
+            cache.write(key, new EntityModelCache.Entry(model.schema(), model.renameHints(), model.derivedKeyOrder()));
         }
         return model;
     }
@@ -101,6 +102,11 @@ public final class EntityModel implements AutoCloseable {
     /** Whether the schema and rename hints came from the {@link EntityModelCache} (no Hibernate boot so far). */
     public boolean fromCache() {
         return fromCache;
+    }
+
+    /** Whether a Hibernate boot model was built (a cache hit builds none unless explanations are asked for). */
+    public boolean booted() {
+        return postgres != null || target != null;
     }
 
     /** The entity classes; scanned now when the model came from the cache. */

@@ -1,5 +1,6 @@
 package dev.autogen.generator.jpa;
 
+import dev.autogen.generator.diff.DerivedKeyOrder;
 import dev.autogen.generator.diff.RenameHints;
 import dev.autogen.migrate.discovery.CacheDigest;
 import dev.autogen.migrate.discovery.CompiledClassCache;
@@ -65,8 +66,11 @@ public final class EntityModelCache {
         return directory != null;
     }
 
-    /** What one entry holds: the schema and the declared renames. */
-    public record Entry(Schema schema, RenameHints renameHints) {
+    /**
+     * What one entry holds: everything a command reads from the model besides {@code diff}'s explanations: the schema,
+     * the declared renames and the tables whose key order is Hibernate's choice.
+     */
+    public record Entry(Schema schema, RenameHints renameHints, DerivedKeyOrder derivedKeyOrder) {
     }
 
     /** The entry stored under {@code key}, or empty when there is none or it cannot be trusted. */

@@ -11,13 +11,16 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes and reads values made of autogen's own records ({@code Schema}, {@code RenameHints} and everything in them)
  * as compact bytes, so the entity-model cache can store what the Hibernate model reader produced. The schema model is
- * records, strings, numbers, booleans, enums, lists and maps only (see DESIGN.md), so one generic, reflective codec
+ * records, strings, numbers, booleans, enums, lists, sets and maps only (see DESIGN.md), so one generic, reflective codec
  * covers it and keeps covering it when a record gains a component: no per-type code to forget.
  *
  * <p>Reading is defensive, because a cache file may be truncated, damaged or written by another autogen: only records
@@ -38,6 +41,7 @@ final class RecordCodec {
     private static final byte LIST = 6;
     private static final byte MAP = 7;
     private static final byte RECORD = 8;
+    private static final byte SET = 9;
 
     private RecordCodec() {
     }
@@ -98,6 +102,13 @@ final class RecordCodec {
                     write(out, item);
                 }
             }
+            case Set<?> set -> {
+                out.writeByte(SET);
+                out.writeInt(set.size());
+                for (Object item : sorted(set)) {
+                    write(out, item);
+                }
+            }
             case Map<?, ?> map -> {
                 out.writeByte(MAP);
                 out.writeInt(map.size());
@@ -149,11 +160,26 @@ final class RecordCodec {
                 }
                 return map;
             }
+            case SET: {
+                int size = length(in);
+                Set<Object> set = new LinkedHashSet<>();
+                for (int i = 0; i < size; i++) {
+                    set.add(read(in));
+                }
+                return set;
+            }
             case RECORD:
                 return record(ownClass(readText(in)), in);
             default:
                 throw new IOException("unknown tag " + tag);
         }
+    }
+
+    /** A set's items in their natural order where they have one, so the same set always gives the same bytes. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Iterable<?> sorted(Set<?> set) {
+        boolean comparable = set.stream().allMatch(item -> item instanceof Comparable);
+        return comparable ? new TreeSet<>((Set) set) : set;
     }
 
     private static Object record(Class<?> type, DataInputStream in) throws IOException {

@@ -89,11 +89,11 @@ public final class Autogenerate {
         if (!empty) {
             OfflineDriftCheck.Replay replay = OfflineDriftCheck.replay(graph);
             notes = replay.notes();
-            try (EntityModel model = EntityModel.of(project.entityClasses(), dialect)) {
-                Schema entities = OfflineDriftCheck.withOfflineDefault(project, model.schema());
-                plan = new RenamePlanner(dialect, new SchemaDiffer(dialect, SqlExpressions::canonical),
-                        project.renamePrompt()).plan(replay.schema(), entities, model.renameHints());
-            }
+            EntityModel model = project.entityModel(dialect);
+            Schema entities = OfflineDriftCheck.withOfflineDefault(project, model.schema());
+            plan = new RenamePlanner(dialect, new SchemaDiffer(dialect, SqlExpressions::canonical,
+                    model.derivedKeyOrder()), project.renamePrompt()).plan(replay.schema(), entities,
+                    model.renameHints());
             if (plan.isEmpty()) {
                 return new Outcome(Optional.empty(), notes, Map.of());
             }

@@ -46,6 +46,8 @@ public final class Project {
     private final boolean mayCreateDatabase;
     private List<Class<?>> entityClasses;
     private EntityModel entityModel;
+    /** Models read for another dialect than the database's (offline commands), by dialect. */
+    private final java.util.Map<Dialect, EntityModel> otherDialectModels = new java.util.EnumMap<>(Dialect.class);
     private Schema entitySchema;
     private String defaultSchemaName;
     private List<LoadedMigration> migrations;
@@ -161,6 +163,7 @@ public final class Project {
                 EntityModel model = loadEntityModel(settings, scanned, dialect);
                 model.schema();
                 model.renameHints();
+                model.derivedKeyOrder();
                 return model;
             });
             entityModelThread = Thread.ofPlatform().name("autogen-entity-model").start(entityModelBuild);
@@ -198,27 +201,25 @@ public final class Project {
     }
 
     /**
-     * The schema the entities imply for {@code dialect}, which may differ from the database's ({@code check --offline}
-     * compares in its own dialect); the project's own model when the dialects agree.
+     * The entities' model for {@code dialect}, which may differ from the database's ({@code check --offline} and
+     * {@code -m --offline} read the entities in their own dialect): the project's own model when the dialects agree,
+     * else one loaded (from the cache, when nothing changed) once per project and dialect.
      */
-    public Schema entitySchema(Dialect dialect) {
-        Dialect own = knownDialect();
-        if (dialect == own) {
-            return entityModel().schema();
+    public EntityModel entityModel(Dialect dialect) {
+        if (dialect == knownDialect()) {
+            return entityModel();
         }
-        try (EntityModel model = loadEntityModel(entityClasses, dialect)) {
-            return model.schema();
-        }
+        return otherDialectModels.computeIfAbsent(dialect, d -> loadEntityModel(entityClasses, d));
     }
 
-    /** The tables whose key order is Hibernate's choice, in the model for {@code dialect} (see {@link #entitySchema}). */
+    /** The schema the entities imply for {@code dialect} (see {@link #entityModel(Dialect)}). */
+    public Schema entitySchema(Dialect dialect) {
+        return entityModel(dialect).schema();
+    }
+
+    /** The tables whose key order is Hibernate's choice, in the model for {@code dialect}. */
     public DerivedKeyOrder derivedKeyOrder(Dialect dialect) {
-        if (dialect == knownDialect()) {
-            return entityModel().derivedKeyOrder();
-        }
-        try (EntityModel model = loadEntityModel(entityClasses, dialect)) {
-            return model.derivedKeyOrder();
-        }
+        return entityModel(dialect).derivedKeyOrder();
     }
 
     /** The dialect, or null when the URL names none (the command reports that itself, where it did before). */

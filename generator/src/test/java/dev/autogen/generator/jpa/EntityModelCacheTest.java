@@ -63,6 +63,10 @@ class EntityModelCacheTest {
 
                     @Column(name = "balance")
                     private Money balance;
+
+                    @ElementCollection
+                    @CollectionTable(name = "customer_tag")
+                    private java.util.Set<String> tags;
                 }
                 """);
         sources.put("Status", """
@@ -102,6 +106,20 @@ class EntityModelCacheTest {
         assertEquals(read, cached);
         assertEquals(uncached(Dialect.POSTGRESQL), cached);
         assertTrue(read.table("customer").isPresent(), read::toString);
+    }
+
+    @Test
+    void aHitGivesBackEverythingACommandReadsWithoutBooting() {
+        EntityModelCache.Entry read;
+        try (EntityModel model = EntityModel.load(List.of(classes), List.of(PACKAGE), Dialect.POSTGRESQL, cache)) {
+            read = new EntityModelCache.Entry(model.schema(), model.renameHints(), model.derivedKeyOrder());
+        }
+        assertTrue(read.derivedKeyOrder().isHibernatesChoice("customer_tag"), read::toString);
+        try (EntityModel model = EntityModel.load(List.of(classes), List.of(PACKAGE), Dialect.POSTGRESQL, cache)) {
+            assertTrue(model.fromCache());
+            assertEquals(read, new EntityModelCache.Entry(model.schema(), model.renameHints(), model.derivedKeyOrder()));
+            assertFalse(model.booted(), "schema, rename hints and key order must not need Hibernate on a hit");
+        }
     }
 
     /** One change to one input, and the plan it must give from the model before it. */
@@ -209,7 +227,7 @@ class EntityModelCacheTest {
         load(Dialect.POSTGRESQL, false);
         Path entry = onlyEntry();
         byte[] body = RecordCodec.encode(new EntityModelCache.Entry(Schema.EMPTY,
-                dev.autogen.generator.diff.RenameHints.NONE));
+                dev.autogen.generator.diff.RenameHints.NONE, dev.autogen.generator.diff.DerivedKeyOrder.NONE));
         String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .replace("dev.autogen.schema.Schema", "javax.script.ScriptEngine");
         byte[] foreign = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
