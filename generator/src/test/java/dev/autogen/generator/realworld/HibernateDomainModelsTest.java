@@ -2,6 +2,7 @@ package dev.autogen.generator.realworld;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.generator.catalog.CatalogReader;
@@ -31,7 +32,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,9 +63,46 @@ class HibernateDomainModelsTest {
             "helpdesk", "Incident",
             "retail", "ASSOCIATE");
 
+    private static final String OWN_MODELS = "dev.autogen.generator.realworld.";
+
+    /** Our own models, with the number of tables each maps to (entities, join and collection tables). */
+    private static final Map<String, Integer> OWN_MODEL_TABLES = Map.of("shipping", 29, "lending", 27);
+
+    /** The sequences of each own model (on SQLite, which has none, Hibernate keeps each in a one-row table). */
+    private static final Map<String, Integer> OWN_MODEL_SEQUENCES = Map.of("shipping", 10, "lending", 8);
+
+    /** A table per own model that SQLite keeps in the entity's mixed case. */
+    private static final Map<String, String> OWN_MODEL_MIXED_CASE_TABLE = Map.of(
+            "shipping", "Cargo",
+            "lending", "ReadingList");
+
+    /**
+     * Why Hibernate's validate rejects each own model on SQLite: the first {@code Long}
+     * identity id it checks, which it expects as {@code bigint} while SQLite can only store the {@code integer}
+     * rowid alias.
+     */
+    private static final Map<String, String> OWN_MODEL_SQLITE_VALIDATE_REJECTS = Map.of(
+            "shipping", longIdentityRejected("Booking"),
+            "lending", longIdentityRejected("InterlibraryLoan"));
+
+    private static String longIdentityRejected(String table) {
+        return "Schema validation: wrong column type encountered in column [id] in table [" + table
+                + "]; found [integer (Types#INTEGER)], but expecting [bigint (Types#BIGINT)]";
+    }
+
     static Stream<Arguments> models() {
         List<Arguments> cases = new ArrayList<>();
         for (String model : List.of("animal", "contacts", "gambit", "helpdesk", "retail")) {
+            for (Dialect dialect : Dialect.values()) {
+                cases.add(Arguments.of(model, dialect));
+            }
+        }
+        return cases.stream();
+    }
+
+    static Stream<Arguments> ownModels() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String model : OWN_MODEL_TABLES.keySet().stream().sorted().toList()) {
             for (Dialect dialect : Dialect.values()) {
                 cases.add(Arguments.of(model, dialect));
             }
@@ -104,6 +144,85 @@ class HibernateDomainModelsTest {
                 // validation, which looks them up in that exact case, accepts the database
                 HibernateOracle.validate(classes, url, dialect);
                 assertTrue(migrated.table(SQLITE_MIXED_CASE_TABLE.get(model)).isPresent(), migrated.tables().toString());
+            }
+        }
+
+        assertEquals(List.of("r1"), migrator.downgrade("base"));
+        assertEquals(List.of(), catalog(url, dialect).tables(), "downgrade to base drops every table");
+    }
+
+    /**
+     * Two models of our own (test sources under {@code realworld.shipping} and {@code realworld.lending}, 29 and 27
+     * tables) with the shapes Hibernate's models above leave out or use little: identity and sequence ids of both
+     * {@code Long} and {@code Integer}, {@code @ManyToMany} join tables over a {@code Set}, a {@code List} bag and an
+     * ordered {@code List}, element collections of basics and embeddables, embeddables with a {@code @ManyToOne} and
+     * with overrides, SINGLE_TABLE and JOINED inheritance, {@code @Id @Column(unique = true)}, mixed-case entity names
+     * ({@code Cargo}, {@code HandlingEvent}), self references (also inside a JOINED subclass), named and unnamed unique
+     * constraints and indexes. Each goes from an empty database through the generated, compiled migration; then check
+     * is clean (so a second generation writes nothing), Hibernate's validate accepts the database, and on PostgreSQL
+     * the catalog is the one Hibernate's own export creates.
+     *
+     * <p>On SQLite, Hibernate's validate rejects any {@code Long} identity id ({@code bigint} expected, while SQLite
+     * can only store it as the {@code integer} rowid alias): the test asserts that exact reason instead of skipping
+     * the validation, as the scenario suite does with {@code validate-rejects.txt}. Hibernate cannot validate its own
+     * SQLite export of these models either: that export declares some identity ids with no type, on which its
+     * metadata extraction fails; the test asserts that too.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("ownModels")
+    void ownModelFromEmptyThroughTheGeneratedMigrationHoldsEveryInvariant(String model, Dialect dialect)
+            throws Exception {
+        List<Class<?>> classes = EntityScanner.scan(List.of(), List.of(OWN_MODELS + model));
+        String url = freshDatabase(dialect, model);
+        Schema entities = HibernateModelReader.read(classes, dialect);
+        int sequences = OWN_MODEL_SEQUENCES.get(model);
+        assertEquals(OWN_MODEL_TABLES.get(model) + (dialect == Dialect.SQLITE ? sequences : 0),
+                entities.tables().size(), "tables of " + model);
+        assertEquals(dialect == Dialect.POSTGRESQL ? sequences : 0, entities.sequences().size(), "sequences");
+        SchemaDiffer differ = new SchemaDiffer(dialect, SqlExpressions::canonical);
+
+        List<Operation> plan = differ.diff(catalog(url, dialect), entities);
+        LoadedMigration migration = compiledMigration(model, plan);
+        assertEquals(plan, migration.upgradeOperations(), "the compiled migration records exactly the plan");
+        Migrator migrator = new Migrator(ConnectionFactory.of(url, null, null), dialect, List.of(migration));
+        assertEquals(List.of("r1"), migrator.upgrade("head"));
+
+        Schema migrated = catalog(url, dialect);
+        assertEquals(entities.tables().size(), migrated.tables().size(), migrated.tables().toString());
+        assertEquals(List.of(), differ.diff(migrated, entities), "check after upgrade head is clean");
+        assertTrue(migrated.table(OWN_MODEL_MIXED_CASE_TABLE.get(model)).isPresent()
+                || dialect == Dialect.POSTGRESQL, "SQLite keeps the entity's spelling: " + migrated.tables());
+        switch (dialect) {
+            case POSTGRESQL -> {
+                HibernateOracle.validate(classes, url, dialect);
+                String exported = freshDatabase(dialect, model + "-export");
+                HibernateOracle.export(classes, exported, dialect);
+                Schema hibernates = catalog(exported, dialect);
+                assertSameLines(CatalogShape.of(hibernates, dialect), CatalogShape.of(migrated, dialect),
+                        "the migrated catalog is the one Hibernate's own export creates");
+                assertEquals(List.of(), differ.diff(hibernates, entities),
+                        "check on the database Hibernate's own export created is clean");
+            }
+            case SQLITE -> {
+                String reason = OWN_MODEL_SQLITE_VALIDATE_REJECTS.get(model);
+                var rejected = assertThrows(SchemaManagementException.class,
+                        () -> HibernateOracle.validate(classes, url, dialect), "Hibernate's validate");
+                assertEquals(reason, rejected.getMessage(), "the reason Hibernate's validate rejects");
+                String exported = freshDatabase(dialect, model + "-export");
+                HibernateOracle.export(classes, exported, dialect);
+                // Hibernate's SQLite export declares some identity ids with no type at all (Container, Item, Loan:
+                // "id," in its create table), and its own metadata extraction then fails on that empty type name
+                // before it gets to compare anything
+                var ownFailure = assertThrows(RuntimeException.class,
+                        () -> HibernateOracle.validate(classes, exported, dialect), "validate of its own export");
+                Throwable cause = ownFailure;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                assertEquals(NoSuchElementException.class, cause.getClass(), ownFailure::toString);
+                assertEquals("AbstractInformationExtractorImpl", Stream.of(cause.getStackTrace())
+                        .map(StackTraceElement::getClassName).filter(c -> c.startsWith("org.hibernate.")).findFirst()
+                        .map(c -> c.substring(c.lastIndexOf('.') + 1)).orElseThrow(), "it fails reading the columns");
             }
         }
 
