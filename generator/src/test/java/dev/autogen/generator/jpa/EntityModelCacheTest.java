@@ -66,6 +66,7 @@ class EntityModelCacheTest {
 
                     @ElementCollection
                     @CollectionTable(name = "customer_tag")
+                    @Column(name = "tag", nullable = false, length = 30)
                     private java.util.Set<String> tags;
                 }
                 """);
