@@ -18,6 +18,7 @@ import dev.autogen.migrate.ConnectionFactory;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migration;
 import dev.autogen.migrate.Migrator;
+import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.migrate.discovery.JavaSourceCompiler;
 import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddUniqueConstraint;
@@ -158,9 +159,10 @@ class HibernateDomainModelsTest {
      * ordered {@code List}, element collections of basics and embeddables, embeddables with a {@code @ManyToOne} and
      * with overrides, SINGLE_TABLE and JOINED inheritance, {@code @Id @Column(unique = true)}, mixed-case entity names
      * ({@code Cargo}, {@code HandlingEvent}), self references (also inside a JOINED subclass), named and unnamed unique
-     * constraints and indexes. Each goes from an empty database through the generated, compiled migration; then check
-     * is clean (so a second generation writes nothing), Hibernate's validate accepts the database, and on PostgreSQL
-     * the catalog is the one Hibernate's own export creates.
+     * constraints and indexes. Each goes from an empty database through the generated, compiled migration (whose
+     * plan, replayed offline, also re-diffs clean); then check is clean (so a second generation writes nothing),
+     * Hibernate's validate accepts the database, and on PostgreSQL the catalog is the one Hibernate's own export
+     * creates.
      *
      * <p>On SQLite, Hibernate's validate rejects any {@code Long} identity id ({@code bigint} expected, while SQLite
      * can only store it as the {@code integer} rowid alias): the test asserts that exact reason instead of skipping
@@ -182,6 +184,8 @@ class HibernateDomainModelsTest {
         SchemaDiffer differ = new SchemaDiffer(dialect, SqlExpressions::canonical);
 
         List<Operation> plan = differ.diff(catalog(url, dialect), entities);
+        assertEquals(List.of(), differ.diff(SchemaInterpreter.applyAll(Schema.EMPTY, plan), entities),
+                "the plan applied offline (as check --offline replays the migrations) re-diffs clean");
         LoadedMigration migration = compiledMigration(model, plan);
         assertEquals(plan, migration.upgradeOperations(), "the compiled migration records exactly the plan");
         Migrator migrator = new Migrator(ConnectionFactory.of(url, null, null), dialect, List.of(migration));
