@@ -4,7 +4,8 @@ import jakarta.persistence.*;
 
 /** A declaration of a cargo to a country's customs. */
 @Entity
-@Table(uniqueConstraints = @UniqueConstraint(name = "customs_cargo_country_uk", columnNames = {"cargo_id", "country_code"}))
+@Table(uniqueConstraints = @UniqueConstraint(name = "customs_cargo_country_uk",
+        columnNames = {"cargo_id", "country_code"}))
 public class CustomsDeclaration {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
