@@ -22,6 +22,7 @@ import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.migrate.discovery.JavaSourceCompiler;
 import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddUniqueConstraint;
+import dev.autogen.op.AlterColumn;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
@@ -85,6 +86,11 @@ class HibernateDomainModelsTest {
     private static final Map<String, String> OWN_MODEL_SQLITE_VALIDATE_REJECTS = Map.of(
             "shipping", longIdentityRejected("Booking"),
             "lending", longIdentityRejected("InterlibraryLoan"));
+
+    /** The identity ids Hibernate's own SQLite export of each own model declares with no type. */
+    private static final Map<String, List<String>> OWN_MODEL_UNTYPED_SQLITE_IDS = Map.of(
+            "shipping", List.of("Container.id", "Port.id"),
+            "lending", List.of("InterlibraryLoan.id", "Item.id", "Loan.id", "Subject.id"));
 
     private static String longIdentityRejected(String table) {
         return "Schema validation: wrong column type encountered in column [id] in table [" + table
@@ -262,6 +268,43 @@ class HibernateDomainModelsTest {
         assertEquals(List.of("r1"), migrator.upgrade("head"));
         assertEquals(List.of(), differ.diff(catalog(url, Dialect.SQLITE), entities), "check after upgrade is clean");
         HibernateOracle.validate(classes, url, Dialect.SQLITE);
+    }
+
+    /**
+     * A SQLite database Hibernate's own export created for one of our models: besides the foreign keys and table-level
+     * unique constraints its SQLite DDL leaves out, that export declares some identity ids with no type at all
+     * ({@code id,} in Container's create table: a nullable column of no affinity, not the rowid alias, so SQLite does
+     * not generate its values). autogen plans exactly those keys and a rebuild of exactly those id columns into identity ids, and after
+     * the upgrade check is clean and Hibernate's validate gives only its usual {@code Long} identity reason.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"shipping", "lending"})
+    void ownModelSqliteDatabaseHibernateCreatedGetsItsKeysAndTypedIdentityIds(String model) throws Exception {
+        List<Class<?>> classes = EntityScanner.scan(List.of(), List.of(OWN_MODELS + model));
+        String url = freshDatabase(Dialect.SQLITE, model + "-hibernate");
+        HibernateOracle.export(classes, url, Dialect.SQLITE);
+        Schema entities = HibernateModelReader.read(classes, Dialect.SQLITE);
+        SchemaDiffer differ = new SchemaDiffer(Dialect.SQLITE, SqlExpressions::canonical);
+
+        List<Operation> plan = differ.diff(catalog(url, Dialect.SQLITE), entities);
+        List<AlterColumn> altered = plan.stream().filter(AlterColumn.class::isInstance).map(AlterColumn.class::cast)
+                .toList();
+        assertEquals(List.of(), plan.stream().filter(op -> !(op instanceof AddForeignKey
+                || op instanceof AddUniqueConstraint || op instanceof AlterColumn)).toList());
+        assertEquals(OWN_MODEL_UNTYPED_SQLITE_IDS.get(model),
+                altered.stream().map(op -> op.table() + "." + op.name()).sorted().toList());
+        assertTrue(altered.stream().allMatch(op -> !op.from().identity() && op.from().nullable()
+                && op.to().identity() && !op.to().nullable()), altered::toString);
+        assertEquals(entities.tables().stream().mapToLong(t -> t.foreignKeys().size()).sum(),
+                plan.stream().filter(AddForeignKey.class::isInstance).count(), "every foreign key, once");
+
+        Migrator migrator = new Migrator(ConnectionFactory.of(url, null, null), Dialect.SQLITE,
+                List.of(compiledMigration(model, plan)));
+        assertEquals(List.of("r1"), migrator.upgrade("head"));
+        assertEquals(List.of(), differ.diff(catalog(url, Dialect.SQLITE), entities), "check after upgrade is clean");
+        var rejected = assertThrows(SchemaManagementException.class,
+                () -> HibernateOracle.validate(classes, url, Dialect.SQLITE), "Hibernate's validate");
+        assertEquals(OWN_MODEL_SQLITE_VALIDATE_REJECTS.get(model), rejected.getMessage());
     }
 
     /** Equal line lists, with only the lines that differ in the message. */
