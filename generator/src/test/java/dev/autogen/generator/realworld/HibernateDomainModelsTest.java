@@ -166,9 +166,9 @@ class HibernateDomainModelsTest {
      * with overrides, SINGLE_TABLE and JOINED inheritance, {@code @Id @Column(unique = true)}, mixed-case entity names
      * ({@code Cargo}, {@code HandlingEvent}), self references (also inside a JOINED subclass), named and unnamed unique
      * constraints and indexes. Each goes from an empty database through the generated, compiled migration (whose
-     * plan, replayed offline, also re-diffs clean); then check is clean (so a second generation writes nothing),
-     * Hibernate's validate accepts the database, and on PostgreSQL the catalog is the one Hibernate's own export
-     * creates.
+     * plan, replayed offline, also re-diffs clean, and whose source a second reading of the entities writes again
+     * byte for byte); then check is clean (so a second generation writes nothing), Hibernate's validate accepts the
+     * database, and on PostgreSQL the catalog is the one Hibernate's own export creates.
      *
      * <p>On SQLite, Hibernate's validate rejects any {@code Long} identity id ({@code bigint} expected, while SQLite
      * can only store it as the {@code integer} rowid alias): the test asserts that exact reason instead of skipping
@@ -192,6 +192,9 @@ class HibernateDomainModelsTest {
         List<Operation> plan = differ.diff(catalog(url, dialect), entities);
         assertEquals(List.of(), differ.diff(SchemaInterpreter.applyAll(Schema.EMPTY, plan), entities),
                 "the plan applied offline (as check --offline replays the migrations) re-diffs clean");
+        assertEquals(migrationSource(model, plan), migrationSource(model,
+                        differ.diff(catalog(url, dialect), HibernateModelReader.read(classes, dialect))),
+                "the same entities and database give the same migration source, byte for byte");
         LoadedMigration migration = compiledMigration(model, plan);
         assertEquals(plan, migration.upgradeOperations(), "the compiled migration records exactly the plan");
         Migrator migrator = new Migrator(ConnectionFactory.of(url, null, null), dialect, List.of(migration));
@@ -333,18 +336,22 @@ class HibernateDomainModelsTest {
 
     /** The plan as autogen writes it: a migration class emitted as Java source, compiled in memory, loaded. */
     private static LoadedMigration compiledMigration(String model, List<Operation> plan) throws Exception {
+        String className = JavaMigrationEmitter.className(1, "initial " + model);
+        var compiled = new JavaSourceCompiler().compileSources(
+                Map.of(MIGRATIONS_PACKAGE.replace('.', '/') + "/" + className + ".java", migrationSource(model, plan)));
+        String binaryName = MIGRATIONS_PACKAGE + "." + className;
+        Migration migration = (Migration) compiled.load(binaryName).getConstructor().newInstance();
+        return new LoadedMigration("r1", List.of(), "initial " + model, binaryName, migration, null);
+    }
+
+    /** The Java source autogen writes for the plan as the first revision of {@code model}. */
+    private static String migrationSource(String model, List<Operation> plan) {
         List<Operation> downgrade = new ArrayList<>();
         plan.forEach(operation -> downgrade.add(operation.reverse()));
         Collections.reverse(downgrade);
         String message = "initial " + model;
-        String className = JavaMigrationEmitter.className(1, message);
-        String source = new JavaMigrationEmitter().emit(new MigrationSpec(MIGRATIONS_PACKAGE, className, "r1",
-                List.of(), message, null, plan, downgrade));
-        var compiled = new JavaSourceCompiler().compileSources(
-                Map.of(MIGRATIONS_PACKAGE.replace('.', '/') + "/" + className + ".java", source));
-        String binaryName = MIGRATIONS_PACKAGE + "." + className;
-        Migration migration = (Migration) compiled.load(binaryName).getConstructor().newInstance();
-        return new LoadedMigration("r1", List.of(), message, binaryName, migration, null);
+        return new JavaMigrationEmitter().emit(new MigrationSpec(MIGRATIONS_PACKAGE,
+                JavaMigrationEmitter.className(1, message), "r1", List.of(), message, null, plan, downgrade));
     }
 
     private static String freshDatabase(Dialect dialect, String hint) {
