@@ -276,10 +276,10 @@ class HibernateDomainModelsTest {
     /**
      * A SQLite database Hibernate's own export created for one of our models: besides the foreign keys and table-level
      * unique constraints its SQLite DDL leaves out, that export declares some identity ids with no type at all
-     * ({@code id,} in Container's create table: a nullable column of no affinity, not the rowid alias, so SQLite does not
-     * generate its values). autogen plans exactly those keys and a rebuild of exactly those id columns into identity
-     * ids, and after the upgrade check is clean and Hibernate's validate gives only its usual {@code Long} identity
-     * reason.
+     * ({@code id,} in Container's create table: a nullable column of no affinity, not the rowid alias, so SQLite does
+     * not generate its values). autogen plans exactly those keys and a rebuild of exactly those id columns into
+     * identity ids, and after the upgrade check is clean and Hibernate's validate gives only its usual {@code Long}
+     * identity reason.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"shipping", "lending"})
