@@ -75,13 +75,14 @@ public final class HibernateModelReader {
         boolean sequences = dialect == Dialect.POSTGRESQL;
         Schema schema = TenantIsolation.apply(schema(target.metadata(), types, sequences), target.metadata());
         if (dialect == Dialect.SQLITE) {
-            schema = spelledAsHibernate(schema, target.metadata());
+            // before the spelling, which names tables without their schema
             schema.tables().stream().filter(t -> QualifiedName.parse(t.name()).schema() != null).findFirst()
                     .ifPresent(t -> {
                         throw new EntityModelException("table " + t.name() + " names a schema, which SQLite does not"
                                 + " have: remove schema = \"" + QualifiedName.parse(t.name()).schema()
                                 + "\" from its mapping to use it on SQLite");
                     });
+            schema = spelledAsHibernate(schema, target.metadata());
         }
         if (dialect == Dialect.SQLITE) {
             return schema;

@@ -31,12 +31,13 @@ class SchemasQueryReadOnlyTest {
                 .assertOneLineError(3);
         assertTrue(writing.contains("read-only transaction"), writing);
 
-        String function = autogen("--url", url, "--migrations", SAMPLES, "downgrade", "base", "--schemas-query",
+        String function = autogen("--url", url, "--migrations", SAMPLES, "downgrade", "base", "--allow-data-loss",
+                "--schemas-query",
                 "select nspname from pg_namespace where nspname = 'x;y' and pg_catalog.pg_advisory_lock(1) is null"
                         + " union all select 'a' from (select 1) t where (select count(*) from victim) < 0")
                 .assertExit(0).out();
         // a ';' inside a string is not a second statement
-        assertEquals("No schemas to migrate: the query returned no rows.\n", function);
+        assertTrue(function.endsWith("\nNo schemas to migrate: the query returned no rows.\n"), function);
 
         assertEquals(List.of("1", "2"), FailClosedRun.rows(url, "select id from victim order by id"));
         assertEquals(List.of("victim"), FailClosedRun.tables(url));
