@@ -221,19 +221,12 @@ public final class Migrator {
             if (edited.isEmpty()) {
                 return List.of();
             }
-            c.setAutoCommit(false);
-            try {
+            inTransaction(c, () -> {
                 Instant now = clock.instant();
                 for (String id : edited) {
                     store.record(c, id, HistoryEntry.REPAIR, MigrationChecksum.of(graph.get(id)), now, appliedBy, 0);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
             for (String id : edited) {
                 listener.accept("repairing " + id + ": recorded its current checksum");
             }
@@ -267,8 +260,7 @@ public final class Migrator {
         List<String> after = graph.rowsAfterStamp(target);
         return locked((c, runner) -> {
             List<String> before = store.current(c);
-            c.setAutoCommit(false);
-            try {
+            inTransaction(c, () -> {
                 store.moveHeads(c, before, after);
                 Instant now = clock.instant();
                 if (after.isEmpty()) {
@@ -277,13 +269,7 @@ public final class Migrator {
                 for (String id : after) {
                     store.record(c, id, HistoryEntry.STAMP, MigrationChecksum.of(graph.get(id)), now, appliedBy, 0);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
             listener.accept("stamping " + (after.isEmpty() ? "base" : String.join(", ", after)) + " (was "
                     + (before.isEmpty() ? "base" : String.join(", ", before)) + ")");
             return after;
@@ -368,6 +354,25 @@ public final class Migrator {
         } catch (RuntimeException e) {
             throw new MigrationException("revision " + RevisionRunner.label(m) + " cannot be downgraded: "
                     + e.getMessage() + " — write its downgrade by hand or stop at a later revision", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction on {@code c}: committed whole or rolled back, autocommit restored. */
+    private static void inTransaction(Connection c, SqlWork work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
