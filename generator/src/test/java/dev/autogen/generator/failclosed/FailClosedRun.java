@@ -1,13 +1,10 @@
 package dev.autogen.generator.failclosed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autogen.generator.cli.AutogenCommand;
+import dev.autogen.generator.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 
 /**
  * What the fail-closed tests of issue 15 share: one in-process run of the command line, scratch directories, a
@@ -30,13 +26,8 @@ import picocli.CommandLine;
 record FailClosedRun(int exitCode, String out, String err) {
 
     static FailClosedRun autogen(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = AutogenCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new FailClosedRun(code, out.toString(), err.toString());
+        CliRun run = CliRun.of(args);
+        return new FailClosedRun(run.exitCode(), run.out(), run.err());
     }
 
     FailClosedRun assertExit(int expected) {
@@ -46,13 +37,7 @@ record FailClosedRun(int exitCode, String out, String err) {
 
     /** Exit code, nothing on stdout, one {@code autogen:} line on stderr without a stack trace; returns the line. */
     String assertOneLineError(int expected) {
-        assertExit(expected);
-        assertEquals("", out, this::toString);
-        assertEquals(1, err.lines().count(), this::toString);
-        String line = err.strip();
-        assertTrue(line.startsWith("autogen: "), this::toString);
-        assertFalse(line.contains("\tat ") || line.contains("Caused by"), this::toString);
-        return line;
+        return new CliRun(exitCode, out, err).assertOneLineError(expected);
     }
 
     static Path scratch(String hint) throws IOException {
@@ -146,6 +131,6 @@ record FailClosedRun(int exitCode, String out, String err) {
 
     @Override
     public String toString() {
-        return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        return new CliRun(exitCode, out, err).toString();
     }
 }

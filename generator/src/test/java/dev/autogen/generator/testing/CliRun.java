@@ -1,5 +1,9 @@
 package dev.autogen.generator.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.autogen.generator.cli.AutogenCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,6 +29,22 @@ public record CliRun(int exitCode, String out, String err) {
         List<String> all = new ArrayList<>(common);
         all.addAll(List.of(args));
         return of(all.toArray(String[]::new));
+    }
+
+    /**
+     * Asserts the error contract of DESIGN.md §4: the exit code, nothing on stdout, and exactly one line on stderr
+     * that starts with {@code autogen: } and carries no stack trace. Returns that line.
+     */
+    public String assertOneLineError(int expectedCode) {
+        assertEquals(expectedCode, exitCode, this::toString);
+        assertEquals("", out, this::toString);
+        assertEquals(1, err.lines().count(), this::toString);
+        String line = err.strip();
+        assertTrue(line.startsWith("autogen: "), this::toString);
+        for (String trace : new String[] {"\tat ", "Exception", "Caused by"}) {
+            assertFalse(line.contains(trace), () -> "stack-trace text '" + trace + "' in: " + line);
+        }
+        return line;
     }
 
     @Override
