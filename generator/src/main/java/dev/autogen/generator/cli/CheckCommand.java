@@ -2,6 +2,7 @@ package dev.autogen.generator.cli;
 
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.DriftCheck;
+import dev.autogen.generator.project.InSyncShortcut;
 import dev.autogen.generator.project.OfflineDriftCheck;
 import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.project.Lint;
@@ -54,11 +55,20 @@ final class CheckCommand implements Callable<Integer> {
         if (dialect != null && !offline) {
             throw new UsageException("--dialect only applies to --offline: add --offline");
         }
-        DriftCheck.Report report = offline
-                ? OfflineDriftCheck.run(project, OfflineSqlOptions.dialect(dialect, project))
-                : DriftCheck.run(project);
         if (lintAccept != null && !lint) {
             throw new UsageException("--lint-accept only applies to --lint: add --lint");
+        }
+        // a clean check remembers itself; the next one with the same inputs and database answers from that record
+        InSyncShortcut shortcut = offline || lint ? null : InSyncShortcut.of(project);
+        InSyncShortcut.Record remembered = shortcut == null ? null : shortcut.lookUp().orElse(null);
+        DriftCheck.Report report = remembered != null
+                ? new DriftCheck.Report(List.of(), List.of(), remembered.heads(), remembered.hints())
+                : offline ? OfflineDriftCheck.run(project, OfflineSqlOptions.dialect(dialect, project))
+                : DriftCheck.run(project);
+        List<String> entityPackages = remembered != null ? remembered.entityPackages()
+                : report.inSync() ? project.entityPackages() : List.of();
+        if (shortcut != null && remembered == null) {
+            shortcut.remember(report, entityPackages);
         }
         Map<Integer, List<Hazard>> warnings = PlanHazards.of(report.plan(), project.dialect());
         Lint.Report lintReport = !lint ? null : Lint.run(project, offline ? Lint.Scope.ALL : Lint.Scope.PENDING,
@@ -72,9 +82,9 @@ final class CheckCommand implements Callable<Integer> {
                     String heads = report.heads().isEmpty() ? "(no migrations)" : String.join(", ", report.heads());
                     out.println(offline
                             ? "In sync (offline): the migrations up to head " + heads + " build what the entities in "
-                                    + String.join(", ", project.entityPackages()) + " map."
+                                    + String.join(", ", entityPackages) + " map."
                             : "In sync: " + project.settings().displayUrl() + " is at head " + heads
-                                    + " and matches the entities in " + String.join(", ", project.entityPackages())
+                                    + " and matches the entities in " + String.join(", ", entityPackages)
                                     + ".");
                 } else {
                     for (String problem : report.problems()) {

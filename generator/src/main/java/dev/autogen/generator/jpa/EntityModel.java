@@ -78,7 +78,7 @@ public final class EntityModel implements AutoCloseable {
     public static EntityModel load(List<Path> classpath, List<String> packages, Dialect dialect,
                                    EntityModelCache cache) {
         Supplier<List<Class<?>>> scan = () -> EntityScanner.scan(classpath, packages);
-        String key = cache.enabled() ? key(classpath, packages, dialect) : null;
+        String key = cache.enabled() ? cacheKey(classpath, packages, dialect) : null;
         Optional<EntityModelCache.Entry> hit = key == null ? Optional.empty() : cache.read(key);
         if (hit.isPresent()) {
             return new EntityModel(scan, dialect, hit.get());
@@ -90,8 +90,11 @@ public final class EntityModel implements AutoCloseable {
         return model;
     }
 
-    /** The cache key of these inputs, or null when they cannot be keyed (the model is then read every time). */
-    private static String key(List<Path> classpath, List<String> packages, Dialect dialect) {
+    /**
+     * The {@link EntityModelCache} key of these inputs ({@link EntityModelKey}), or null when they cannot be keyed (the
+     * model is then read every time). Cheap: it reads the class files' bytes, it loads none of them.
+     */
+    public static String cacheKey(List<Path> classpath, List<String> packages, Dialect dialect) {
         try {
             return EntityModelKey.of(classpath, packages, dialect);
         } catch (IOException | RuntimeException e) {

@@ -2,24 +2,13 @@ package dev.autogen.generator.jpa;
 
 import dev.autogen.generator.diff.DerivedKeyOrder;
 import dev.autogen.generator.diff.RenameHints;
-import dev.autogen.migrate.discovery.CacheDigest;
+import dev.autogen.migrate.discovery.CacheEntries;
 import dev.autogen.migrate.discovery.CompiledClassCache;
 import dev.autogen.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * What the Hibernate model reader produced from a set of entity classes, kept on disk between runs, so that a command
@@ -37,13 +26,11 @@ import java.util.stream.Stream;
 public final class EntityModelCache {
     private static final String DIRECTORY = "entity-models";
     private static final int KEPT_ENTRIES = 16;
-    private static final long LEFTOVER_AGE_MILLIS = 3_600_000;
-    private static final int DIGEST_LENGTH = 32;
 
-    private final Path directory;
+    private final CacheEntries entries;
 
     private EntityModelCache(Path directory) {
-        this.directory = directory;
+        this.entries = new CacheEntries(directory, KEPT_ENTRIES);
     }
 
     /** The cache the environment asks for (see the class comment). */
@@ -63,7 +50,7 @@ public final class EntityModelCache {
     }
 
     public boolean enabled() {
-        return directory != null;
+        return entries.enabled();
     }
 
     /**
@@ -75,22 +62,9 @@ public final class EntityModelCache {
 
     /** The entry stored under {@code key}, or empty when there is none or it cannot be trusted. */
     public Optional<Entry> read(String key) {
-        if (directory == null) {
-            return Optional.empty();
-        }
-        Path file = directory.resolve(key);
         try {
-            byte[] stored = Files.readAllBytes(file);
-            if (stored.length < DIGEST_LENGTH) {
-                return Optional.empty();
-            }
-            byte[] body = Arrays.copyOfRange(stored, DIGEST_LENGTH, stored.length);
-            if (!Arrays.equals(sha256(body), Arrays.copyOf(stored, DIGEST_LENGTH))) {
-                return Optional.empty();
-            }
-            Entry entry = RecordCodec.decode(body, Entry.class);
-            touch(file);
-            return Optional.of(entry);
+            Optional<byte[]> body = entries.read(key);
+            return body.isEmpty() ? Optional.empty() : Optional.of(RecordCodec.decode(body.get(), Entry.class));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -101,72 +75,13 @@ public final class EntityModelCache {
      * cannot store) only costs the next run a Hibernate boot, so it is silent.
      */
     public void write(String key, Entry entry) {
-        if (directory == null) {
+        if (!entries.enabled()) {
             return;
         }
-        Path temporary = directory.resolve(key + ".tmp-" + UUID.randomUUID());
         try {
-            byte[] body = RecordCodec.encode(entry);
-            Files.createDirectories(directory);
-            Files.write(temporary, ByteBuffer.allocate(DIGEST_LENGTH + body.length)
-                    .put(sha256(body)).put(body).array());
-            try {
-                Files.move(temporary, directory.resolve(key), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                return;
-            }
-            prune();
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            entries.write(key, RecordCodec.encode(entry));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             // not worth failing a command for
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // a leftover temporary file is removed by a later prune
-            }
         }
-    }
-
-    /** Keeps the most recently used entries (a hit touches its file) and removes what crashed writers left. */
-    private void prune() {
-        try (Stream<Path> files = Files.list(directory)) {
-            List<Path> all = files.toList();
-            long now = System.currentTimeMillis();
-            for (Path path : all) {
-                if (path.getFileName().toString().contains(".tmp-") && now - modified(path) > LEFTOVER_AGE_MILLIS) {
-                    Files.deleteIfExists(path);
-                }
-            }
-            List<Path> entries = all.stream().filter(p -> !p.getFileName().toString().contains("."))
-                    .sorted(Comparator.comparingLong(EntityModelCache::modified).reversed()
-                            .thenComparing(Comparator.naturalOrder()))
-                    .toList();
-            for (Path stale : entries.subList(Math.min(KEPT_ENTRIES, entries.size()), entries.size())) {
-                Files.deleteIfExists(stale);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // pruning is best effort
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void touch(Path file) {
-        try {
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-        } catch (IOException e) {
-            // only affects pruning order
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return CacheDigest.sha256().digest(bytes);
     }
 }

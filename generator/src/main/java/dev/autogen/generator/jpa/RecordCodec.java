@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * built through its canonical constructor (so its own validation runs), and any inconsistency is an
  * {@link IOException} that the cache treats as a miss.
  */
-final class RecordCodec {
+public final class RecordCodec {
     private static final String OWN_PACKAGE = "dev.autogen.";
     private static final int MAX_LENGTH = 50_000_000;
 
@@ -47,7 +47,7 @@ final class RecordCodec {
     }
 
     /** The bytes of {@code value}: a record of autogen's packages, or any value the codec supports. */
-    static byte[] encode(Object value) {
+    public static byte[] encode(Object value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             write(out, value);
@@ -62,7 +62,7 @@ final class RecordCodec {
      *
      * @throws IOException when the bytes are not a complete, valid encoding of a {@code type}
      */
-    static <T> T decode(byte[] bytes, Class<T> type) throws IOException {
+    public static <T> T decode(byte[] bytes, Class<T> type) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         Object value = read(in);
         if (in.available() != 0 || !type.isInstance(value)) {
