@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A digest of everything in a database that a {@code check} reads: every catalog row the {@link CatalogReader}s read
@@ -69,7 +71,8 @@ public final class CatalogFingerprint {
             + "))";
 
     private static final String SQLITE_MASTER = "select type, name, tbl_name, coalesce(sql, '') from sqlite_master"
-            + " order by type, name";
+            // SQLite's statistics (analyze) are no schema; its other own tables are kept, they cost nothing
+            + " where name not like 'sqlite\\_stat%' escape '\\' order by type, name";
 
     private CatalogFingerprint() {
     }
@@ -95,19 +98,21 @@ public final class CatalogFingerprint {
 
     private static String sqlite(Connection connection) throws SQLException {
         MessageDigest digest = CacheDigest.sha256();
-        boolean versionTables = false;
+        Set<String> versionTables = new TreeSet<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(SQLITE_MASTER)) {
             while (rs.next()) {
                 for (int column = 1; column <= 4; column++) {
                     CacheDigest.text(digest, rs.getString(column));
                 }
-                versionTables |= "table".equals(rs.getString(1)) && VersionTables.VERSION.equals(rs.getString(2));
+                if ("table".equals(rs.getString(1)) && (VersionTables.VERSION.equals(rs.getString(2))
+                        || VersionTables.HISTORY.equals(rs.getString(2)))) {
+                    versionTables.add(rs.getString(2));
+                }
             }
         }
-        if (versionTables) {
-            rows(connection, digest, VersionTables.VERSION);
-            rows(connection, digest, VersionTables.HISTORY);
+        for (String table : versionTables) {
+            rows(connection, digest, table);
         }
         return HexFormat.of().formatHex(digest.digest());
     }
