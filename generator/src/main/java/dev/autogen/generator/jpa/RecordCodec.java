@@ -19,9 +19,9 @@ import java.util.TreeSet;
 
 /**
  * Writes and reads values made of autogen's own records ({@code Schema}, {@code RenameHints} and everything in them)
- * as compact bytes, so the on-disk caches (the entity models, {@code check}'s in-sync records) can store them. The schema model is
- * records, strings, numbers, booleans, enums, lists, sets and maps only (see DESIGN.md), so one generic, reflective codec
- * covers it and keeps covering it when a record gains a component: no per-type code to forget.
+ * as compact bytes, so the on-disk caches (the entity models, {@code check}'s in-sync records) can store them. The
+ * schema model is records, strings, numbers, booleans, enums, lists, sets and maps only (see DESIGN.md), so one generic,
+ * reflective codec covers it and keeps covering it when a record gains a component: no per-type code to forget.
  *
  * <p>Reading is defensive, because a cache file may be truncated, damaged or written by another autogen: only records
  * and enums of autogen's own packages are instantiated (never an arbitrary class named in the file), every record is

@@ -7,8 +7,6 @@ import dev.autogen.generator.testing.CliRun;
 import dev.autogen.generator.testing.EntitySources;
 import dev.autogen.testing.TestDatabases;
 import dev.autogen.testing.TestSql;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,27 +24,9 @@ class EntityModelCacheCliTest {
     void everyEditIsSeenByTheNextCheck(String database) throws Exception {
         String url = database.equals("postgresql") ? TestDatabases.freshPostgres("model_cache")
                 : TestDatabases.freshSqlite("model-cache");
-        Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))),
-                "model-cache-cli");
-        Path migrations = Files.createDirectories(work.resolve("migrations"));
-        EntitySources entities = new EntitySources(work, PACKAGE).put("Gadget", """
-                package cachecli.model;
-
-                import jakarta.persistence.*;
-
-                @Entity
-                @Table(name = "gadget")
-                public class Gadget {
-                    @Id
-                    private Long id;
-
-                    @Column(name = "label", length = 40, nullable = false)
-                    private String label;
-                }
-                """);
-        entities.compile();
-        List<String> common = List.of("--url", url, "--classpath", entities.classes().toString(), "--packages", PACKAGE,
-                "--migrations", migrations.toString(), "--migrations-package", "cachecli.migrations");
+        GadgetProject project = GadgetProject.create(url, PACKAGE, "model-cache-cli");
+        EntitySources entities = project.entities();
+        List<String> common = project.common();
 
         assertExit(0, CliRun.of(common, "-m", "initial", "--rev-id", "c0ffee000001"));
         assertExit(0, CliRun.of(common, "upgrade"));

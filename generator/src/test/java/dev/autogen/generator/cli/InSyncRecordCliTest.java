@@ -53,26 +53,10 @@ class InSyncRecordCliTest {
     void aRecordAnswersOnlyWhileNothingChanged(String database) throws Exception {
         boolean postgres = database.equals("postgresql");
         String url = postgres ? TestDatabases.freshPostgres("in_sync") : TestDatabases.freshSqlite("in-sync");
-        Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "in-sync-cli");
-        Path migrations = Files.createDirectories(work.resolve("migrations"));
-        EntitySources entities = new EntitySources(work, PACKAGE).put("Gadget", """
-                package insync.model;
-
-                import jakarta.persistence.*;
-
-                @Entity
-                @Table(name = "gadget")
-                public class Gadget {
-                    @Id
-                    private Long id;
-
-                    @Column(name = "label", length = 40, nullable = false)
-                    private String label;
-                }
-                """);
-        entities.compile();
-        List<String> common = List.of("--url", url, "--classpath", entities.classes().toString(), "--packages", PACKAGE,
-                "--migrations", migrations.toString(), "--migrations-package", "insync.migrations");
+        GadgetProject project = GadgetProject.create(url, PACKAGE, "in-sync-cli");
+        EntitySources entities = project.entities();
+        List<String> common = project.common();
+        Path migrations = project.migrations();
         assertExit(0, CliRun.of(common, "-m", "initial", "--rev-id", "1a5ync000001"));
         assertExit(0, CliRun.of(common, "upgrade"));
 
