@@ -89,7 +89,7 @@ public final class TargetsFile {
             }
         }
         String[] words = line.split("\\s+");
-        if (words.length < 2 || words[1].contains("=")) {
+        if (words.length < 2 || (words[1].contains("=") && !words[1].startsWith("jdbc:"))) {
             throw new TargetsFileException(where + "a target needs a name and a JDBC URL first: NAME jdbc:postgresql:"
                     + "//HOST:PORT/DB [key=value ...]");
         }
