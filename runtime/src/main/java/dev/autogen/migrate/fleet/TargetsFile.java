@@ -104,8 +104,9 @@ public final class TargetsFile {
                     + "(jdbc:postgresql://HOST:PORT/DB or jdbc:sqlite:FILE)");
         }
         if (url.contains("password=")) {
-            throw new TargetsFileException(where + "target " + name + ": the URL carries a password: remove it and "
-                    + "write password=${ENV_VAR} (the password is read from that environment variable)");
+            throw new TargetsFileException(where + "target " + name + ": the URL carries a password: remove it, export "
+                    + "the password in an environment variable, say DB_PASSWORD, and give ${DB_PASSWORD} as the "
+                    + "password's value");
         }
         Map<String, String> values = new HashMap<>();
         for (int w = 2; w < words.length; w++) {
@@ -125,7 +126,8 @@ public final class TargetsFile {
             Matcher m = VARIABLE.matcher(values.get("password"));
             if (!m.matches()) {
                 throw new TargetsFileException(where + "target " + name + ": passwords are never written in the "
-                        + "targets file: write password=${ENV_VAR} and export ENV_VAR");
+                        + "targets file: export it in an environment variable, say DB_PASSWORD, and give "
+                        + "${DB_PASSWORD} as the password's value");
             }
             passwordVariable = m.group(1);
             password = environment.get(passwordVariable);

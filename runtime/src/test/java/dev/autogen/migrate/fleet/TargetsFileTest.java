@@ -43,7 +43,7 @@ class TargetsFileTest {
 
     @Test
     void eachMistakeNamesTheLineAndTheFix() {
-        assertError("fleet.txt:1: target a: passwords are never written in the targets file: write password=${ENV_VAR}", "a jdbc:postgresql://h/d password=hunter2");
+        assertError("fleet.txt:1: target a: passwords are never written in the targets file: export it in an environment variable", "a jdbc:postgresql://h/d password=hunter2");
         assertError("fleet.txt:1: target a: environment variable NOPE is not set: export it before running",
                 "a jdbc:postgresql://h/d password=${NOPE}");
         assertError("fleet.txt:1: target a: the URL carries a password", "a jdbc:postgresql://h/d?password=x");
