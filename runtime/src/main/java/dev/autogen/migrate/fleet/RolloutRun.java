@@ -34,6 +34,7 @@ final class RolloutRun {
     private final RevisionGraph graph;
     private final Map<FleetTarget, TargetOutcome> outcomes = new HashMap<>();
     private final Map<TargetSpec, Migrator> migrators = new HashMap<>();
+    private final Map<TargetSpec, ReusedConnections> connections = new HashMap<>();
     private final Map<FleetTarget, List<String>> before = new HashMap<>();
     private RolloutState state;
     private int failures;
@@ -69,6 +70,7 @@ final class RolloutRun {
             }
             return new RolloutReport(command, target, inOrder);
         } finally {
+            connections.values().forEach(ReusedConnections::closeAll);
             if (state != null) {
                 state.close();
             }
@@ -226,8 +228,11 @@ final class RolloutRun {
     }
 
     private synchronized Migrator migrator(TargetSpec spec) {
-        return migrators.computeIfAbsent(spec, s -> settings.configure().apply(
-                new Migrator(s.connections(), Dialect.fromJdbcUrl(s.url()), rollout.migrations())));
+        return migrators.computeIfAbsent(spec, s -> {
+            ReusedConnections reused = connections.computeIfAbsent(s, k -> new ReusedConnections(k.connections()));
+            return settings.configure().apply(new Migrator(reused, Dialect.fromJdbcUrl(s.url()),
+                    rollout.migrations()));
+        });
     }
 
     private static String oneLine(RuntimeException e) {
