@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --targets FILE} end to end on three real PostgreSQL servers with the repository's sample migrations: an
  * upgrade whose canary passes and whose wave fails on one target (exit 3, the summary table, the one-line error), a
- * rerun with the state file that finishes it (JSON summary), {@code current} and {@code check} over every target, a
- * downgrade of one group, and a broken targets file (exit 2, file:line).
+ * rerun with the state file that finishes it (JSON summary), {@code validate}, {@code current} and {@code check} over
+ * every target, a downgrade of one group, and a broken targets file (exit 2, file:line).
  */
 class CliFleetTest {
     private static final String MIGRATIONS =
@@ -88,6 +88,14 @@ class CliFleetTest {
         CliRun check = CliRun.of("--migrations", MIGRATIONS, "check", "--targets", targets.toString());
         assertEquals(0, check.exitCode(), check.toString());
         assertEquals("12 targets: 12 at head " + HEAD + ", 0 not.\n", check.out());
+        CliRun validate = CliRun.of("--migrations", MIGRATIONS, "validate", "--targets", targets.toString());
+        assertEquals(0, validate.exitCode(), validate.toString());
+        assertEquals("12 targets: 12 valid, 0 invalid.\n", validate.out());
+        execute(urls.get(1), "update tenant_02.autogen_history set checksum = 'edited' where revision = '" + HEAD + "'");
+        CliRun edited = CliRun.of("--migrations", MIGRATIONS, "validate", "--targets", targets.toString());
+        assertEquals(1, edited.exitCode(), edited.toString());
+        assertTrue(edited.out().startsWith("Invalid: b/tenant_02: "), edited.out());
+        assertTrue(edited.out().endsWith("12 targets: 11 valid, 1 invalid.\n"), edited.out());
         CliRun current = CliRun.of("--migrations", MIGRATIONS, "current", "--targets", targets.toString(), "--group",
                 "us");
         assertEquals("c/tenant_01: " + HEAD + " (head)\nc/tenant_02: " + HEAD + " (head)\nc/tenant_03: " + HEAD

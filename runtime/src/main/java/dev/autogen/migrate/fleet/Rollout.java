@@ -143,6 +143,15 @@ public final class Rollout {
     }
 
     /**
+     * Compares every selected target's recorded revisions and checksums with the migrations ({@link Migrator#validate};
+     * {@code source} names the migrations in messages): one connection per target (its history is needed), after the
+     * one summary query per server that finds the targets.
+     */
+    public List<TargetValidations.Result> validate(String source) {
+        return TargetValidations.run(versions(), migrations, settings.parallel, source);
+    }
+
+    /**
      * Upgrades every selected target to {@code target} ({@code head}, {@code heads}, an id or prefix).
      *
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the target names no revision
