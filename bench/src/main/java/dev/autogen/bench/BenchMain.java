@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  * {@code generator/target/autogen-cli.jar}, {@code bench/target/work}, {@code bench/RESULTS.md}, N = 100 1000).
  * {@code --chain R} also times applying R one-table revisions against {@code psql} ({@link RevisionChainBench}), and
  * alone runs only that; {@code --no-peers} leaves out the Alembic and Liquibase rows (minutes at N = 5 000).
+ * {@code --fleet SxN [--fleet-parallel P]} runs only the fleet benchmark of issue #14 ({@link FleetBench}): S servers,
+ * N tenant schemas each, P targets at a time (default 8).
  */
 public final class BenchMain {
     private static final String MIGRATIONS_PACKAGE = "bench.migrations";
@@ -39,6 +41,8 @@ public final class BenchMain {
         List<Integer> sizes = new ArrayList<>();
         int chain = 0;
         boolean peers = true;
+        String fleet = null;
+        int fleetParallel = 8;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -47,8 +51,15 @@ public final class BenchMain {
                 case "--results" -> results = Path.of(args[++i]);
                 case "--chain" -> chain = Integer.parseInt(args[++i]);
                 case "--no-peers" -> peers = false;
+                case "--fleet" -> fleet = args[++i];
+                case "--fleet-parallel" -> fleetParallel = Integer.parseInt(args[++i]);
                 default -> sizes.add(Integer.parseInt(args[i]));
             }
+        }
+        if (fleet != null) {
+            System.out.println(Machine.describe());
+            System.out.println(new FleetBench(fleet, fleetParallel, work.toAbsolutePath().resolve("fleet")).run());
+            return;
         }
         if (sizes.isEmpty() && chain == 0) {
             sizes = List.of(100, 1000);

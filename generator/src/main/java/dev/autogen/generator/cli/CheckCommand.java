@@ -1,5 +1,8 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.fleet.Rollout;
+import picocli.CommandLine.Mixin;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.DriftCheck;
 import dev.autogen.generator.project.InSyncShortcut;
@@ -49,8 +52,22 @@ final class CheckCommand implements Callable<Integer> {
             description = "With --lint: hazard kinds accepted everywhere, on top of lint.accept in autogen.properties.")
     String lintAccept;
 
+    @Mixin
+    FleetTargetsOptions targets;
+
     @Override
     public Integer call() {
+        targets.validate(root, null);
+        if (targets.active()) {
+            if (offline || lint || dialect != null || lintAccept != null) {
+                throw new UsageException("--targets checks the targets' version rows: drop --offline, --dialect and"
+                        + " --lint (run them once, without --targets)");
+            }
+            List<LoadedMigration> migrations = root.project().migrations();
+            Rollout rollout = Rollout.of(targets.specs(), migrations).group(targets.group);
+            return FleetVersionsText.check(CurrentCommand.versions(rollout), migrations, format == Format.json,
+                    spec.commandLine().getOut());
+        }
         Project project = root.project();
         if (dialect != null && !offline) {
             throw new UsageException("--dialect only applies to --offline: add --offline");

@@ -1,5 +1,9 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.config.UsageException;
+import dev.autogen.migrate.fleet.Rollout;
+import dev.autogen.migrate.fleet.TargetVersion;
+import picocli.CommandLine.Mixin;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migrator;
 import java.io.PrintWriter;
@@ -18,8 +22,16 @@ final class CurrentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    FleetTargetsOptions targets;
+
     @Override
     public Integer call() {
+        targets.validate(root, null);
+        if (targets.active()) {
+            Rollout rollout = Rollout.of(targets.specs(), root.project().migrations()).group(targets.group);
+            return FleetVersionsText.current(versions(rollout), rollout.graph(), spec.commandLine().getOut());
+        }
         Migrator migrator = root.project().migrator();
         List<String> current = migrator.current();
         List<String> heads = migrator.heads();
@@ -34,6 +46,15 @@ final class CurrentCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@link Rollout#versions}, a missing group a usage error. */
+    static List<TargetVersion> versions(Rollout rollout) {
+        try {
+            return rollout.versions();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static String describe(LoadedMigration migration) {

@@ -1,5 +1,9 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.sql.Dialect;
+import java.util.List;
+import dev.autogen.migrate.fleet.TargetSpec;
+import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
 import dev.autogen.migrate.Migrator;
@@ -37,6 +41,12 @@ final class DowngradeCommand implements Callable<Integer> {
     @Mixin
     SchemaFleetOptions fleet;
 
+    @Mixin
+    FleetTargetsOptions targets;
+
+    @Mixin
+    RolloutOptions rollout;
+
     @Option(names = "--ignore-edited", description = "Run although applied revisions were edited since (their checksum"
             + " differs; refused by default). autogen repair records such an edit for good.")
     boolean ignoreEdited;
@@ -48,6 +58,11 @@ final class DowngradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
+        targets.validate(root, fleet);
+        rollout.requireTargets(targets.active());
+        if (targets.active()) {
+            return rollOut();
+        }
         if (fleet.active() || fleet.parallel != null || fleet.createSchemas) {
             if (fleet.createSchemas) {
                 throw new UsageException("--create-schemas applies to upgrade: a schema that does not exist has"
@@ -72,6 +87,19 @@ final class DowngradeCommand implements Callable<Integer> {
         MigrationProgress.run(migrator.withTimeouts(timeouts.timeouts()), Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    /** {@code --targets FILE}: many databases and tenant schemas, in a canary and waves (docs/fleets.md). */
+    private int rollOut() {
+        if (offline.sql || fleet.createSchemas) {
+            throw new UsageException("--targets migrates the databases it lists: drop --sql and --create-schemas");
+        }
+        List<TargetSpec> specs = targets.specs();
+        List<LoadedMigration> migrations = root.project().migrations();
+        DowngradeHazards.confirmForTargets(migrations, Dialect.fromJdbcUrl(specs.get(0).url()), target, allowDataLoss,
+                spec.commandLine().getOut());
+        return FleetRolloutRun.run(specs, migrations, targets, rollout, fleet.parallel, timeouts.timeouts(),
+                ignoreEdited, false, target, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private Migrator edited(Migrator migrator) {

@@ -55,9 +55,18 @@ final class DowngradeHazards {
      * ({@code -N}) any revision may be among those reverted, and every drop counts as losing data (not probed).
      */
     static void confirmForSchemas(Project project, String target, boolean allowDataLoss, PrintWriter out) {
-        RevisionGraph graph = new RevisionGraph(project.migrations());
+        confirmForTargets(project.migrations(), project.dialect(), target, allowDataLoss, out);
+    }
+
+    /**
+     * As {@link #confirmForSchemas}, for many targets ({@code --targets}): the revisions a downgrade to {@code target}
+     * could revert anywhere, read from the migrations alone, every data-losing one taken as losing data.
+     */
+    static void confirmForTargets(List<LoadedMigration> migrations, Dialect dialect, String target,
+            boolean allowDataLoss, PrintWriter out) {
+        RevisionGraph graph = new RevisionGraph(migrations);
         confirm(target.startsWith("-") ? graph.inOrder().reversed() : graph.downgradePath(graph.heads(), target),
-                project.dialect(), allowDataLoss, out, operation -> true);
+                dialect, allowDataLoss, out, operation -> true);
     }
 
     /**

@@ -28,8 +28,8 @@ final class SchemaFleetOptions {
     String schemasQuery;
 
     @Option(names = "--parallel", paramLabel = "N",
-            description = "With --schemas or --schemas-query: how many schemas migrate at once (default: "
-                    + DEFAULT_PARALLEL + ").")
+            description = "With --schemas, --schemas-query or --targets: how many schemas or targets migrate at once"
+                    + " (default: " + DEFAULT_PARALLEL + ").")
     Integer parallel;
 
     @Option(names = "--create-schemas",

@@ -1,5 +1,8 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.migrate.fleet.TargetSpec;
+import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
 import dev.autogen.migrate.Migrator;
 import dev.autogen.migrate.offline.OfflineScript;
@@ -37,6 +40,12 @@ final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     SchemaFleetOptions fleet;
 
+    @Mixin
+    FleetTargetsOptions targets;
+
+    @Mixin
+    RolloutOptions rollout;
+
     @Option(names = "--ignore-edited", description = "Run although applied revisions were edited since (their checksum"
             + " differs; refused by default). autogen repair records such an edit for good.")
     boolean ignoreEdited;
@@ -44,6 +53,11 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
+        targets.validate(root, fleet);
+        rollout.requireTargets(targets.active());
+        if (targets.active()) {
+            return rollOut();
+        }
         if (fleet.active() || fleet.parallel != null || fleet.createSchemas) {
             Project project = root.project();
             fleet.validate(project, offline.sql);
@@ -59,6 +73,17 @@ final class UpgradeCommand implements Callable<Integer> {
         MigrationProgress.run(edited(root.project().migrator()).withTimeouts(timeouts.timeouts()), Migrator::upgrade, target, "Applied", "Nothing to apply",
                 spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    /** {@code --targets FILE}: many databases and tenant schemas, in a canary and waves (docs/fleets.md). */
+    private int rollOut() {
+        if (offline.sql || fleet.createSchemas) {
+            throw new UsageException("--targets migrates the databases it lists: drop --sql and --create-schemas");
+        }
+        List<TargetSpec> specs = targets.specs();
+        List<LoadedMigration> migrations = root.project().migrations();
+        return FleetRolloutRun.run(specs, migrations, targets, rollout, fleet.parallel, timeouts.timeouts(),
+                ignoreEdited, true, target, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private Migrator edited(Migrator migrator) {

@@ -1,5 +1,10 @@
 package dev.autogen.generator.cli;
 
+import picocli.CommandLine.Mixin;
+import java.util.List;
+import dev.autogen.migrate.fleet.TargetValidations;
+import dev.autogen.migrate.fleet.Rollout;
+import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
 import dev.autogen.migrate.history.AppliedRevisions;
 import dev.autogen.migrate.history.IntegrityProblem;
@@ -21,8 +26,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    FleetTargetsOptions targets;
+
     @Override
     public Integer call() {
+        targets.validate(root, null);
+        if (targets.active()) {
+            return validateTargets();
+        }
         Project project = root.project();
         AppliedRevisions.Report report = project.migrator().validate(project.settings().migrationsDir().toString());
         PrintWriter out = spec.commandLine().getOut();
@@ -40,5 +52,35 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return report.valid() ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+
+    /**
+     * {@code validate --targets FILE}: {@code Invalid: eu-1/tenant_07: ...} per problem, {@code Invalid: TARGET: ...}
+     * for a target that cannot be read, then {@code N targets: V valid, I invalid.}; exit 1 when any is invalid.
+     */
+    private int validateTargets() {
+        Project project = root.project();
+        Rollout rollout = Rollout.of(targets.specs(), project.migrations()).group(targets.group);
+        List<TargetValidations.Result> results;
+        try {
+            results = rollout.validate(project.settings().migrationsDir().toString());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int invalid = 0;
+        for (TargetValidations.Result result : results) {
+            String key = result.target().key();
+            if (result.problem() != null) {
+                out.println("Invalid: " + key + ": " + result.problem());
+                invalid++;
+            } else if (!result.report().valid()) {
+                result.report().problems().forEach(p -> out.println("Invalid: " + key + ": " + p.message()));
+                invalid++;
+            }
+        }
+        out.println(results.size() + " targets: " + (results.size() - invalid) + " valid, " + invalid + " invalid.");
+        out.flush();
+        return invalid == 0 ? ExitCodes.OK : ExitCodes.DRIFT;
     }
 }

@@ -1,0 +1,146 @@
+package dev.autogen.bench;
+
+import dev.autogen.bench.fleetmigrations.V0001_Tables;
+import dev.autogen.bench.fleetmigrations.V0002_Note;
+import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.discovery.ClassPathMigrationSource;
+import dev.autogen.migrate.fleet.Rollout;
+import dev.autogen.migrate.fleet.RolloutReport;
+import dev.autogen.migrate.fleet.TargetOutcome;
+import dev.autogen.migrate.fleet.TargetSpec;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * {@code bench/run --fleet SxN} (issue #14, "Measured"): S embedded PostgreSQL servers, N tenant schemas of
+ * {@value V0001_Tables#TABLES} tables on each server (made by a rollout of the first revision, not timed), then times
+ * in-process: a rollout applying one revision (an added column and its index) to every schema, against {@code psql}
+ * running the same DDL for the same schemas on a copy (one {@code psql} per server, side by side, one transaction per
+ * schema); then a no-op {@code upgrade head} over the whole fleet. Prints the figures; the lead copies them into
+ * bench/RESULTS.md.
+ */
+final class FleetBench {
+    private final int servers;
+    private final int schemas;
+    private final int parallel;
+    private final Path work;
+    private final String psql = System.getenv().getOrDefault("AUTOGEN_BENCH_PSQL", "/usr/bin/psql");
+
+    FleetBench(String size, int parallel, Path work) {
+        String[] parts = size.split("x");
+        this.servers = Integer.parseInt(parts[0]);
+        this.schemas = Integer.parseInt(parts[1]);
+        this.parallel = parallel;
+        this.work = work;
+    }
+
+    String run() throws Exception {
+        Files.createDirectories(work);
+        List<LoadedMigration> all = new ClassPathMigrationSource(FleetBench.class.getClassLoader(),
+                "dev.autogen.bench.fleetmigrations").load();
+        List<String> names = IntStream.rangeClosed(1, schemas).mapToObj("tenant_%05d"::formatted).toList();
+        List<EmbeddedPostgres> started = new ArrayList<>();
+        try {
+            List<TargetSpec> specs = new ArrayList<>();
+            List<String> psqlUrls = new ArrayList<>();
+            for (int s = 0; s < servers; s++) {
+                EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
+                        .setServerConfig("fsync", "off").start();
+                started.add(pg);
+                String base = "jdbc:postgresql://localhost:" + pg.getPort() + "/";
+                admin(base + "postgres", "create database fleet", "create database plain");
+                createSchemas(base + "fleet", names);
+                createSchemas(base + "plain", names);
+                specs.add(TargetSpec.of("s" + (s + 1), base + "fleet?user=postgres").withSchemas(names));
+                psqlUrls.add("postgresql://localhost:" + pg.getPort() + "/plain?user=postgres");
+            }
+            long t0 = System.nanoTime();
+            RolloutReport setup = Rollout.of(specs, all.subList(0, 1)).parallel(parallel).upgrade("head");
+            require(setup, "setup");
+            long setupMs = ms(t0);
+            for (String url : psqlUrls) {
+                // the same tables for psql's copy, through the same rollout (not timed)
+                require(Rollout.of(List.of(TargetSpec.of("p", "jdbc:" + url).withSchemas(names)), all.subList(0, 1))
+                        .parallel(parallel).upgrade("head"), "setup of the psql copy");
+            }
+            StringBuilder ddl = new StringBuilder();
+            for (String name : names) {
+                ddl.append("begin; set local search_path to ").append(name).append("; ").append(V0002_Note.DDL)
+                        .append(" commit;\n");
+            }
+            Path ddlFile = work.resolve("fleet-ddl.sql");
+            Files.writeString(ddlFile, ddl);
+
+            long a0 = System.nanoTime();
+            RolloutReport apply = Rollout.of(specs, all).parallel(parallel).upgrade("head");
+            long applyMs = ms(a0);
+            require(apply, "apply");
+            long p0 = System.nanoTime();
+            List<Process> processes = new ArrayList<>();
+            for (String url : psqlUrls) {
+                processes.add(new ProcessBuilder(psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f",
+                        ddlFile.toString()).redirectErrorStream(true).redirectOutput(work.resolve("psql.log").toFile())
+                        .start());
+            }
+            for (Process p : processes) {
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("psql failed: see " + work.resolve("psql.log"));
+                }
+            }
+            long psqlMs = ms(p0);
+            long n0 = System.nanoTime();
+            RolloutReport noop = Rollout.of(specs, all).parallel(parallel).upgrade("head");
+            long noopMs = ms(n0);
+            if (noop.of(TargetOutcome.AtTarget.class).size() != servers * schemas) {
+                throw new IllegalStateException("the no-op run migrated something: " + noop.outcomes().size());
+            }
+            return "## Fleet: " + servers + " servers × " + schemas + " tenant schemas of " + V0001_Tables.TABLES
+                    + " tables (--parallel " + parallel + ")\n\n"
+                    + "| step | wall ms | target |\n|---|---:|---|\n"
+                    + "| setup: first revision (20 tables) to every schema | " + setupMs + " | — |\n"
+                    + "| apply one revision (add column + index), autogen rollout | " + applyMs + " | ≤ 1.5× psql = "
+                    + (psqlMs * 3 / 2) + " (" + String.format("%.2f", applyMs / (double) psqlMs) + "×) |\n"
+                    + "| same DDL, psql (one per server, a transaction per schema) | " + psqlMs + " | — |\n"
+                    + "| no-op upgrade head (every schema at head) | " + noopMs + " | ≤ 3000 |\n";
+        } finally {
+            for (EmbeddedPostgres pg : started) {
+                pg.close();
+            }
+        }
+    }
+
+    private static void require(RolloutReport report, String step) {
+        if (!report.complete()) {
+            throw new IllegalStateException(step + " failed: " + report.failed());
+        }
+    }
+
+    private static void createSchemas(String url, List<String> names) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement()) {
+            for (String name : names) {
+                st.addBatch("create schema " + name);
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static void admin(String url, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                st.execute(statement);
+            }
+        }
+    }
+
+    private static long ms(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
