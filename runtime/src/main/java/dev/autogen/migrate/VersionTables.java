@@ -19,7 +19,13 @@ public final class VersionTables {
      */
     public static final String LOCK = "autogen_lock";
 
-    private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK);
+    /**
+     * One row per tenant a tenant-scoped data step ({@code schema.forEachTenant}) has done, while its revision is not
+     * yet recorded, so a rerun after a failure skips them; emptied for the revision when it is recorded.
+     */
+    public static final String TENANT_PROGRESS = "autogen_tenant_progress";
+
+    private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK, TENANT_PROGRESS);
 
     private VersionTables() {
     }
