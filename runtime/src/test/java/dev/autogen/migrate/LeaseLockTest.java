@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
+import dev.autogen.testing.TestSql;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,8 +31,8 @@ class LeaseLockTest {
             revision("a2", "a1", schema -> schema.execute("select pg_sleep(1)")),
             revision("a3", "a2", schema -> schema.execute("insert into t values (3)")));
 
-    private final ConnectionFactory connections =
-            ConnectionFactory.of(TestDatabases.freshPostgres("lease_lock"), null, null);
+    private final String url = TestDatabases.freshPostgres("lease_lock");
+    private final ConnectionFactory connections = ConnectionFactory.of(url, null, null);
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
     @Test
@@ -119,23 +118,10 @@ class LeaseLockTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = connections.open(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        TestSql.execute(url, sql);
     }
 
     private List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = connections.open(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(String.valueOf(rs.getObject(i)));
-                }
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
+        return TestSql.rows(url, sql);
     }
 }

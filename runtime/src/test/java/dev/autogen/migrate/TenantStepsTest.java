@@ -9,6 +9,7 @@ import dev.autogen.op.TenantStep;
 import dev.autogen.op.Tenants;
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
+import dev.autogen.testing.TestSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,6 +44,7 @@ class TenantStepsTest {
             """.formatted(ROLE)));
 
     private ConnectionFactory connections;
+    private String url;
     private final List<String> notes = new ArrayList<>();
     private final List<String> seen = new ArrayList<>();
 
@@ -176,7 +178,8 @@ class TenantStepsTest {
                 .execute("insert into note values (1, 'a', 'a1'), (2, 'b', 'b1')"));
         var steps = revision("a2", "a1", schema -> schema.forEachTenant(Tenants.of("a", "b"),
                 TenantStep.sql("update note set body = body || '!'").as(ROLE)));
-        connections = ConnectionFactory.of(TestDatabases.freshSqlite("tenant-steps"), null, null);
+        url = TestDatabases.freshSqlite("tenant-steps");
+        connections = ConnectionFactory.of(url, null, null);
         Migrator migrator = new Migrator(connections, Dialect.SQLITE, List.of(table, steps)).withListener(notes::add);
 
         assertEquals(List.of("a1", "a2"), migrator.upgrade("head"));
@@ -189,24 +192,14 @@ class TenantStepsTest {
     // ---- helpers
 
     private Migrator migrator(LoadedMigration first, LoadedMigration... rest) {
-        connections = ConnectionFactory.of(TestDatabases.freshPostgres("tenant_steps"), null, null);
+        url = TestDatabases.freshPostgres("tenant_steps");
+        connections = ConnectionFactory.of(url, null, null);
         List<LoadedMigration> all = new ArrayList<>(List.of(first));
         all.addAll(List.of(rest));
         return new Migrator(connections, Dialect.POSTGRESQL, all).withListener(notes::add);
     }
 
     private List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = connections.open(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(String.valueOf(rs.getObject(i)));
-                }
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
+        return TestSql.rows(url, sql);
     }
 }
