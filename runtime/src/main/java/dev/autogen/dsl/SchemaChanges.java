@@ -27,10 +27,13 @@ import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ConnectionCallback;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
 import dev.autogen.op.RunCallback;
+import dev.autogen.op.TenantStep;
+import dev.autogen.op.Tenants;
 import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.CheckConstraint;
@@ -320,6 +323,16 @@ public final class SchemaChanges {
      */
     public SchemaChanges run(String description, ConnectionCallback callback) {
         return apply(new RunCallback(description, callback));
+    }
+
+    /**
+     * A data step run once per tenant, each in its own transaction as the step's role and with the tenant setting set,
+     * so row-level security keeps it inside that tenant's rows; resumable (done tenants are skipped on a rerun). On
+     * PostgreSQL the revision must hold only tenant steps. SQLite runs it once, without row-level security.
+     * Irreversible. See docs/row-level-security.md, "Tenant-scoped data steps".
+     */
+    public SchemaChanges forEachTenant(Tenants tenants, TenantStep step) {
+        return apply(new ForEachTenant(tenants, step));
     }
 
     /** {@link #run(String, ConnectionCallback)} with the description "Java callback". */

@@ -35,6 +35,7 @@ import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
@@ -249,6 +250,7 @@ public final class Hazards {
                 }
             }
             case RunCallback op -> { }
+            case ForEachTenant op -> { }
         }
         return h;
     }

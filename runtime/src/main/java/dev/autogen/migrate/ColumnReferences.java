@@ -25,6 +25,7 @@ import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
@@ -98,6 +99,7 @@ public final class ColumnReferences {
             case ExecuteSql op -> List.of();
             case ExecuteDialectSql op -> List.of();
             case RunCallback op -> List.of();
+            case ForEachTenant op -> List.of();
         };
         if (!missing.isEmpty()) {
             throw new IllegalStateException(operation.getClass().getSimpleName() + " names "

@@ -33,9 +33,11 @@ import java.util.function.Consumer;
  *       {@code SQLITE_BUSY}. The write lock dies with a killed process and its half-written transaction is rolled
  *       back from the journal by the next connection, so nothing stale is ever left behind; {@code autogen_lock} is
  *       therefore not needed and not created.</li>
+ *   <li>{@link LeaseLock} ({@code --lock lease}): a row with an owner and an expiry in {@code autogen_lock}, for
+ *       servers without a working advisory lock (CockroachDB); see docs/distributed.md.</li>
  * </ul>
  */
-sealed interface MigrationLock {
+sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, MigrationLock.SqliteWriteLock, LeaseLock {
     /** Taken once, before the version tables are read; waits for another runner. */
     void acquire(Connection c) throws SQLException;
 
@@ -47,6 +49,18 @@ sealed interface MigrationLock {
             case POSTGRESQL -> new PostgresAdvisoryLock(timeouts, listener);
             case SQLITE -> new SqliteWriteLock(timeouts);
         };
+    }
+
+    /**
+     * The lock of {@code kind} ({@link MigrationLockKind}); SQLite has only its write lock, whatever the kind. The
+     * lease renews itself on connections from {@code connections}.
+     */
+    static MigrationLock of(MigrationLockKind kind, Dialect dialect, MigrationTimeouts timeouts,
+            Consumer<String> listener, ConnectionFactory connections) {
+        if (dialect == Dialect.SQLITE || kind == MigrationLockKind.ADVISORY) {
+            return forDialect(dialect, timeouts, listener);
+        }
+        return new LeaseLock(connections, timeouts, listener, LeaseLock.DEFAULT_DURATION);
     }
 
     /** The session advisory lock, waited for at most {@code lockWait}. */

@@ -42,6 +42,8 @@ public final class Migrator {
     private final Clock clock;
     private final VersionStore store;
     private final MigrationTimeouts timeouts;
+    /** How concurrent runners are kept apart on PostgreSQL ({@link MigrationLockKind}). */
+    private final MigrationLockKind lockKind;
     /** The PostgreSQL schema this migrator works in (its {@code search_path}), or null for the connection's own. */
     private final String schema;
     /** Whether upgrade and downgrade run although applied revisions were edited ({@link #ignoringEditedRevisions}). */
@@ -52,12 +54,13 @@ public final class Migrator {
      */
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
         this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
-                System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT, null, false);
+                System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT,
+                MigrationLockKind.ADVISORY, null, false);
     }
 
     private Migrator(ConnectionFactory connections, Dialect dialect, RevisionGraph graph, LiveSchema liveSchema,
-            Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts, String schema,
-            boolean ignoreEdited) {
+            Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts,
+            MigrationLockKind lockKind, String schema, boolean ignoreEdited) {
         this.connections = connections;
         this.dialect = dialect;
         this.graph = graph;
@@ -67,31 +70,32 @@ public final class Migrator {
         this.clock = clock;
         this.store = new VersionStore(dialect);
         this.timeouts = timeouts;
+        this.lockKind = lockKind;
         this.schema = schema;
         this.ignoreEdited = ignoreEdited;
     }
 
     /** Receives one progress line per revision ({@code applying 5d0e1f7a3c21 initial schema … 42 ms}). */
     public Migrator withListener(Consumer<String> listener) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
                 ignoreEdited);
     }
 
     /** How to read the schema inside the running transaction (SQLite's renderer needs it to rebuild tables). */
     public Migrator withLiveSchema(LiveSchema liveSchema) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
                 ignoreEdited);
     }
 
     /** Who the history rows say ran the migration (default: the operating-system user). */
     public Migrator withAppliedBy(String appliedBy) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
                 ignoreEdited);
     }
 
     /** The clock for {@code applied_at}. */
     public Migrator withClock(Clock clock) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
                 ignoreEdited);
     }
 
@@ -100,7 +104,13 @@ public final class Migrator {
      * transaction (default {@link MigrationTimeouts#DEFAULT}).
      */
     public Migrator withTimeouts(MigrationTimeouts timeouts) {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
+                ignoreEdited);
+    }
+
+    /** Serialises concurrent runners with {@code kind} on PostgreSQL (default: the advisory lock). */
+    public Migrator withLock(MigrationLockKind kind) {
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, kind, schema,
                 ignoreEdited);
     }
 
@@ -118,7 +128,7 @@ public final class Migrator {
             throw new IllegalArgumentException(dialect + " has no schemas: a migrator can work in a schema only on"
                     + " PostgreSQL");
         }
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
                 ignoreEdited);
     }
 
@@ -128,7 +138,7 @@ public final class Migrator {
      * ({@code --ignore-edited}); {@link #repair()} is the lasting one.
      */
     public Migrator ignoringEditedRevisions() {
-        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
                 true);
     }
 
@@ -386,7 +396,7 @@ public final class Migrator {
      * the work, and releases the lock in {@code finally} (a failure to release never hides the failure of the work).
      */
     private List<String> locked(Work work) {
-        MigrationLock lock = MigrationLock.forDialect(dialect, timeouts, listener);
+        MigrationLock lock = MigrationLock.of(lockKind, dialect, timeouts, listener, connections);
         try (Connection c = open(); SchemaSearchPath path = SchemaSearchPath.enter(c, schema)) {
             c.setAutoCommit(true);
             lock.acquire(c);

@@ -2,6 +2,7 @@ package dev.autogen.migrate;
 
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Schema;
@@ -111,6 +112,9 @@ final class RevisionRunner {
         if (step == null) {
             return Optional.empty();
         }
+        if (TenantStepRunner.holdsAny(step.operations())) {
+            return Optional.of(tenantSteps(c, step));
+        }
         List<Unit> units = new ArrayList<>();
         for (Operation operation : step.operations()) {
             if (operation instanceof RunCallback callback) {
@@ -187,6 +191,25 @@ final class RevisionRunner {
         }
     }
 
+    /** A revision of tenant steps: a transaction per tenant ({@link TenantStepRunner}), then the bookkeeping. */
+    private Result tenantSteps(Connection c, Step step) {
+        try {
+            long started = System.nanoTime();
+            new TenantStepRunner(listener).run(c, step.revision(), step.operations());
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            c.setAutoCommit(false);
+            TenantStepRunner.forget(c, step.revision().id());
+            step.bookkeeping().write(c, durationMs);
+            c.commit();
+            return new Result(step.revision(), durationMs);
+        } catch (SQLException | RuntimeException e) {
+            rollback(c, e);
+            throw failure(step.revision(), null, e, " — the tenants done so far are recorded; run it again");
+        } finally {
+            autocommit(c);
+        }
+    }
+
     private Result inAutocommit(Connection c, Step step, List<dev.autogen.sql.Statement> statements) {
         var autocommit = new AutocommitStatements(timeouts, listener);
         String current = null;
@@ -245,6 +268,10 @@ final class RevisionRunner {
                     runCallback(c, callback);
                     continue;
                 }
+                if (operation instanceof ForEachTenant tenantStep) {
+                    runOnceOnSqlite(c, revision, tenantStep);
+                    continue;
+                }
                 if (isRowSecurity(operation) && !rowSecurityNoted) {
                     rowSecurityNoted = true;
                     listener.accept("note: " + label(revision) + ": SQLite has no row-level security;"
@@ -296,6 +323,18 @@ final class RevisionRunner {
     static boolean isRowSecurity(Operation operation) {
         return operation instanceof dev.autogen.op.SetRowLevelSecurity || operation instanceof dev.autogen.op.CreatePolicy
                 || operation instanceof dev.autogen.op.DropPolicy;
+    }
+
+    /** SQLite has no row-level security: the tenant step runs once, without a tenant, in the revision's transaction. */
+    private void runOnceOnSqlite(Connection c, LoadedMigration revision, ForEachTenant tenantStep) throws SQLException {
+        var step = tenantStep.step();
+        listener.accept("note: " + label(revision) + ": SQLite has no row-level security; tenant step \""
+                + step.description() + "\" runs once, for every tenant's rows");
+        if (step.sql() != null) {
+            execute(c, step.sql());
+        } else {
+            step.callback().run(CallbackConnection.guard(c, step.description()), null);
+        }
     }
 
     private static void runCallback(Connection c, RunCallback callback) throws SQLException {

@@ -25,6 +25,7 @@ import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
@@ -209,6 +210,7 @@ public final class SchemaInterpreter {
             case ExecuteSql op -> schema;
             case ExecuteDialectSql op -> schema;
             case RunCallback op -> schema;
+            case ForEachTenant op -> schema;
         };
     }
 

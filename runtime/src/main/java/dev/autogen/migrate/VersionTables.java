@@ -13,13 +13,19 @@ public final class VersionTables {
     /** One row per applied or reverted revision: the audit trail. */
     public static final String HISTORY = "autogen_history";
     /**
-     * Reserved for autogen and never part of a diff, but not created: concurrent runners are serialised by a PostgreSQL
-     * advisory lock and by SQLite's own write lock ({@code BEGIN IMMEDIATE}), neither of which a killed runner can
-     * leave behind (see docs/migrations.md, "Concurrent runners").
+     * The lease lock's row ({@code --lock lease}, {@link LeaseLock}); not created otherwise: by default concurrent
+     * runners are serialised by a PostgreSQL advisory lock and by SQLite's own write lock ({@code BEGIN IMMEDIATE}),
+     * neither of which a killed runner can leave behind (see docs/migrations.md, "Concurrent runners").
      */
     public static final String LOCK = "autogen_lock";
 
-    private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK);
+    /**
+     * One row per tenant a tenant-scoped data step ({@code schema.forEachTenant}) has done, while its revision is not
+     * yet recorded, so a rerun after a failure skips them; emptied for the revision when it is recorded.
+     */
+    public static final String TENANT_PROGRESS = "autogen_tenant_progress";
+
+    private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK, TENANT_PROGRESS);
 
     private VersionTables() {
     }

@@ -12,7 +12,8 @@ public sealed interface Operation
                 CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey, AddForeignKey, DropForeignKey,
                 AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint,
                 CreateSequence, DropSequence, AlterSequence, SetRowLevelSecurity, CreatePolicy, DropPolicy, SetComment,
-                CreateEnumType, DropEnumType, AlterEnumType, ExecuteSql, ExecuteDialectSql, RunCallback {
+                CreateEnumType, DropEnumType, AlterEnumType, ExecuteSql, ExecuteDialectSql, RunCallback,
+                ForEachTenant {
 
     /**
      * The operation that undoes this one.

@@ -40,6 +40,22 @@ public final class TestSql {
         return values;
     }
 
+    /** Every row {@code sql} returns, its columns as strings joined by one space ({@code "1 a a1"}). */
+    public static List<String> rows(String url, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(String.valueOf(rs.getObject(i)));
+                }
+                rows.add(String.join(" ", values));
+            }
+        }
+        return rows;
+    }
+
     public static void execute(String url, String... statements) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             for (String sql : statements) {

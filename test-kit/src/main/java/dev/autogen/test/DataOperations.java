@@ -52,6 +52,7 @@ final class DataOperations {
             case ExecuteSql sql -> true;
             case ExecuteDialectSql sql -> true;
             case RunCallback callback -> true;
+            case dev.autogen.op.ForEachTenant step -> true;
             case CreateTable op -> false;
             case DropTable op -> false;
             case RenameTable op -> false;

@@ -70,6 +70,7 @@ final class DowngradeCommand implements Callable<Integer> {
             }
             Project project = root.project();
             fleet.validate(project, offline.sql);
+            timeouts.refuseLockFor("--schemas");
             DowngradeHazards.confirmForSchemas(project, target, allowDataLoss, spec.commandLine().getOut());
             return SchemaFleetRun.downgrade(project, fleet, timeouts.timeouts(), target, ignoreEdited,
                     spec.commandLine().getOut(),
@@ -84,7 +85,7 @@ final class DowngradeCommand implements Callable<Integer> {
         Migrator migrator = edited(project.migrator());
         migrator.refuseEditedRevisions("downgrade");
         DowngradeHazards.confirm(project, migrator, target, allowDataLoss, spec.commandLine().getOut());
-        MigrationProgress.run(migrator.withTimeouts(timeouts.timeouts()), Migrator::downgrade,
+        MigrationProgress.run(timeouts.applyTo(migrator), Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;
     }

@@ -1,7 +1,9 @@
 package dev.autogen.generator.cli;
 
 import dev.autogen.generator.config.UsageException;
+import dev.autogen.migrate.MigrationLockKind;
 import dev.autogen.migrate.MigrationTimeouts;
+import dev.autogen.migrate.Migrator;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,7 +11,8 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --lock-wait}, {@code --lock-timeout} and {@code --statement-timeout} of {@code upgrade} and {@code downgrade}:
+ * {@code --lock-wait}, {@code --lock-timeout}, {@code --statement-timeout} and {@code --lock} of {@code upgrade} and
+ * {@code downgrade}:
  * the command-line face of {@link MigrationTimeouts}, so a deployment can say how long a runner waits for another
  * runner and how long a {@code CREATE INDEX CONCURRENTLY} may wait for a lock or run, without writing Java. Each
  * falls back to {@link MigrationTimeouts#DEFAULT}. Durations are a whole number with a unit: {@code 500ms},
@@ -31,6 +34,36 @@ final class MigrationTimeoutOptions {
     @Option(names = "--statement-timeout", paramLabel = "DURATION",
             description = "PostgreSQL statement_timeout for those statements (default 1h; 0: no limit).")
     String statementTimeout;
+
+    @Option(names = "--lock", paramLabel = "KIND",
+            description = "How runners are kept apart on PostgreSQL: advisory (default, pg_advisory_lock) or lease (a "
+                    + "row with an owner and an expiry in autogen_lock, for servers without advisory locks).")
+    String lock;
+
+    /** {@code migrator} with these timeouts and lock kind. */
+    Migrator applyTo(Migrator migrator) {
+        return migrator.withTimeouts(timeouts()).withLock(lockKind());
+    }
+
+    /** Refuses {@code --lock} where it is not supported yet (a run over several schemas). */
+    void refuseLockFor(String where) {
+        if (lock != null) {
+            throw new UsageException("--lock is not supported with " + where + " yet: run without it (each schema"
+                    + " uses its own advisory lock)");
+        }
+    }
+
+    /** The lock kind {@code --lock} names (default advisory). */
+    MigrationLockKind lockKind() {
+        if (lock == null) {
+            return MigrationLockKind.ADVISORY;
+        }
+        try {
+            return MigrationLockKind.parse(lock);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--lock " + lock + " is not a lock kind: use advisory or lease");
+        }
+    }
 
     /** The timeouts these options give, the defaults where an option is absent. */
     MigrationTimeouts timeouts() {

@@ -61,6 +61,7 @@ final class UpgradeCommand implements Callable<Integer> {
         if (fleet.active() || fleet.parallel != null || fleet.createSchemas) {
             Project project = root.project();
             fleet.validate(project, offline.sql);
+            timeouts.refuseLockFor("--schemas");
             return SchemaFleetRun.upgrade(project, fleet, timeouts.timeouts(), target, ignoreEdited,
                     spec.commandLine().getOut(),
                     spec.commandLine().getErr());
@@ -70,7 +71,7 @@ final class UpgradeCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(edited(root.project().migrator()).withTimeouts(timeouts.timeouts()), Migrator::upgrade, target, "Applied", "Nothing to apply",
+        MigrationProgress.run(timeouts.applyTo(edited(root.project().migrator())), Migrator::upgrade, target, "Applied", "Nothing to apply",
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }

@@ -25,6 +25,7 @@ import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
@@ -120,6 +121,7 @@ public final class OperationText {
                     sql.entrySet().stream().map(e -> ExecuteDialectSql.dslMethod(e.getKey()) + ": " + oneLine(e.getValue()))
                             .toList());
             case RunCallback(String description, var callback) -> "RunCallback " + oneLine(description);
+            case ForEachTenant(var tenants, var step) -> "ForEachTenant " + oneLine(step.description());
         };
     }
 

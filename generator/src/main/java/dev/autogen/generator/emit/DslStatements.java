@@ -28,6 +28,7 @@ import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
@@ -186,6 +187,9 @@ final class DslStatements {
             case RunCallback(String description, var callback) -> throw new IllegalArgumentException(
                     "cannot write the Java callback '" + description + "' as code: callbacks are hand-written only"
                             + " — the plan must not contain one");
+            case ForEachTenant(var tenants, var step) -> throw new IllegalArgumentException(
+                    "cannot write the tenant step '" + step.description() + "' as code: tenant steps are hand-written"
+                            + " only — the plan must not contain one");
         };
     }
 

@@ -46,6 +46,7 @@ public final class EntityModel implements AutoCloseable {
     private Schema schema;
     private EntityProvenance provenance;
     private RenameHints renameHints;
+    private CitusLayout citusLayout;
     private DerivedKeyOrder derivedKeyOrder;
 
     private EntityModel(Supplier<List<Class<?>>> scan, Dialect dialect, EntityModelCache.Entry cached) {
@@ -146,6 +147,19 @@ public final class EntityModel implements AutoCloseable {
             provenance = EntityLoadFailure.guarded(() -> EntityProvenance.read(target().metadata()));
         }
         return provenance;
+    }
+
+    /**
+     * The Citus tables the entities declare ({@link CitusLayoutReader}); builds no model when no class mentions one.
+     *
+     * @throws EntityModelException when Hibernate cannot map the classes, or a declaration contradicts itself
+     */
+    public CitusLayout citusLayout() {
+        if (citusLayout == null) {
+            citusLayout = EntityLoadFailure.guarded(() -> CitusLayoutReader.mentionsAny(classes())
+                    ? CitusLayoutReader.read(target().metadata()) : CitusLayout.NONE);
+        }
+        return citusLayout;
     }
 
     /**

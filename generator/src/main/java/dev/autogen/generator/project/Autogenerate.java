@@ -3,6 +3,7 @@ package dev.autogen.generator.project;
 import dev.autogen.generator.catalog.SqlExpressions;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.diff.SchemaDiffer;
+import dev.autogen.generator.jpa.CitusLayout;
 import dev.autogen.generator.jpa.EntityModel;
 import dev.autogen.hazard.Hazard;
 import dev.autogen.migrate.LoadedMigration;
@@ -94,6 +95,8 @@ public final class Autogenerate {
             plan = new RenamePlanner(dialect, new SchemaDiffer(dialect, SqlExpressions::canonical,
                     model.derivedKeyOrder()), project.renamePrompt()).plan(replay.schema(), entities,
                     model.renameHints());
+            CitusSteps.check(model.citusLayout(), entities);
+            plan = CitusSteps.withSteps(plan, model.citusLayout());
             if (plan.isEmpty()) {
                 return new Outcome(Optional.empty(), notes, Map.of());
             }
@@ -123,7 +126,9 @@ public final class Autogenerate {
         // a table no migration created is never offered to the rename prompt: it is left alone below
         UnmanagedTables.Filtered filtered = empty ? new UnmanagedTables.Filtered(List.of(), List.of())
                 : unmanaged.filter(project.plan(database, project.renamePrompt(), unmanaged));
-        List<Operation> plan = filtered.plan();
+        CitusLayout citus = empty ? CitusLayout.NONE : project.entityModel().citusLayout();
+        CitusSteps.check(citus, empty ? Schema.EMPTY : project.entitySchema());
+        List<Operation> plan = CitusSteps.withSteps(filtered.plan(), citus);
         // every hint is printed; the migration carries only those about the tables it touches
         List<String> printed = empty ? List.of() : filtered.withHints(TenantColumnHints.of(project)).hints();
         if (plan.isEmpty() && !empty) {

@@ -7,6 +7,7 @@ import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Schema;
@@ -60,7 +61,7 @@ public final class OfflineDriftCheck {
         for (LoadedMigration migration : graph.inOrder()) {
             for (Operation operation : migration.upgradeOperations()) {
                 if (operation instanceof ExecuteSql || operation instanceof ExecuteDialectSql
-                        || operation instanceof RunCallback) {
+                        || operation instanceof RunCallback || operation instanceof ForEachTenant) {
                     notes.add("note: revision " + migration.id() + " runs raw SQL or Java, which the offline replay"
                             + " cannot see into");
                 }

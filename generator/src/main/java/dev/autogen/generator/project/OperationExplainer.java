@@ -27,6 +27,7 @@ import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.RunCallback;
 import dev.autogen.op.Operation;
@@ -174,6 +175,7 @@ public final class OperationExplainer {
             case ExecuteSql sql -> "raw SQL: written by hand, not derived from entities or catalog";
             case ExecuteDialectSql sql -> "raw SQL per dialect: written by hand, not derived from entities or catalog";
             case RunCallback callback -> "Java callback: written by hand, not derived from entities or catalog";
+            case ForEachTenant step -> "tenant step: written by hand, not derived from entities or catalog";
         };
     }
 

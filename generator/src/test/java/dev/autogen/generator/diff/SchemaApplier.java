@@ -220,6 +220,7 @@ final class SchemaApplier {
             case ExecuteSql e -> throw new IllegalStateException("the differ does not write SQL");
             case ExecuteDialectSql e -> throw new IllegalStateException("the differ does not write SQL");
             case RunCallback r -> throw new IllegalStateException("the differ does not write code");
+            case dev.autogen.op.ForEachTenant t -> throw new IllegalStateException("the differ does not write tenant steps");
         };
     }
 

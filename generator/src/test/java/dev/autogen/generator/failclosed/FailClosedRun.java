@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,19 +70,7 @@ record FailClosedRun(int exitCode, String out, String err) {
     }
 
     static List<String> rows(String url, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(String.valueOf(rs.getObject(i)));
-                }
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
+        return dev.autogen.testing.TestSql.rows(url, sql);
     }
 
     /** The user tables of the database (autogen's version tables included), sorted. */

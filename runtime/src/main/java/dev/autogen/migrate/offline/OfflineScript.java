@@ -236,6 +236,12 @@ public final class OfflineScript {
                     + " autogen upgrade");
             return before;
         }
+        if (operation instanceof dev.autogen.op.ForEachTenant tenantStep) {
+            script.comment("NOT RUN: tenant step \"" + tenantStep.step().description()
+                    + "\" — a script cannot run it once per tenant with progress; apply this revision with"
+                    + " autogen upgrade");
+            return before;
+        }
         if (dialect == Dialect.SQLITE && (operation instanceof dev.autogen.op.SetRowLevelSecurity
                 || operation instanceof dev.autogen.op.CreatePolicy || operation instanceof dev.autogen.op.DropPolicy)) {
             script.comment("skipped: SQLite has no row-level security (" + operation.getClass().getSimpleName()

@@ -29,6 +29,7 @@ import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
@@ -113,6 +114,8 @@ public final class PostgresDdlRenderer implements DdlRenderer {
                     .map(sql -> List.of(new Statement(sql, !PostgresNonTransactional.appliesTo(sql)))).orElse(List.of());
             case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()
                     + ") is not SQL: the migrator runs it on its connection; offline scripts leave it out");
+            case ForEachTenant op -> throw new IllegalArgumentException("a tenant step (" + op.step().description()
+                    + ") is not one script: the migrator runs it once per tenant; offline scripts leave it out");
         };
     }
 

@@ -25,6 +25,7 @@ import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
@@ -137,6 +138,8 @@ public final class SqliteDdlRenderer implements DdlRenderer {
             case ExecuteDialectSql op -> op.sqlFor(Dialect.SQLITE).map(sql -> one(sql)).orElse(List.of());
             case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()
                     + ") is not SQL: the migrator runs it on its connection; offline scripts leave it out");
+            case ForEachTenant op -> throw new IllegalArgumentException("a tenant step (" + op.step().description()
+                    + ") is not one script: the migrator runs it; offline scripts leave it out");
         };
     }
 
