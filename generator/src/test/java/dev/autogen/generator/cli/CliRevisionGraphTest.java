@@ -149,7 +149,7 @@ class CliRevisionGraphTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void stampAdoptsADatabaseAndValidateFindsTampering(Dialect dialect) throws IOException, SQLException {
         project(dialect);
         write("V0001_Users", "aaa111", null, "users");
