@@ -72,7 +72,7 @@ public final class HibernateModelReader {
      */
     static Schema read(OfflineMetadata postgres, OfflineMetadata target, Dialect dialect) {
         Map<String, ColumnType> types = columnTypes(postgres.metadata());
-        boolean sequences = dialect == Dialect.POSTGRESQL;
+        boolean sequences = dialect != Dialect.SQLITE;
         Schema schema = TenantIsolation.apply(schema(target.metadata(), types, sequences), target.metadata());
         if (dialect == Dialect.SQLITE) {
             // before the spelling, which names tables without their schema
@@ -82,10 +82,10 @@ public final class HibernateModelReader {
                                 + " have: remove schema = \"" + QualifiedName.parse(t.name()).schema()
                                 + "\" from its mapping to use it on SQLite");
                     });
-            schema = spelledAsHibernate(schema, target.metadata());
         }
-        if (dialect == Dialect.SQLITE) {
-            return schema;
+        if (dialect != Dialect.POSTGRESQL) {
+            // SQLite and MariaDB keep unquoted names as written: spelled as Hibernate's export and validation spell them
+            return spelledAsHibernate(schema, target.metadata());
         }
         // named enum types are PostgreSQL's own (SQLite has none: the column keeps the type name, stored as text)
         Schema withEnums = new Schema(schema.tables(), schema.sequences(), NamedEnums.read(postgres.metadata()));

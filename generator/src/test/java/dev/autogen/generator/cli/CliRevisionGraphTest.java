@@ -37,6 +37,7 @@ class CliRevisionGraphTest {
         url = switch (dialect) {
             case POSTGRESQL -> TestDatabases.freshPostgres("cligraph");
             case SQLITE -> TestDatabases.freshSqlite("cligraph");
+            case MARIADB -> dev.autogen.testing.TestMariadb.fresh("cligraph");
         };
     }
 

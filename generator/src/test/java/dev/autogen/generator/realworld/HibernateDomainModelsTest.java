@@ -359,6 +359,7 @@ class HibernateDomainModelsTest {
         return switch (dialect) {
             case POSTGRESQL -> TestDatabases.freshPostgres(hint);
             case SQLITE -> TestDatabases.freshSqlite(hint);
+            case MARIADB -> throw new UnsupportedOperationException("MariaDB runs in its own tests");
         };
     }
 
