@@ -31,7 +31,7 @@ class EndToEndLoopTest {
     private static final String AFTER = "dev.autogen.generator.loop.after";
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Dialect.class)
     void entitiesToMigrationsToDatabaseAndBack(Dialect dialect) throws Exception {
         String url = freshDatabase(dialect);
         Path migrations = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "loop-migrations");
