@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *
  * <p>Normalised so that what autogen created reads back equal ({@link MariadbTypeParser} for types): a
  * {@code json_valid(`c`)} check is MariaDB's {@code json} type, not a check; the index MariaDB creates for a foreign
- * key (named as the key) is not an index of the model; a default of {@code NULL} is none, {@code b'0'}/{@code b'1'}
+ * key (named as the key) is not an index of the model (check clauses come back with double quotes under
+ * {@code ANSI_QUOTES}, with backticks without it); a default of {@code NULL} is none, {@code b'0'}/{@code b'1'}
  * on a {@code bit(1)} are {@code false}/{@code true}, and {@code current_timestamp()}/{@code current_timestamp(6)}/
  * {@code now()} are {@code CURRENT_TIMESTAMP}. With {@code lower_case_table_names} set, the server already stores
  * and reports table names in lower case, which is what is read. The primary key is always called {@code PRIMARY}
@@ -45,7 +46,7 @@ import java.util.regex.Pattern;
  * read as unique constraints.
  */
 public final class MariadbCatalogReader implements CatalogReader {
-    private static final Pattern JSON_VALID = Pattern.compile("json_valid\\(`([^`]+)`\\)");
+    private static final Pattern JSON_VALID = Pattern.compile("json_valid\\([`\"]([^`\"]+)[`\"]\\)");
     private static final Pattern NOW = Pattern.compile("(?i)current_timestamp(\\(\\d*\\))?|now\\(\\d*\\)");
 
     @Override

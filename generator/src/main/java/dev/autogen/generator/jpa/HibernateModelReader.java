@@ -83,6 +83,15 @@ public final class HibernateModelReader {
                                 + "\" from its mapping to use it on SQLite");
                     });
         }
+        if (dialect == Dialect.MARIADB) {
+            // Hibernate's MariaDB dialect maps an enum to a native enum(...) type without a check; the migration keeps
+            // PostgreSQL's varchar and check, so the checks come from the PostgreSQL boot, like the types
+            Map<String, Table> postgresTables = new HashMap<>();
+            schema(postgres.metadata(), types, false).tables().forEach(t -> postgresTables.put(t.name(), t));
+            schema = new Schema(schema.tables().stream().map(t -> postgresTables.containsKey(t.name())
+                    ? t.withChecks(postgresTables.get(t.name()).checks()) : t).toList(), schema.sequences(),
+                    schema.enumTypes());
+        }
         if (dialect != Dialect.POSTGRESQL) {
             // SQLite and MariaDB keep unquoted names as written: spelled as Hibernate's export and validation spell them
             return spelledAsHibernate(schema, target.metadata());
