@@ -23,7 +23,11 @@ public final class DialectSql {
         return put(Dialect.SQLITE, sql);
     }
 
-    /** The same statement on every dialect without its own variant (a later {@code postgres}/{@code sqlite} call still wins). */
+    public DialectSql mariadb(String sql) {
+        return put(Dialect.MARIADB, sql);
+    }
+
+    /** The same statement on every dialect without its own variant (a later {@code postgres}/{@code sqlite}/{@code mariadb} call still wins). */
     public DialectSql otherwise(String sql) {
         for (Dialect dialect : Dialect.values()) {
             variants.putIfAbsent(dialect, sql);

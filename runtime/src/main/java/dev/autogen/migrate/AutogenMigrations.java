@@ -153,7 +153,8 @@ public final class AutogenMigrations {
             return switch (product == null ? "" : product.toLowerCase(Locale.ROOT)) {
                 case "postgresql" -> Dialect.POSTGRESQL;
                 case "sqlite" -> Dialect.SQLITE;
-                default -> throw new MigrationException("autogen migrates PostgreSQL and SQLite, and this database"
+                case "mariadb", "mysql" -> Dialect.MARIADB;
+                default -> throw new MigrationException("autogen migrates PostgreSQL, MariaDB and SQLite, and this database"
                         + " says it is " + product + " — use one of those, or set dialect(...) if it is compatible");
             };
         } catch (SQLException e) {

@@ -25,7 +25,11 @@ public interface ConnectionFactory {
             if (password != null) {
                 properties.setProperty("password", password);
             }
-            return DriverManager.getConnection(url, properties);
+            Connection c = DriverManager.getConnection(url, properties);
+            if (url.regionMatches(true, 0, "jdbc:mariadb:", 0, 13) || url.regionMatches(true, 0, "jdbc:mysql:", 0, 11)) {
+                dev.autogen.sql.mariadb.MariadbSession.prepare(c); // autogen's SQL quotes identifiers the ANSI way
+            }
+            return c;
         };
     }
 

@@ -20,6 +20,7 @@ public interface LiveSchema {
         return switch (dialect) {
             case POSTGRESQL -> NONE;
             case SQLITE -> dev.autogen.sql.sqlite.SqliteSchemaReader::read;
+            case MARIADB -> NONE;
         };
     }
 }

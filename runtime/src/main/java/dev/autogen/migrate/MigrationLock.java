@@ -48,6 +48,7 @@ sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, Migra
         return switch (dialect) {
             case POSTGRESQL -> new PostgresAdvisoryLock(timeouts, listener);
             case SQLITE -> new SqliteWriteLock(timeouts);
+            case MARIADB -> new MariadbNamedLock(timeouts, listener);
         };
     }
 
@@ -239,6 +240,64 @@ sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, Migra
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA busy_timeout = " + previousBusyTimeout);
                 }
+            }
+        }
+    }
+
+    /**
+     * MariaDB: a named lock ({@code GET_LOCK('autogen:<database>', seconds)}), held by the session and released by
+     * {@code RELEASE_LOCK} or when the connection ends, so a killed runner leaves nothing stale behind.
+     */
+    final class MariadbNamedLock implements MigrationLock {
+        private final MigrationTimeouts timeouts;
+        private final Consumer<String> listener;
+        private String name;
+
+        MariadbNamedLock(MigrationTimeouts timeouts, Consumer<String> listener) {
+            this.timeouts = timeouts;
+            this.listener = listener;
+        }
+
+        @Override
+        public void acquire(Connection c) throws SQLException {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select concat('autogen:', coalesce(database(), ''))")) {
+                rs.next();
+                name = rs.getString(1);
+            }
+            if (getLock(c, 0)) {
+                return;
+            }
+            long seconds = Math.max(0, (timeouts.lockWait().toMillis() + 999) / 1000);
+            if (seconds > 0) {
+                listener.accept("waiting for the migration lock: another runner is migrating this database");
+                if (getLock(c, seconds)) {
+                    return;
+                }
+            }
+            throw new MigrationException("another runner has held the migration lock (MariaDB named lock '" + name
+                    + "') for more than " + MigrationTimeouts.describe(timeouts.lockWait()) + " — wait for it to"
+                    + " finish, or find it with select * from information_schema.metadata_lock_info and stop it");
+        }
+
+        private boolean getLock(Connection c, long seconds) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement("select get_lock(?, ?)")) {
+                st.setString(1, name);
+                st.setLong(2, seconds);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == 1;
+                }
+            }
+        }
+
+        @Override
+        public void release(Connection c) throws SQLException {
+            if (name == null) {
+                return;
+            }
+            try (PreparedStatement st = c.prepareStatement("select release_lock(?)")) {
+                st.setString(1, name);
+                st.execute();
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.autogen.migrate.history.MigrationStatus;
 import dev.autogen.migrate.history.VersionStore;
 import dev.autogen.op.Operation;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.mariadb.MariadbSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -449,7 +450,11 @@ public final class Migrator {
 
     private Connection open() {
         try {
-            return connections.open();
+            Connection c = connections.open();
+            if (dialect == Dialect.MARIADB) {
+                MariadbSession.prepare(c);
+            }
+            return c;
         } catch (SQLException e) {
             throw databaseFailure("cannot connect to the database", e);
         }

@@ -99,6 +99,7 @@ final class RevisionRunner {
         return switch (dialect) {
             case POSTGRESQL -> runPostgres(c, planner);
             case SQLITE -> runSqlite(c, planner);
+            case MARIADB -> runPostgres(c, planner);
         };
     }
 

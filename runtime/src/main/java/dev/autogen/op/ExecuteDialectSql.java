@@ -53,6 +53,7 @@ public record ExecuteDialectSql(Map<Dialect, String> sql, Map<Dialect, String> r
         return switch (dialect) {
             case POSTGRESQL -> "postgres";
             case SQLITE -> "sqlite";
+            case MARIADB -> "mariadb";
         };
     }
 

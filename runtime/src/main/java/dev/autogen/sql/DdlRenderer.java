@@ -48,6 +48,7 @@ public interface DdlRenderer {
         return switch (dialect) {
             case POSTGRESQL -> new dev.autogen.sql.postgres.PostgresDdlRenderer();
             case SQLITE -> new dev.autogen.sql.sqlite.SqliteDdlRenderer();
+            case MARIADB -> new dev.autogen.sql.mariadb.MariadbDdlRenderer();
         };
     }
 }

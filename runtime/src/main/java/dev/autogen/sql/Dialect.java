@@ -5,7 +5,9 @@ import java.util.Locale;
 /** The databases autogen speaks. */
 public enum Dialect {
     POSTGRESQL("PostgreSQL"),
-    SQLITE("SQLite");
+    SQLITE("SQLite"),
+    /** MariaDB 10.11+ (and MySQL 8 where the two agree); DDL commits implicitly there (docs/comparison.md). */
+    MARIADB("MariaDB");
 
     private final String displayName;
 
@@ -30,16 +32,21 @@ public enum Dialect {
         if (lower.startsWith("jdbc:sqlite:")) {
             return SQLITE;
         }
+        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
+            return MARIADB;
+        }
         throw new IllegalArgumentException("unsupported database URL '" + url
-                + "': use jdbc:postgresql://host:port/db or jdbc:sqlite:FILE");
+                + "': use jdbc:postgresql://host:port/db, jdbc:mariadb://host:port/db or jdbc:sqlite:FILE");
     }
 
-    /** Parses {@code postgresql}/{@code postgres}/{@code sqlite} (for {@code --dialect}). */
+    /** Parses {@code postgresql}/{@code postgres}/{@code sqlite}/{@code mariadb} (for {@code --dialect}). */
     public static Dialect parse(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "postgresql", "postgres", "pg" -> POSTGRESQL;
             case "sqlite" -> SQLITE;
-            default -> throw new IllegalArgumentException("unknown dialect '" + name + "': use postgresql or sqlite");
+            case "mariadb", "mysql" -> MARIADB;
+            default -> throw new IllegalArgumentException("unknown dialect '" + name
+                    + "': use postgresql, mariadb or sqlite");
         };
     }
 }

@@ -13,7 +13,8 @@ package dev.autogen.sql;
  *   <li>a literal keeps its value exactly: quotes are doubled, and control characters are written as escapes
  *       (PostgreSQL: an {@code E'...'} literal with {@code \\uXXXX}, used too whenever there is a backslash, so the
  *       literal means the same with {@code standard_conforming_strings} on or off; SQLite: {@code char(N)} joined with
- *       {@code ||}, in parentheses). PostgreSQL text cannot hold NUL: its escape is refused by the server, so the statement fails
+ *       {@code ||}, in parentheses; MariaDB: backslash escapes, since its default {@code sql_mode} reads a backslash in
+ *       a literal as an escape). PostgreSQL text cannot hold NUL: its escape is refused by the server, so the statement fails
  *       instead of running with a different value.</li>
  * </ul>
  */
@@ -33,6 +34,7 @@ public final class SqlText {
         return switch (dialect) {
             case POSTGRESQL -> postgresLiteral(text);
             case SQLITE -> sqliteLiteral(text);
+            case MARIADB -> mariadbLiteral(text);
         };
     }
 
@@ -86,6 +88,32 @@ public final class SqlText {
         }
         // parenthesised, so the concatenation is one operand wherever a literal may stand (a DEFAULT clause too)
         return literal.indexOf(" || ") < 0 ? literal.toString() : "(" + literal + ")";
+    }
+
+    /**
+     * A MariaDB literal: quotes doubled, and a backslash and the characters that could end a line or a string written
+     * as backslash escapes ({@code \\\\}, {@code \\0}, {@code \\n}, {@code \\r}, {@code \\t}, {@code \\b}, {@code \\Z}). MariaDB has
+     * no escape for other control characters or Unicode separators; they end no line for the {@code mariadb} client,
+     * so they stay as they are. A literal stays a literal (a {@code COMMENT} clause accepts nothing
+     * else); the server reads it so under its default {@code sql_mode}, which autogen's sessions keep
+     * ({@code NO_BACKSLASH_ESCAPES} is removed when the migrator connects).
+     */
+    private static String mariadbLiteral(String text) {
+        StringBuilder literal = new StringBuilder("'");
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\'' -> literal.append("''");
+                case '\\' -> literal.append("\\\\");
+                case 0 -> literal.append("\\0");
+                case '\n' -> literal.append("\\n");
+                case '\r' -> literal.append("\\r");
+                case '\t' -> literal.append("\\t");
+                case '\b' -> literal.append("\\b");
+                case 0x1a -> literal.append("\\Z");
+                default -> literal.appendCodePoint(c);
+            }
+        });
+        return literal.append('\'').toString();
     }
 
     private static void appendPart(StringBuilder literal, String part) {

@@ -45,6 +45,7 @@ class RevisionIntegrityTest {
         String url = switch (dialect) {
             case POSTGRESQL -> TestDatabases.freshPostgres("integrity");
             case SQLITE -> TestDatabases.freshSqlite("integrity");
+            case MARIADB -> dev.autogen.testing.TestMariadb.fresh("integrity");
         };
         connections = ConnectionFactory.of(url, null, null);
     }
@@ -76,7 +77,7 @@ class RevisionIntegrityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void stampAdoptsAnExistingDatabaseWithoutRunningAnything(Dialect dialect) throws SQLException {
         database(dialect);
         writeThree();
@@ -108,7 +109,7 @@ class RevisionIntegrityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void validateReportsAnEditedAppliedRevision(Dialect dialect) throws IOException {
         database(dialect);
         writeThree();
@@ -135,7 +136,7 @@ class RevisionIntegrityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void validateReportsADeletedAppliedRevisionAsTheDatabaseBeingAhead(Dialect dialect) throws IOException {
         database(dialect);
         writeThree();
@@ -155,7 +156,7 @@ class RevisionIntegrityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void validateReportsAVersionRowNothingExplains(Dialect dialect) throws SQLException {
         database(dialect);
         writeThree();
@@ -173,7 +174,7 @@ class RevisionIntegrityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void dependsOnAppliesTheOtherBranchFirstAndRevertsItsDependentsFirst(Dialect dialect) throws SQLException {
         database(dialect);
         // branch "users": u1; branch "orders": o1 (depends on u1: orders references users); o2 adds a column
@@ -239,6 +240,7 @@ class RevisionIntegrityTest {
             case POSTGRESQL -> "select table_name from information_schema.tables"
                     + " where table_schema = current_schema() order by 1";
             case SQLITE -> "select name from sqlite_master where type = 'table' order by 1";
+            case MARIADB -> throw new UnsupportedOperationException("MariaDB runs in its own tests");
         };
         List<String> values = new ArrayList<>();
         try (Connection c = connections.open(); ResultSet rs = c.createStatement().executeQuery(sql)) {

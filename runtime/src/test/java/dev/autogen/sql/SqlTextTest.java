@@ -29,7 +29,7 @@ class SqlTextTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void aLiteralMeansExactlyItsText(Dialect dialect) throws Exception {
         String url = dialect == Dialect.POSTGRESQL ? TestDatabases.freshPostgres("sql_text")
                 : TestDatabases.freshSqlite("sql-text");

@@ -28,13 +28,13 @@ record SampleValue(ColumnType type, int row, List<String> listed) {
             String value = listed.get(row % listed.size());
             switch (dialect) {
                 case POSTGRESQL -> statement.setObject(index, value, Types.OTHER);
-                case SQLITE -> statement.setString(index, value);
+                case SQLITE, MARIADB -> statement.setString(index, value);
             }
             return;
         }
         switch (dialect) {
             case POSTGRESQL -> statement.setObject(index, postgresText(), Types.OTHER);
-            case SQLITE -> bindSqlite(statement, index);
+            case SQLITE, MARIADB -> bindSqlite(statement, index);
         }
     }
 

@@ -28,6 +28,7 @@ public interface CatalogReader {
         return switch (dialect) {
             case POSTGRESQL -> new PostgresCatalogReader();
             case SQLITE -> new SqliteCatalogReader();
+            case MARIADB -> new MariadbCatalogReader();
         };
     }
 }

@@ -47,7 +47,7 @@ public final class AutogenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
-            description = "Database: jdbc:postgresql://host/db or jdbc:sqlite:FILE (env AUTOGEN_URL; default jdbc:sqlite:autogen.db).")
+            description = "Database: jdbc:postgresql://host/db, jdbc:mariadb://host/db or jdbc:sqlite:FILE (env AUTOGEN_URL; default jdbc:sqlite:autogen.db).")
     String url;
 
     @Option(names = "--user", scope = ScopeType.INHERIT, description = "Database user (env AUTOGEN_USER).")

@@ -18,7 +18,7 @@ import java.util.Objects;
  *   <li>On SQLite an identity key of any integer type is the same as the {@code integer} rowid alias it is created
  *       as; and a table's sole {@code integer} primary key is a rowid alias (read back as identity) whether the entity
  *       generates its values or not, so identity is not a difference there. Elsewhere identity is compared.</li>
- *   <li>Comments are compared only on PostgreSQL (SQLite keeps none) and only when the target states one: an entity
+ *   <li>Comments are compared on PostgreSQL and MariaDB (SQLite keeps none) and only when the target states one: an entity
  *       without a comment does not ask to remove a comment someone put on the database. The same holds for table
  *       comments.</li>
  * </ul>
@@ -118,12 +118,12 @@ final class DefinitionComparison {
         return canonicalizer.canonical(expression);
     }
 
-    /** Whether a table's comment needs no change: same rule as column comments (PostgreSQL, target states one). */
+    /** Whether a table's comment needs no change: same rule as column comments (not SQLite, target states one). */
     boolean sameTableComment(String current, String target) {
-        return dialect != Dialect.POSTGRESQL || target == null || target.equals(current);
+        return dialect == Dialect.SQLITE || target == null || target.equals(current);
     }
 
     private boolean comparesComment(Column target) {
-        return dialect == Dialect.POSTGRESQL && target.comment() != null;
+        return dialect != Dialect.SQLITE && target.comment() != null;
     }
 }

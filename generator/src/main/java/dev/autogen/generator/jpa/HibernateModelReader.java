@@ -72,7 +72,7 @@ public final class HibernateModelReader {
      */
     static Schema read(OfflineMetadata postgres, OfflineMetadata target, Dialect dialect) {
         Map<String, ColumnType> types = columnTypes(postgres.metadata());
-        boolean sequences = dialect == Dialect.POSTGRESQL;
+        boolean sequences = dialect != Dialect.SQLITE;
         Schema schema = TenantIsolation.apply(schema(target.metadata(), types, sequences), target.metadata());
         if (dialect == Dialect.SQLITE) {
             // before the spelling, which names tables without their schema
@@ -82,10 +82,19 @@ public final class HibernateModelReader {
                                 + " have: remove schema = \"" + QualifiedName.parse(t.name()).schema()
                                 + "\" from its mapping to use it on SQLite");
                     });
-            schema = spelledAsHibernate(schema, target.metadata());
         }
-        if (dialect == Dialect.SQLITE) {
-            return schema;
+        if (dialect == Dialect.MARIADB) {
+            // Hibernate's MariaDB dialect maps an enum to a native enum(...) type without a check; the migration keeps
+            // PostgreSQL's varchar and check, so the checks come from the PostgreSQL boot, like the types
+            Map<String, Table> postgresTables = new HashMap<>();
+            schema(postgres.metadata(), types, false).tables().forEach(t -> postgresTables.put(t.name(), t));
+            schema = new Schema(schema.tables().stream().map(t -> postgresTables.containsKey(t.name())
+                    ? t.withChecks(postgresTables.get(t.name()).checks()) : t).toList(), schema.sequences(),
+                    schema.enumTypes());
+        }
+        if (dialect != Dialect.POSTGRESQL) {
+            // SQLite and MariaDB keep unquoted names as written: spelled as Hibernate's export and validation spell them
+            return spelledAsHibernate(schema, target.metadata());
         }
         // named enum types are PostgreSQL's own (SQLite has none: the column keeps the type name, stored as text)
         Schema withEnums = new Schema(schema.tables(), schema.sequences(), NamedEnums.read(postgres.metadata()));

@@ -41,6 +41,7 @@ public final class HibernateSchemaValidation {
                 .applySetting("hibernate.connection.driver_class", switch (dialect) {
                     case POSTGRESQL -> "org.postgresql.Driver";
                     case SQLITE -> "org.sqlite.JDBC";
+                    case MARIADB -> "org.mariadb.jdbc.Driver";
                 })
                 .applySetting("hibernate.hbm2ddl.auto", "validate")
                 // keep Hibernate's SQLite helper tables (HT_/HTE_) out of the database under test

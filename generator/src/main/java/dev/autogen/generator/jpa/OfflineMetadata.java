@@ -89,6 +89,7 @@ final class OfflineMetadata implements AutoCloseable {
         return switch (dialect) {
             case POSTGRESQL -> "PostgreSQL";
             case SQLITE -> "SQLite";
+            case MARIADB -> "MariaDB";
         };
     }
 
@@ -96,6 +97,7 @@ final class OfflineMetadata implements AutoCloseable {
         return switch (dialect) {
             case POSTGRESQL -> "15.0";
             case SQLITE -> "3.45";
+            case MARIADB -> "10.11";
         };
     }
 

@@ -27,7 +27,7 @@ class SchemaDifferPropertiesTest {
     private static final int PAIRS = 400;
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void plansApplyReverseAndReachAFixpoint(Dialect dialect) {
         SchemaDiffer differ = new SchemaDiffer(dialect);
         RandomSchemas schemas = new RandomSchemas(20261122L + dialect.ordinal());
@@ -54,7 +54,7 @@ class SchemaDifferPropertiesTest {
 
     /** No false differences: what a catalog shows differently but means the same plans nothing. */
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void namesColumnOrderSpellingAndUniqueFormDoNotMatter(Dialect dialect) {
         SchemaDiffer differ = new SchemaDiffer(dialect);
         RandomSchemas schemas = new RandomSchemas(7L + dialect.ordinal());

@@ -106,6 +106,7 @@ class EndToEndLoopTest {
         return switch (dialect) {
             case POSTGRESQL -> TestDatabases.freshPostgres("loop");
             case SQLITE -> TestDatabases.freshSqlite("loop");
+            case MARIADB -> dev.autogen.testing.TestMariadb.fresh("loop");
         };
     }
 

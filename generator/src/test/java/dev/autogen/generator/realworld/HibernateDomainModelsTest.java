@@ -100,7 +100,7 @@ class HibernateDomainModelsTest {
     static Stream<Arguments> models() {
         List<Arguments> cases = new ArrayList<>();
         for (String model : List.of("animal", "contacts", "gambit", "helpdesk", "retail")) {
-            for (Dialect dialect : Dialect.values()) {
+            for (Dialect dialect : List.of(Dialect.POSTGRESQL, Dialect.SQLITE)) {
                 cases.add(Arguments.of(model, dialect));
             }
         }
@@ -110,7 +110,7 @@ class HibernateDomainModelsTest {
     static Stream<Arguments> ownModels() {
         List<Arguments> cases = new ArrayList<>();
         for (String model : OWN_MODEL_TABLES.keySet().stream().sorted().toList()) {
-            for (Dialect dialect : Dialect.values()) {
+            for (Dialect dialect : List.of(Dialect.POSTGRESQL, Dialect.SQLITE)) {
                 cases.add(Arguments.of(model, dialect));
             }
         }
@@ -359,6 +359,7 @@ class HibernateDomainModelsTest {
         return switch (dialect) {
             case POSTGRESQL -> TestDatabases.freshPostgres(hint);
             case SQLITE -> TestDatabases.freshSqlite(hint);
+            case MARIADB -> throw new UnsupportedOperationException("MariaDB runs in its own tests");
         };
     }
 

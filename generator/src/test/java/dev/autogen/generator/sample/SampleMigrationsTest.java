@@ -29,7 +29,11 @@ class SampleMigrationsTest {
     @EnumSource(Dialect.class)
     void committedMigrationsBuildTheSampleSchemaOnBothDatabases(Dialect dialect) throws Exception {
         assertTrue(Files.isDirectory(MIGRATIONS), "expected the repository's migrations at " + MIGRATIONS);
-        String url = dialect == Dialect.POSTGRESQL ? TestDatabases.freshPostgres("sample") : TestDatabases.freshSqlite("sample");
+        String url = switch (dialect) {
+            case POSTGRESQL -> TestDatabases.freshPostgres("sample");
+            case SQLITE -> TestDatabases.freshSqlite("sample");
+            case MARIADB -> dev.autogen.testing.TestMariadb.fresh("sample");
+        };
         String[] common = {"--url", url, "--migrations", MIGRATIONS.toString()};
 
         CliRun upgrade = CliRun.of(concat(common, "upgrade"));
@@ -42,8 +46,11 @@ class SampleMigrationsTest {
 
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.createStatement().execute("insert into tenants (id, name, slug, created_at) values "
-                    + (dialect == Dialect.POSTGRESQL ? "(gen_random_uuid(), 'Acme', 'acme', now())"
-                    : "(randomblob(16), 'Acme', 'acme', '2026-11-22 00:00:00')"));
+                    + switch (dialect) {
+                        case POSTGRESQL -> "(gen_random_uuid(), 'Acme', 'acme', now())";
+                        case SQLITE -> "(randomblob(16), 'Acme', 'acme', '2026-11-22 00:00:00')";
+                        case MARIADB -> "(uuid(), 'Acme', 'acme', now())";
+                    });
         }
         CliRun downgrade = CliRun.of(concat(common, "downgrade", "-1"));
         assertEquals(0, downgrade.exitCode(), downgrade.toString());

@@ -58,6 +58,7 @@ public final class HibernateOracle {
                 .applySetting("hibernate.dialect", switch (dialect) {
                     case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
                     case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
+                    case MARIADB -> "org.hibernate.dialect.MariaDBDialect";
                 })
                 .applySetting("hibernate.hbm2ddl.auto", action)
                 // @Table(schema = ...): Hibernate's export creates the schema, as autogen's CreateTable does

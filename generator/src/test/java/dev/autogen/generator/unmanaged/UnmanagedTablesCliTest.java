@@ -34,7 +34,7 @@ class UnmanagedTablesCliTest {
             "hint: unmanaged table audit_log: no entity maps it and no migration created it; left alone";
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void handMadeTablesAreHintsAndRemovedEntitiesAreDrops(Dialect dialect) throws Exception {
         String url = dialect == Dialect.POSTGRESQL ? TestDatabases.freshPostgres("unmanaged")
                 : TestDatabases.freshSqlite("unmanaged");

@@ -296,14 +296,17 @@ public final class OfflineScript {
         String now = switch (dialect) {
             case POSTGRESQL -> "current_timestamp";
             case SQLITE -> "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+            case MARIADB -> "utc_timestamp(6)";
         };
         String who = switch (dialect) {
             case POSTGRESQL -> "current_user";
             case SQLITE -> literal(appliedBy);
+            case MARIADB -> "current_user()";
         };
         String success = switch (dialect) {
             case POSTGRESQL -> "true";
             case SQLITE -> "1";
+            case MARIADB -> "true";
         };
         List<String> columns = List.of("revision", "direction", "checksum", "applied_at", "applied_by", "duration_ms",
                 "success");

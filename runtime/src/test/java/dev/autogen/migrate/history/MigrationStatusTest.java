@@ -46,7 +46,7 @@ class MigrationStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void listsEachRevisionWithWhatTheDatabaseRecorded(Dialect dialect) throws IOException {
         String url = dialect == Dialect.POSTGRESQL ? TestDatabases.freshPostgres("status")
                 : TestDatabases.freshSqlite("status");

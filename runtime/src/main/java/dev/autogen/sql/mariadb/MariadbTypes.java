@@ -1,0 +1,47 @@
+package dev.autogen.sql.mariadb;
+
+import dev.autogen.schema.ColumnType;
+
+/**
+ * How MariaDB declares each logical type: the names Hibernate's own MariaDB dialect uses (so its validation accepts
+ * the columns), in the form {@code information_schema.columns.column_type} prints them once the catalog reader has
+ * dropped integer display widths. MariaDB keeps no time zone: a timestamp with time zone is {@code timestamp(p)} (kept
+ * in UTC), one without {@code datetime(p)}, as Hibernate maps them. JSON is MariaDB's {@code json}, an alias of
+ * {@code longtext} with a {@code json_valid} check that the catalog reader folds back into {@code json}. Arrays have
+ * no MariaDB type; Hibernate stores them as JSON, and so does autogen.
+ */
+public final class MariadbTypes {
+    private MariadbTypes() {
+    }
+
+    public static String sql(ColumnType type) {
+        return switch (type) {
+            case ColumnType.Varchar v -> "varchar(" + v.length() + ")";
+            case ColumnType.Char c -> "char(" + c.length() + ")";
+            case ColumnType.Text t -> "longtext";
+            case ColumnType.TinyInt t -> "tinyint";
+            case ColumnType.SmallInt s -> "smallint";
+            case ColumnType.IntegerType i -> "int";
+            case ColumnType.BigInt b -> "bigint";
+            case ColumnType.Real r -> "float";
+            case ColumnType.DoublePrecision d -> "double";
+            case ColumnType.Numeric n when n.precision() == null -> "decimal(65,30)";
+            case ColumnType.Numeric n -> "decimal(" + n.precision() + "," + (n.scale() == null ? 0 : n.scale()) + ")";
+            case ColumnType.BooleanType b -> "bit(1)";
+            case ColumnType.Date d -> "date";
+            case ColumnType.Time t -> "time" + precision(t.precision());
+            case ColumnType.Timestamp t -> (t.withTimeZone() ? "timestamp" : "datetime") + precision(t.precision());
+            case ColumnType.Uuid u -> "uuid";
+            case ColumnType.Json j -> "json";
+            case ColumnType.Binary b -> "longblob";
+            case ColumnType.LargeObject l -> l.character() ? "longtext" : "longblob";
+            case ColumnType.Array a -> "json";
+            case ColumnType.Native n -> n.sql();
+        };
+    }
+
+    /** MariaDB's precision is 0 to 6; a missing one is Hibernate's default for these types, 6. */
+    private static String precision(Integer precision) {
+        return "(" + (precision == null ? 6 : Math.min(precision, 6)) + ")";
+    }
+}
