@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Markup {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u200B-\\u200F\\u202A-\\u202E]");
-    private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("[\\\\`*_{}\\[\\]()#+\\-.!|~>:]");
+    private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("[\\\\`*_{}\\[\\]()#+!|~>]");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
     private static final Pattern MERMAID_WORD = Pattern.compile("[^A-Za-z0-9_]");
     private static final Pattern MERMAID_TYPE = Pattern.compile("[^A-Za-z0-9_()\\[\\]]");
@@ -63,7 +63,7 @@ public final class Markup {
 
     /** {@code text} as a Markdown code span: fenced by more backticks than it contains, so it cannot end it early. */
     public static String markdownCode(String text) {
-        String line = oneLine(text).replace('|', '¦');
+        String line = oneLine(text);
         String fence = "`".repeat(longestBacktickRun(line) + 1);
         String pad = line.startsWith("`") || line.endsWith("`") || line.isBlank() ? " " : "";
         return fence + pad + line + pad + fence;
