@@ -37,8 +37,9 @@ public final class HtmlReview {
             body.append("<p class=\"meta\"><em>").append(Markup.html(review.diagramNote())).append("</em></p>\n");
         } else {
             body.append("<div class=\"diagrams\">\n<figure><figcaption>Before</figcaption>")
-                    .append(ElkSvgErd.of(review.before())).append("</figure>\n<figure><figcaption>After</figcaption>")
-                    .append(ElkSvgErd.of(review.after())).append("</figure>\n</div>\n");
+                    .append(diagram(review.before(), "none of these tables exists yet"))
+                    .append("</figure>\n<figure><figcaption>After</figcaption>")
+                    .append(diagram(review.after(), "none of these tables is left")).append("</figure>\n</div>\n");
         }
         for (Dialect dialect : Dialect.values()) {
             body.append("<h3>SQL (").append(dialect.displayName()).append(")</h3>\n<pre><code>")
@@ -46,6 +47,10 @@ public final class HtmlReview {
         }
         operations(body, "Downgrade", review.downgrade());
         body.append("</section>\n");
+    }
+
+    private static String diagram(ErDiagram diagram, String whenEmpty) {
+        return diagram.tables().isEmpty() ? "<p class=\"meta\"><em>" + whenEmpty + "</em></p>" : ElkSvgErd.of(diagram);
     }
 
     private static void operations(StringBuilder body, String title, List<ReviewedOperation> operations) {

@@ -112,8 +112,8 @@ public final class MarkdownReview {
             operations.add("_" + Markup.markdown(review.diagramNote()) + "_\n\n");
         } else {
             extras.add(new Extra("the diagrams", "<details><summary>Tables before and after (changes marked)"
-                    + "</summary>\n\n**Before**\n\n" + Markup.markdownFence("mermaid", MermaidErd.of(review.before()))
-                    + "\n**After**\n\n" + Markup.markdownFence("mermaid", MermaidErd.of(review.after()))
+                    + "</summary>\n\n**Before**\n\n" + diagram(review.before(), "none of these tables exists yet")
+                    + "\n**After**\n\n" + diagram(review.after(), "none of these tables is left")
                     + "\n</details>\n\n"));
         }
         for (Dialect dialect : Dialect.values()) {
@@ -122,6 +122,10 @@ public final class MarkdownReview {
                     + "\n</details>\n\n"));
         }
         return new Section(review, header.toString(), operations, extras);
+    }
+
+    private static String diagram(ErDiagram diagram, String whenEmpty) {
+        return diagram.tables().isEmpty() ? "_" + whenEmpty + "_\n" : Markup.markdownFence("mermaid", MermaidErd.of(diagram));
     }
 
     private static String block(ReviewedOperation op) {
