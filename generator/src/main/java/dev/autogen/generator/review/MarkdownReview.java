@@ -65,8 +65,10 @@ public final class MarkdownReview {
                 kept++;
             }
             if (kept < section.operations().size()) {
-                leftOut.add((section.operations().size() - kept) + " of " + section.operations().size()
-                        + " operation lines of revision " + section.review().id());
+                long all = section.operations().stream().filter(MarkdownReview::isOperation).count();
+                long shown = section.operations().subList(0, kept).stream().filter(MarkdownReview::isOperation).count();
+                leftOut.add((all - shown) + " of " + all + " upgrade and downgrade operations of revision "
+                        + section.review().id());
                 cut = true;
             }
             bodies.add(body);
@@ -126,6 +128,11 @@ public final class MarkdownReview {
 
     private static String diagram(ErDiagram diagram, String whenEmpty) {
         return diagram.tables().isEmpty() ? "_" + whenEmpty + "_\n" : Markup.markdownFence("mermaid", MermaidErd.of(diagram));
+    }
+
+    /** Whether a block of a section's operation list is an operation (the others are headings between them). */
+    private static boolean isOperation(String block) {
+        return block.startsWith("- ");
     }
 
     private static String block(ReviewedOperation op) {
