@@ -17,7 +17,8 @@ public final class HtmlPage {
             table.ops{border-collapse:collapse;width:100%}
             table.ops td,table.ops th{border:1px solid #d0d7de;padding:4px 8px;vertical-align:top;text-align:left}
             .hazard{color:#9a6700}.because{color:#57606a}.meta{color:#57606a}
-            .diagrams{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
+            .diagrams{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start;margin-top:16px}
+            table.ops td:first-child{width:45%}
             .diagrams figure{margin:0;overflow:auto;max-width:100%}
             figcaption{font-weight:600;margin-bottom:4px}
             .legend span{display:inline-block;padding:0 6px;margin-right:6px;border-radius:4px}
