@@ -14,7 +14,6 @@ import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,9 +81,9 @@ final class ReviewCommand implements Callable<Integer> {
         return ids;
     }
 
+    /** The revisions an upgrade to the heads would apply, in order (as {@code lint --pending} finds them). */
     private static List<String> pendingIds(Project project, RevisionGraph graph) {
-        Set<String> applied = graph.ancestorsOf(project.migrator().current());
-        return graph.inOrder().stream().map(LoadedMigration::id).filter(id -> !applied.contains(id)).toList();
+        return graph.upgradePath(project.migrator().current(), "heads").stream().map(LoadedMigration::id).toList();
     }
 
     /**
