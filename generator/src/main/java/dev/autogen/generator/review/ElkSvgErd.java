@@ -5,7 +5,6 @@ import dev.autogen.generator.review.ErDiagram.Change;
 import dev.autogen.generator.review.ErDiagram.Entity;
 import dev.autogen.generator.review.ErDiagram.Relation;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
