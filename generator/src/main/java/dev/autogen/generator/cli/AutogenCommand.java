@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
                 BranchesCommand.class, MergeCommand.class, StampCommand.class, ValidateCommand.class,
                 ShowCommand.class, RepairCommand.class, LintCommand.class, InitCommand.class,
-                CompletionCommand.class},
+                CompletionCommand.class, ErdCommand.class, ReviewCommand.class},
         footer = {"", "Exit codes: 0 success; 1 check, validate or lint found a problem; 2 bad usage, configuration or input; "
                 + "3 database or migration failure."})
 public final class AutogenCommand implements Callable<Integer> {

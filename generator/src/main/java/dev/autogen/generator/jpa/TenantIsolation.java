@@ -22,9 +22,9 @@ import org.hibernate.mapping.PersistentClass;
  * policy is named {@value #POLICY_NAME} and compares the column with the setting cast to the column's PostgreSQL type;
  * an unset or empty setting is NULL, so the session sees no rows (see {@link TenantIsolated}).
  */
-final class TenantIsolation {
+public final class TenantIsolation {
     /** The name of the policy {@link TenantIsolated} creates. */
-    static final String POLICY_NAME = "tenant_isolation";
+    public static final String POLICY_NAME = "tenant_isolation";
 
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
 

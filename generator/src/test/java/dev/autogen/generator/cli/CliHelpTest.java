@@ -36,6 +36,8 @@ class CliHelpTest {
             Map.entry("validate", List.of("exit 1", "edited")),
             Map.entry("repair", List.of("checksums", "edited")),
             Map.entry("show", List.of("REV", "operations", "--sql", "--dialect")),
+            Map.entry("review", List.of("REV", "--pending", "--format", "65536")),
+            Map.entry("erd", List.of("--tables", "--format", "tenant-isolated")),
             Map.entry("init", List.of("autogen.properties", "--directory", "overwrite")),
             Map.entry("completion", List.of("bash", "zsh")));
 
