@@ -139,6 +139,7 @@ public final class RevisionWriter {
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + reason(e) + ": check --migrations", e);
         }
+        HeadSentinel.write(file.getParent(), spec.revisionId());
         return file;
     }
 
