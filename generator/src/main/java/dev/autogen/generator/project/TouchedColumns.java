@@ -34,6 +34,7 @@ import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.IndexColumn;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +52,14 @@ final class TouchedColumns {
 
     /** {@code part} is {@code column email}, {@code index ix_x} and the like, or {@code *} for the whole object. */
     record Touch(String object, String part) {
+        private static final String TABLE = "table ";
+
+        /** The table this touches, if it is one. */
+        Optional<String> table() {
+            return object.startsWith(TABLE) ? Optional.of(object.substring(TABLE.length()))
+                    : Optional.empty();
+        }
+
         boolean overlaps(Touch other) {
             return this.equals(OPAQUE) || other.equals(OPAQUE) || object.equals(other.object)
                     && (part.equals(WHOLE) || other.part.equals(WHOLE) || part.equals(other.part));
