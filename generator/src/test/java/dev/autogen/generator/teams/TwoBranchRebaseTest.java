@@ -30,6 +30,7 @@ class TwoBranchRebaseTest {
     private static final String BASE = "aaaaaaaaaaa1";
     private static final String LEFT = "bbbbbbbbbbb2";
     private static final String RIGHT = "ccccccccccc3";
+    private static final String LEFT_EMPTY = "ddddddddddd4";
 
     private GitRepository git;
     private Path migrations;
@@ -75,16 +76,19 @@ class TwoBranchRebaseTest {
     @Test
     void aMergeConflictsOnTheSentinelAndRebaseEndsInOneHead() throws IOException, SQLException {
         twoBranches("right");
+        // a second revision on this branch: rebase moves the line, renumbering each and re-parenting the first only
+        assertExit(0, autogen("left", "revision", "--offline", "--empty", "-m", "backfill", "--rev-id", LEFT_EMPTY));
+        git.commitAll("backfill");
         assertExit(0, autogen("left", "upgrade", BASE)); // this developer's database: the shared revision only
 
         // git stops the merge on autogen-head, and only there
         assertEquals(1, git.exitCode("merge", "-q", "--no-edit", "right"));
         assertEquals(List.of("migrations/teams/migrations/autogen-head"), git.conflictedFiles());
         CliRun check = assertExit(1, autogen("both", "check"));
-        assertTrue(check.out().contains("Out of sync: autogen-head holds git conflict markers (" + LEFT + " here, "
+        assertTrue(check.out().contains("Out of sync: autogen-head holds git conflict markers (" + LEFT_EMPTY + " here, "
                 + RIGHT + " merged in): two branches each added a revision; put this branch's revisions after the"
                 + " other's with autogen rebase"), check::toString);
-        assertTrue(check.out().contains("the migrations have several heads (" + LEFT + ", " + RIGHT + ")"),
+        assertTrue(check.out().contains("the migrations have several heads (" + RIGHT + ", " + LEFT_EMPTY + ")"),
                 check::toString);
 
         // a database that applied this branch's revision keeps rebase from moving it
@@ -97,20 +101,23 @@ class TwoBranchRebaseTest {
         assertTrue(Files.exists(migrations.resolve("teams/migrations/V0002_AddEmail.java")), "nothing moved");
 
         CliRun rebase = assertExit(0, autogen("both", "rebase"));
-        assertEquals("Rebased 1 revision onto " + RIGHT + ":\n  " + LEFT + " V0002_AddEmail -> V0003_AddEmail\n"
-                + "The head is " + LEFT + "; commit the migrations and autogen-head.\n", rebase.out());
+        assertEquals("Rebased 2 revisions onto " + RIGHT + ":\n  " + LEFT + " V0002_AddEmail -> V0003_AddEmail\n  "
+                + LEFT_EMPTY + " V0003_Backfill -> V0004_Backfill\n"
+                + "The head is " + LEFT_EMPTY + "; commit the migrations and autogen-head.\n", rebase.out());
         Path moved = migrations.resolve("teams/migrations/V0003_AddEmail.java");
         assertFalse(Files.exists(migrations.resolve("teams/migrations/V0002_AddEmail.java")));
         String source = Files.readString(moved);
         assertTrue(source.contains("@Revision(id = \"" + LEFT + "\", parent = \"" + RIGHT + "\""), source);
         assertTrue(source.contains("public final class V0003_AddEmail implements Migration"), source);
-        assertEquals(LEFT, sentinelId());
+        String empty = Files.readString(migrations.resolve("teams/migrations/V0004_Backfill.java"));
+        assertTrue(empty.contains("@Revision(id = \"" + LEFT_EMPTY + "\", parent = \"" + LEFT + "\""), empty);
+        assertEquals(LEFT_EMPTY, sentinelId());
         git.commitAll("merge right");
         assertEquals(List.of(), git.conflictedFiles());
 
-        assertEquals(LEFT + " V0003_AddEmail - add email (head)\n", assertExit(0, autogen("both", "heads")).out());
-        assertTrue(assertExit(0, autogen("both", "upgrade")).out().endsWith("Applied 2 revisions; the database is at "
-                + LEFT + ".\n"));
+        assertEquals(LEFT_EMPTY + " V0004_Backfill - backfill (head)\n", assertExit(0, autogen("both", "heads")).out());
+        assertTrue(assertExit(0, autogen("both", "upgrade")).out().endsWith("Applied 3 revisions; the database is at "
+                + LEFT_EMPTY + ".\n"));
         assertExit(0, autogen("both", "check"));
         assertEquals(List.of("email", "full_name", "id", "phone"), columns("customer"));
     }
@@ -144,6 +151,14 @@ class TwoBranchRebaseTest {
         assertEquals(sentinelBefore, Files.readString(sentinel));
         assertEquals("autogen: --onto " + BASE + " is not a head (heads: " + LEFT + ", " + RIGHT + "): name the other"
                 + " branch's head", autogen("both", "rebase", "--offline", "--onto", BASE).assertOneLineError(2));
+
+        // merge is the way out: it writes the sentinel too, which resolves its conflict
+        assertExit(0, autogen("both", "merge", "-m", "merge heads", "--rev-id", "eeeeeeeeeee5"));
+        assertEquals("eeeeeeeeeee5", sentinelId());
+        git.commitAll("merge right");
+        assertEquals(List.of(), git.conflictedFiles());
+        assertEquals("autogen: nothing to rebase: the migrations have one head (eeeeeeeeeee5); rebase puts one"
+                + " branch's revisions after another's", autogen("both", "rebase", "--offline").assertOneLineError(2));
     }
 
     private String sentinelId() {
