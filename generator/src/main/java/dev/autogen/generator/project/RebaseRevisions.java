@@ -69,7 +69,8 @@ public final class RebaseRevisions {
                 .filter(m -> theirSide.contains(m.id()) && !ourSide.contains(m.id())).toList();
         LoadedMigration first = requireChain(moving);
         if (!offline) {
-            refuseApplied(project, graph, moving);
+            refuseApplied(project, graph, moving, "moving", "join the heads with autogen merge -m \"merge heads\" (or"
+                    + " downgrade it first)");
         }
         refuseOverlap(moving, theirs);
         List<Rewrite> rewrites = prepare(project, migrations, moving, first, base);
@@ -123,14 +124,22 @@ public final class RebaseRevisions {
         return roots.get(0);
     }
 
-    private static void refuseApplied(Project project, RevisionGraph graph, List<LoadedMigration> moving) {
+    /**
+     * Refuses when the configured database applied one of {@code revisions}: rewriting it would leave that database
+     * recording a revision the files no longer hold.
+     *
+     * @param doing   what would happen to it ({@code moving}, {@code squashing})
+     * @param instead the way out, after a semicolon
+     */
+    static void refuseApplied(Project project, RevisionGraph graph, List<LoadedMigration> revisions, String doing,
+                              String instead) {
         List<String> rows = project.migrator().current().stream().filter(graph::contains).toList();
         Set<String> applied = graph.ancestorsOf(rows);
-        for (LoadedMigration migration : moving) {
+        for (LoadedMigration migration : revisions) {
             if (applied.contains(migration.id())) {
                 throw new UsageException("revision " + migration.id() + " (" + migration.simpleName() + ") is applied"
-                        + " to " + project.settings().displayUrl() + ": moving it would rewrite what that database"
-                        + " recorded; join the heads with autogen merge -m \"merge heads\" (or downgrade it first)");
+                        + " to " + project.settings().displayUrl() + ": " + doing + " it would rewrite what that"
+                        + " database recorded; " + instead);
             }
         }
     }
@@ -189,7 +198,7 @@ public final class RebaseRevisions {
     }
 
     /** {@code parent = "old"} in the {@code @Revision} annotation becomes {@code parent = "onto"}. */
-    private static String reparent(String source, Path file, String parent, String onto) {
+    static String reparent(String source, Path file, String parent, String onto) {
         Pattern annotation = Pattern.compile("(@Revision\\s*\\([^)]*?\\bparent\\s*=\\s*)\"" + Pattern.quote(parent)
                 + "\"");
         Matcher matcher = annotation.matcher(source);
@@ -200,7 +209,7 @@ public final class RebaseRevisions {
         return matcher.replaceFirst(Matcher.quoteReplacement(matcher.group(1) + "\"" + onto + "\""));
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

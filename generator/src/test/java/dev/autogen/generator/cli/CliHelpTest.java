@@ -33,6 +33,7 @@ class CliHelpTest {
             Map.entry("branches", List.of("branch points")),
             Map.entry("merge", List.of("--message", "--rev-id", "head")),
             Map.entry("rebase", List.of("--onto", "--offline", "merge")),
+            Map.entry("squash", List.of("[BASE:]REV", "--message", "--rev-id", "--offline")),
             Map.entry("stamp", List.of("REV", "base", "without running")),
             Map.entry("validate", List.of("exit 1", "edited")),
             Map.entry("repair", List.of("checksums", "edited")),
