@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                         + "autogen.db in the working directory."},
         subcommands = {RevisionCommand.class, DiffCommand.class, CheckCommand.class, UpgradeCommand.class,
                 DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
-                BranchesCommand.class, MergeCommand.class, StampCommand.class, ValidateCommand.class,
+                BranchesCommand.class, MergeCommand.class, RebaseCommand.class, SquashCommand.class, StampCommand.class, ValidateCommand.class,
                 ShowCommand.class, RepairCommand.class, LintCommand.class, InitCommand.class,
                 CompletionCommand.class, ErdCommand.class, ReviewCommand.class},
         footer = {"", "Exit codes: 0 success; 1 check, validate or lint found a problem; 2 bad usage, configuration or input; "

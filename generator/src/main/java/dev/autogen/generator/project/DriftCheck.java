@@ -51,6 +51,7 @@ public final class DriftCheck {
                     + "): join them with autogen merge -m \"merge heads\" (or, to apply every branch without"
                     + " merging, autogen upgrade heads)");
         }
+        problems.addAll(HeadSentinel.problems(HeadSentinel.file(project.settings()), heads));
         Migrator migrator = project.migrator();
         List<String> current = migrator.current();
         List<String> unknown = current.stream().filter(id -> !graph.contains(id)).toList();

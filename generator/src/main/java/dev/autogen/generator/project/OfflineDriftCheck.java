@@ -34,6 +34,7 @@ public final class OfflineDriftCheck {
             problems.add("the migrations have several heads (" + String.join(", ", heads)
                     + "): merge them with autogen merge -m \"merge heads\"");
         }
+        problems.addAll(HeadSentinel.problems(HeadSentinel.file(project.settings()), heads));
         Replay replay = replay(graph);
         Schema replayed = replay.schema();
         List<String> notes = replay.notes();

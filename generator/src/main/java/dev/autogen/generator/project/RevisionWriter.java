@@ -77,7 +77,7 @@ public final class RevisionWriter {
         }
         MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message, description,
                 plan, downgrade, comments, comments(downgradeHazards));
-        return new WrittenRevision(writeFile(migrationsDir, spec), revisionId, className, plan, hazards);
+        return new WrittenRevision(writeHead(migrationsDir, spec), revisionId, className, plan, hazards);
     }
 
     /**
@@ -99,7 +99,7 @@ public final class RevisionWriter {
         String className = JavaMigrationEmitter.className(nextNumber(existing), message);
         MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message,
                 "Merges the heads " + String.join(", ", heads) + "; written by autogen merge.", List.of(), List.of());
-        return new WrittenRevision(writeFile(migrationsDir, spec), revisionId, className, List.of(), Map.of());
+        return new WrittenRevision(writeHead(migrationsDir, spec), revisionId, className, List.of(), Map.of());
     }
 
     /** {@code hazard DATA_LOSS: drops column ...} per operation index. */
@@ -127,7 +127,8 @@ public final class RevisionWriter {
         return numbered ? highest + 1 : existing.size() + 1;
     }
 
-    private Path writeFile(Path migrationsDir, MigrationSpec spec) {
+    /** Writes {@code spec}'s source where discovery finds it; refuses to overwrite a file. */
+    Path writeFile(Path migrationsDir, MigrationSpec spec) {
         String source = emitter.emit(spec);
         Path file = migrationsDir.resolve(spec.packageName().replace('.', '/')).resolve(spec.className() + ".java");
         if (Files.exists(file)) {
@@ -139,6 +140,13 @@ public final class RevisionWriter {
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + reason(e) + ": check --migrations", e);
         }
+        return file;
+    }
+
+    /** Writes a revision that becomes the head, and the sentinel naming it. */
+    private Path writeHead(Path migrationsDir, MigrationSpec spec) {
+        Path file = writeFile(migrationsDir, spec);
+        HeadSentinel.write(file.getParent(), spec.revisionId());
         return file;
     }
 

@@ -1,0 +1,17 @@
+package dev.autogen.generator.teams.base;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Teams-test fixture: the shared starting point. */
+@Entity
+@Table(name = "customer")
+public class Customer {
+    @Id
+    Long id;
+
+    @Column(name = "full_name", length = 120, nullable = false)
+    String fullName;
+}

@@ -1,0 +1,20 @@
+package dev.autogen.generator.teams.right;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Teams-test fixture: the other branch adds phone. */
+@Entity
+@Table(name = "customer")
+public class Customer {
+    @Id
+    Long id;
+
+    @Column(name = "full_name", length = 120, nullable = false)
+    String fullName;
+
+    @Column(name = "phone", length = 100)
+    String phone;
+}
