@@ -25,6 +25,7 @@ import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
@@ -125,6 +126,7 @@ final class TouchedColumns {
             case ExecuteSql op -> List.of(OPAQUE);
             case ExecuteDialectSql op -> List.of(OPAQUE);
             case RunCallback op -> List.of(OPAQUE);
+            case ForEachTenant op -> List.of(OPAQUE);
         };
     }
 
