@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  *       servers without a working advisory lock (CockroachDB); see docs/distributed.md.</li>
  * </ul>
  */
-sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, MigrationLock.SqliteWriteLock, LeaseLock {
+sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, MigrationLock.SqliteWriteLock, MigrationLock.MariadbNamedLock, LeaseLock {
     /** Taken once, before the version tables are read; waits for another runner. */
     void acquire(Connection c) throws SQLException;
 

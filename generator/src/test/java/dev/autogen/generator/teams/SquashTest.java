@@ -28,7 +28,7 @@ class SquashTest {
     private static final String ENTITIES = "dev.autogen.generator.teams.";
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void threeRevisionsBecomeOneThatBuildsTheSameCatalog(Dialect dialect) throws Exception {
         Path migrations = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "squash");
         String reference = fresh(dialect, "squash_ref");
@@ -93,6 +93,7 @@ class SquashTest {
         return switch (dialect) {
             case POSTGRESQL -> TestDatabases.freshPostgres(hint);
             case SQLITE -> TestDatabases.freshSqlite(hint);
+            case MARIADB -> throw new IllegalArgumentException("not tested on MariaDB yet");
         };
     }
 

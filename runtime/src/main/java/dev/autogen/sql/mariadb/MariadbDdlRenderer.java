@@ -30,6 +30,7 @@ import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.RunCallback;
 import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
@@ -107,6 +108,8 @@ public final class MariadbDdlRenderer implements DdlRenderer {
             case ExecuteDialectSql op -> op.sqlFor(Dialect.MARIADB).map(MariadbDdlRenderer::one).orElse(List.of());
             case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()
                     + ") is not SQL: the migrator runs it on its connection; offline scripts leave it out");
+            case ForEachTenant op -> throw new IllegalArgumentException("a tenant step (" + op.step().description()
+                    + ") is not one script: the migrator runs it once per tenant; offline scripts leave it out");
         };
     }
 
