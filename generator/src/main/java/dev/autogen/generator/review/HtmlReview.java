@@ -3,6 +3,7 @@ package dev.autogen.generator.review;
 import dev.autogen.generator.review.RevisionReview.ReviewedOperation;
 import dev.autogen.sql.Dialect;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Reviews as one self-contained HTML page (see {@link HtmlPage}): per revision its message and parents, a table of
@@ -41,7 +42,7 @@ public final class HtmlReview {
                     .append("</figure>\n<figure><figcaption>After</figcaption>")
                     .append(diagram(review.after(), "none of these tables is left")).append("</figure>\n</div>\n");
         }
-        for (Dialect dialect : Dialect.values()) {
+        for (Dialect dialect : new TreeSet<>(review.sql().keySet())) { // dialect order; only what was rendered
             body.append("<h3>SQL (").append(dialect.displayName()).append(")</h3>\n<pre><code>")
                     .append(Markup.htmlBlock(review.sql().get(dialect))).append("</code></pre>\n");
         }

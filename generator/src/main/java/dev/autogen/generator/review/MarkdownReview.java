@@ -4,6 +4,7 @@ import dev.autogen.generator.review.RevisionReview.ReviewedOperation;
 import dev.autogen.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Reviews as GitHub-flavoured Markdown, to paste (or post from CI) as a pull-request comment: each revision's
@@ -118,7 +119,7 @@ public final class MarkdownReview {
                     + "\n**After**\n\n" + diagram(review.after(), "none of these tables is left")
                     + "\n</details>\n\n"));
         }
-        for (Dialect dialect : Dialect.values()) {
+        for (Dialect dialect : new TreeSet<>(review.sql().keySet())) { // dialect order; only what was rendered
             extras.add(new Extra("the " + dialect.displayName() + " SQL", "<details><summary>SQL ("
                     + dialect.displayName() + ")</summary>\n\n" + Markup.markdownFence("sql", review.sql().get(dialect))
                     + "\n</details>\n\n"));

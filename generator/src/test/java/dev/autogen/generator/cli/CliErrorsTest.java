@@ -198,10 +198,10 @@ class CliErrorsTest {
     @ValueSource(strings = {"check", "diff", "upgrade", "current"})
     void unsupportedUrlIsExit2(String command) throws IOException {
         Files.createDirectories(dir.resolve("migrations"));
-        String line = CliOutcome.run("--url", "jdbc:mysql://x/y", "--migrations", dir.resolve("migrations").toString(),
+        String line = CliOutcome.run("--url", "jdbc:h2:mem:y", "--migrations", dir.resolve("migrations").toString(),
                 command).assertOneLineError(2);
-        assertTrue(line.contains("jdbc:mysql://x/y"), line);
-        assertTrue(line.contains("jdbc:postgresql:") && line.contains("jdbc:sqlite:"), line);
+        assertTrue(line.contains("jdbc:h2:mem:y"), line);
+        assertTrue(line.contains("jdbc:postgresql:") && line.contains("jdbc:sqlite:") && line.contains("jdbc:mariadb:"), line);
     }
 
     @Test

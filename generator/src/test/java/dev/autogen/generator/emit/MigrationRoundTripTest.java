@@ -36,6 +36,7 @@ import dev.autogen.op.IrreversibleOperationException;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.op.RenameTable;
+import dev.autogen.op.ForEachTenant;
 import dev.autogen.op.RunCallback;
 import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
@@ -161,8 +162,10 @@ class MigrationRoundTripTest {
     @Test
     void thePlanCoversEveryOperationAndColumnType() {
         List<Operation> plan = richPlan();
-        // every operation but a Java callback, which is hand-written only (the emitter refuses it)
-        assertEquals(Stream.of(Operation.class.getPermittedSubclasses()).filter(type -> type != RunCallback.class)
+        // every operation but the two that carry Java code (a callback, a per-tenant step): hand-written only,
+        // the emitter refuses them
+        assertEquals(Stream.of(Operation.class.getPermittedSubclasses())
+                        .filter(type -> type != RunCallback.class && type != ForEachTenant.class)
                         .collect(Collectors.toSet()),
                 plan.stream().map(Object::getClass).collect(Collectors.toSet()));
         Set<Class<?>> types = new HashSet<>();

@@ -85,7 +85,8 @@ record Scenario(String name, Map<String, String> sources, Map<Dialect, List<Stri
         Set<Dialect> dialects = lines(dir.resolve("dialects.txt"))
                 .map(names -> names.stream().map(n -> Dialect.valueOf(n.toUpperCase(Locale.ROOT)))
                         .collect(() -> EnumSet.noneOf(Dialect.class), Set::add, Set::addAll))
-                .orElse(EnumSet.allOf(Dialect.class));
+                // MariaDB joins the suite scenario by scenario as its rules land (issue #12); dialects.txt opts in
+                .orElse(EnumSet.of(Dialect.POSTGRESQL, Dialect.SQLITE));
         Map<Dialect, String> gaps = perDialect(dir.resolve("known-gap.txt"), dialects);
         Map<Dialect, String> validateRejects = perDialect(dir.resolve("validate-rejects.txt"), dialects);
         return new Scenario(name, sources, expected, dialects, gaps, validateRejects);
