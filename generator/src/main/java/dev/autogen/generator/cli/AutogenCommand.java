@@ -104,7 +104,7 @@ public final class AutogenCommand implements Callable<Integer> {
     boolean offline;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "With -m --offline: postgresql or sqlite (default: the --url's).")
+            description = "With -m --offline: postgresql, mariadb or sqlite (default: the --url's).")
     String dialect;
 
     @Override

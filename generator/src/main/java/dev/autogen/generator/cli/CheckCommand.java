@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean offline;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "With --offline: postgresql or sqlite (default: the --url's).")
+            description = "With --offline: postgresql, mariadb or sqlite (default: the --url's).")
     String dialect;
 
     @Option(names = "--lint", description = "Also lint the pending revisions (all of them with --offline): exit 1 on an"

@@ -43,7 +43,7 @@ final class LintCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "postgresql or sqlite: whose hazards count (default: the --url's).")
+            description = "postgresql, mariadb or sqlite: whose hazards count (default: the --url's).")
     String dialect;
 
     @Option(names = "--lint-accept", paramLabel = "KINDS",

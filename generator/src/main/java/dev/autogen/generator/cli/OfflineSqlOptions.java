@@ -27,7 +27,7 @@ final class OfflineSqlOptions {
             + "for downgrade. FROM:TARGET says the same.")
     String from;
 
-    @Option(names = "--dialect", paramLabel = "DIALECT", description = "With --sql: postgresql or sqlite "
+    @Option(names = "--dialect", paramLabel = "DIALECT", description = "With --sql: postgresql, mariadb or sqlite "
             + "(default: the --url's).")
     String dialect;
 

@@ -43,7 +43,7 @@ final class RevisionCommand implements Callable<Integer> {
     boolean offline;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "With --offline: postgresql or sqlite (default: the --url's).")
+            description = "With --offline: postgresql, mariadb or sqlite (default: the --url's).")
     String dialect;
 
     @Override

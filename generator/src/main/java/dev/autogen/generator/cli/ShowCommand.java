@@ -46,7 +46,7 @@ final class ShowCommand implements Callable<Integer> {
     boolean sql;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "With --sql: postgresql or sqlite (default: the --url's).")
+            description = "With --sql: postgresql, mariadb or sqlite (default: the --url's).")
     String dialect;
 
     @Override
