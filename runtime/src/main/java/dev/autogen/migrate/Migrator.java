@@ -7,6 +7,7 @@ import dev.autogen.migrate.history.IntegrityProblem;
 import dev.autogen.migrate.history.MigrationChecksum;
 import dev.autogen.migrate.history.MigrationStatus;
 import dev.autogen.migrate.history.VersionStore;
+import dev.autogen.dsl.SchemaChanges;
 import dev.autogen.op.Operation;
 import dev.autogen.sql.Dialect;
 import java.sql.Connection;
@@ -46,18 +47,21 @@ public final class Migrator {
     private final String schema;
     /** Whether upgrade and downgrade run although applied revisions were edited ({@link #ignoringEditedRevisions}). */
     private final boolean ignoreEdited;
+    /** How operations marked online run on PostgreSQL ({@link #withOnline}). */
+    private final OnlineSettings online;
 
     /**
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the migrations do not form a valid graph
      */
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
         this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
-                System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT, null, false);
+                System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT, null, false,
+                OnlineSettings.DEFAULT);
     }
 
     private Migrator(ConnectionFactory connections, Dialect dialect, RevisionGraph graph, LiveSchema liveSchema,
             Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts, String schema,
-            boolean ignoreEdited) {
+            boolean ignoreEdited, OnlineSettings online) {
         this.connections = connections;
         this.dialect = dialect;
         this.graph = graph;
@@ -69,30 +73,31 @@ public final class Migrator {
         this.timeouts = timeouts;
         this.schema = schema;
         this.ignoreEdited = ignoreEdited;
+        this.online = online;
     }
 
     /** Receives one progress line per revision ({@code applying 5d0e1f7a3c21 initial schema … 42 ms}). */
     public Migrator withListener(Consumer<String> listener) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /** How to read the schema inside the running transaction (SQLite's renderer needs it to rebuild tables). */
     public Migrator withLiveSchema(LiveSchema liveSchema) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /** Who the history rows say ran the migration (default: the operating-system user). */
     public Migrator withAppliedBy(String appliedBy) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /** The clock for {@code applied_at}. */
     public Migrator withClock(Clock clock) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /**
@@ -101,7 +106,7 @@ public final class Migrator {
      */
     public Migrator withTimeouts(MigrationTimeouts timeouts) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /**
@@ -119,7 +124,7 @@ public final class Migrator {
                     + " PostgreSQL");
         }
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /**
@@ -129,7 +134,17 @@ public final class Migrator {
      */
     public Migrator ignoringEditedRevisions() {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
-                true);
+                true, online);
+    }
+
+    /**
+     * How operations marked {@code .online()} run on PostgreSQL: lock retries and their backoff, and whether every
+     * operation that has an online form runs online, marked or not (default {@link OnlineSettings#DEFAULT}). SQLite
+     * ignores it: there an online mark is a no-op.
+     */
+    public Migrator withOnline(OnlineSettings settings) {
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, schema,
+                ignoreEdited, settings);
     }
 
     /** The schema set by {@link #withSchema}, or null. */
@@ -336,21 +351,23 @@ public final class Migrator {
             LoadedMigration m = path.get(i);
             if (applied.contains(m.id()) != upgrade) {
                 List<String> after = rows.after(before, applied, m, upgrade);
-                List<Operation> operations = upgrade ? m.upgradeOperations() : downgradeOperations(m);
+                SchemaChanges changes = upgrade ? m.upgradeChanges() : downgradeChanges(m);
+                List<Operation> operations = changes.operations();
                 String direction = upgrade ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE;
                 String checksum = MigrationChecksum.of(m);
                 int index = i;
                 return new RevisionRunner.Step(m, operations, new RevisionBookkeeping(store, dialect, before, after,
                         m.id(), direction, checksum, clock, appliedBy,
-                        () -> rows.writing(after, applied, m, upgrade, index)));
+                        () -> rows.writing(after, applied, m, upgrade, index)),
+                        OnlinePlan.of(changes, direction, dialect, online));
             }
         }
         return null;
     }
 
-    private static List<Operation> downgradeOperations(LoadedMigration m) {
+    private static SchemaChanges downgradeChanges(LoadedMigration m) {
         try {
-            return m.downgradeOperations();
+            return m.downgradeChanges();
         } catch (RuntimeException e) {
             throw new MigrationException("revision " + RevisionRunner.label(m) + " cannot be downgraded: "
                     + e.getMessage() + " — write its downgrade by hand or stop at a later revision", e);

@@ -65,8 +65,11 @@ final class RevisionRunner {
         }
     }
 
-    /** The revision to run next, with its operations and its bookkeeping. */
-    record Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping) {
+    /** The revision to run next, with its operations, its bookkeeping and which operations run online. */
+    record Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping, OnlinePlan online) {
+        Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping) {
+            this(revision, operations, bookkeeping, OnlinePlan.NONE);
+        }
     }
 
     /** Chooses the next step from the version table it reads under the lock; null when nothing is left to do. */
@@ -110,6 +113,9 @@ final class RevisionRunner {
         }
         if (step == null) {
             return Optional.empty();
+        }
+        if (!step.online().isEmpty()) {
+            return Optional.of(new OnlineRevisionSteps(timeouts, listener).run(c, step));
         }
         List<Unit> units = new ArrayList<>();
         for (Operation operation : step.operations()) {
@@ -298,7 +304,7 @@ final class RevisionRunner {
                 || operation instanceof dev.autogen.op.DropPolicy;
     }
 
-    private static void runCallback(Connection c, RunCallback callback) throws SQLException {
+    static void runCallback(Connection c, RunCallback callback) throws SQLException {
         callback.callback().run(CallbackConnection.guard(c, callback.description()));
     }
 
