@@ -35,6 +35,9 @@ final class DowngradeCommand implements Callable<Integer> {
     MigrationTimeoutOptions timeouts;
 
     @Mixin
+    OnlineOptions online;
+
+    @Mixin
     SchemaFleetOptions fleet;
 
     @Option(names = "--ignore-edited", description = "Run although applied revisions were edited since (their checksum"
@@ -69,7 +72,7 @@ final class DowngradeCommand implements Callable<Integer> {
         Migrator migrator = edited(project.migrator());
         migrator.refuseEditedRevisions("downgrade");
         DowngradeHazards.confirm(project, migrator, target, allowDataLoss, spec.commandLine().getOut());
-        MigrationProgress.run(migrator.withTimeouts(timeouts.timeouts()), Migrator::downgrade,
+        MigrationProgress.run(migrator.withTimeouts(timeouts.timeouts()).withOnline(online.settings()), Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;
     }

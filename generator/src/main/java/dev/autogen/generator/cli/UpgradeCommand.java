@@ -35,6 +35,9 @@ final class UpgradeCommand implements Callable<Integer> {
     MigrationTimeoutOptions timeouts;
 
     @Mixin
+    OnlineOptions online;
+
+    @Mixin
     SchemaFleetOptions fleet;
 
     @Option(names = "--ignore-edited", description = "Run although applied revisions were edited since (their checksum"
@@ -56,7 +59,8 @@ final class UpgradeCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(edited(root.project().migrator()).withTimeouts(timeouts.timeouts()), Migrator::upgrade, target, "Applied", "Nothing to apply",
+        MigrationProgress.run(edited(root.project().migrator()).withTimeouts(timeouts.timeouts())
+                        .withOnline(online.settings()), Migrator::upgrade, target, "Applied", "Nothing to apply",
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }
