@@ -54,6 +54,10 @@ class CliOnlineTest {
                 "insert into users (id, created_at, email, username, tenant_id) values"
                         + " ('00000000-0000-0000-0000-000000000002', now(), 'a@b.c', 'a',"
                         + " '00000000-0000-0000-0000-000000000001')");
+        CliOutcome diff = assertExit(0, autogen("diff"));
+        assertTrue(diff.out().lines().anyMatch(l -> l.contains("ix_users_phone") && l.endsWith(" [online]")),
+                diff::toString);
+        assertFalse(diff.out().contains("BLOCKS_WRITES"), diff::toString);
         CliOutcome withRows = assertExit(0, autogen("-m", "add phone", "--rev-id", "bbb222"));
         String source = Files.readString(written);
         assertTrue(source.contains("schema.createIndex(\"ix_users_phone\", \"users\", \"phone\").online();"), source);
