@@ -71,7 +71,7 @@ final class OnlineRevisionSteps {
             units = units(step.operations(), plan.operations());
         } catch (RuntimeException e) {
             throw new MigrationException("revision " + RevisionRunner.label(revision) + " cannot be rendered: "
-                    + oneLine(String.valueOf(e.getMessage())) + " — nothing of it was applied", e);
+                    + RevisionRunner.oneLine(String.valueOf(e.getMessage())) + " — nothing of it was applied", e);
         }
         long started = System.nanoTime();
         int number = 0;
@@ -84,7 +84,7 @@ final class OnlineRevisionSteps {
                 current = unit;
                 if (done.contains(number)) {
                     listener.accept("step " + number + " of " + units.size() + " of " + revision.id()
-                            + " was done by an earlier run: skipped " + oneLine(unit.describe()));
+                            + " was done by an earlier run: skipped " + RevisionRunner.oneLine(unit.describe()));
                     continue;
                 }
                 runWithRetries(c, revision, plan, number, units.size(), unit);
@@ -97,18 +97,18 @@ final class OnlineRevisionSteps {
             c.commit();
             return new RevisionRunner.Result(revision, durationMs);
         } catch (SQLException | RuntimeException e) {
-            rollback(c, e);
+            RevisionRunner.rollback(c, e);
             if (e instanceof MigrationException m) {
                 throw m;
             }
             String where = current == null ? "" : " at step " + number + " of " + units.size() + " ("
-                    + oneLine(current.describe()) + ")";
+                    + RevisionRunner.oneLine(current.describe()) + ")";
             throw new MigrationException("revision " + RevisionRunner.label(revision) + " failed" + where
-                    + "; database says: " + oneLine(String.valueOf(e.getMessage())) + " — it runs online, one step"
-                    + " at a time, so the steps before this one stayed applied; run the upgrade again once the cause"
+                    + "; database says: " + RevisionRunner.oneLine(String.valueOf(e.getMessage()))
+                    + " — it runs online, one step at a time, so the steps before this one stayed applied; run the upgrade again once the cause"
                     + " is fixed: it continues with this step", e);
         } finally {
-            autocommit(c);
+            RevisionRunner.autocommit(c);
         }
     }
 
@@ -121,13 +121,13 @@ final class OnlineRevisionSteps {
                 runOnce(c, revision, plan, number, unit);
                 return;
             } catch (SQLException e) {
-                rollback(c, e);
-                autocommit(c);
+                RevisionRunner.rollback(c, e);
+                RevisionRunner.autocommit(c);
                 if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                     throw e;
                 }
                 String what = "step " + number + " of " + total + " of revision " + RevisionRunner.label(revision)
-                        + " (" + oneLine(unit.describe()) + ")";
+                        + " (" + RevisionRunner.oneLine(unit.describe()) + ")";
                 if (attempt >= retries) {
                     throw new MigrationException(what + " could not get its lock within the lock timeout of "
                             + MigrationTimeouts.describe(timeouts.lockTimeout()) + " in " + (attempt + 1) + " tries:"
@@ -158,13 +158,15 @@ final class OnlineRevisionSteps {
             return;
         }
         c.setAutoCommit(false);
-        execute(c, "set local lock_timeout = '" + MigrationTimeouts.setting(timeouts.lockTimeout()) + "'");
-        execute(c, "set local statement_timeout = '" + MigrationTimeouts.setting(timeouts.statementTimeout()) + "'");
+        RevisionRunner.execute(c, "set local lock_timeout = '"
+                + MigrationTimeouts.setting(timeouts.lockTimeout()) + "'");
+        RevisionRunner.execute(c, "set local statement_timeout = '"
+                + MigrationTimeouts.setting(timeouts.statementTimeout()) + "'");
         if (unit.callback() != null) {
             RevisionRunner.runCallback(c, unit.callback());
         }
         for (String sql : unit.sql()) {
-            execute(c, sql);
+            RevisionRunner.execute(c, sql);
         }
         OnlineProgress.record(c, revision.id(), plan.direction(), number, unit.describe());
         c.commit();
@@ -205,12 +207,6 @@ final class OnlineRevisionSteps {
         }
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (java.sql.Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
     private static void sleep(Duration wait) {
         try {
             Thread.sleep(wait);
@@ -218,27 +214,5 @@ final class OnlineRevisionSteps {
             Thread.currentThread().interrupt();
             throw new MigrationException("interrupted while waiting to retry a step of an online revision", e);
         }
-    }
-
-    private static void rollback(Connection c, Exception failure) {
-        try {
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private static void autocommit(Connection c) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            // the connection is broken; the caller closes it and the next run starts from a fresh one
-        }
-    }
-
-    private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s+", " ");
     }
 }

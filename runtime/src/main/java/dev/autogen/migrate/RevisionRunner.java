@@ -356,11 +356,11 @@ final class RevisionRunner {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text.strip().replaceAll("\\s+", " ");
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
+    static void execute(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
         }
@@ -372,7 +372,7 @@ final class RevisionRunner {
         }
     }
 
-    private static void rollback(Connection c, Exception failure) {
+    static void rollback(Connection c, Exception failure) {
         try {
             if (!c.getAutoCommit()) {
                 c.rollback();
@@ -393,7 +393,7 @@ final class RevisionRunner {
         }
     }
 
-    private static void autocommit(Connection c) {
+    static void autocommit(Connection c) {
         try {
             c.setAutoCommit(true);
         } catch (SQLException e) {
