@@ -105,8 +105,8 @@ final class OnlineRevisionSteps {
                     + RevisionRunner.oneLine(current.describe()) + ")";
             throw new MigrationException("revision " + RevisionRunner.label(revision) + " failed" + where
                     + "; database says: " + RevisionRunner.oneLine(String.valueOf(e.getMessage()))
-                    + " — it runs online, one step at a time, so the steps before this one stayed applied; run the upgrade again once the cause"
-                    + " is fixed: it continues with this step", e);
+                    + " — it runs online, one step at a time, so the steps before this one stayed applied; run the"
+                    + " upgrade again once the cause is fixed: it continues with this step", e);
         } finally {
             RevisionRunner.autocommit(c);
         }
