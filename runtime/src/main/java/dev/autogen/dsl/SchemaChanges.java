@@ -49,7 +49,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What a migration's {@code upgrade} and {@code downgrade} write to. It executes nothing: it records the
@@ -63,10 +66,16 @@ import java.util.TreeMap;
  * operation list: it is review metadata, not part of what the migration does, so it stays out of
  * {@link #operations()} and of the revision's checksum (adding one to an applied revision keeps {@code validate}
  * green).
+ *
+ * <p>{@link #online} marks the operation recorded last to run in its online form on PostgreSQL (short locks, several
+ * transactions, see {@link dev.autogen.sql.postgres.PostgresOnlineDdl}). It too is recorded beside the operations and
+ * kept out of the checksum: it changes how the same end state is reached, never the end state, so marking an applied
+ * revision later must not make {@code validate} fail.
  */
 public final class SchemaChanges {
     private final List<Operation> operations = new ArrayList<>();
     private final Map<Integer, List<Acknowledgement>> acknowledgements = new TreeMap<>();
+    private final SortedSet<Integer> online = new TreeSet<>();
 
     /** The operations recorded so far, in order. */
     public List<Operation> operations() {
@@ -94,6 +103,34 @@ public final class SchemaChanges {
     /** The acknowledgements of operation {@code index} (empty when it has none). */
     public List<Acknowledgement> acknowledgementsOf(int index) {
         return List.copyOf(acknowledgements.getOrDefault(index, List.of()));
+    }
+
+    /**
+     * Runs the operation recorded last in its online form on PostgreSQL ({@code schema.addForeignKey(...).online()}):
+     * a foreign key or check added {@code NOT VALID} and validated apart, {@code SET NOT NULL} through a validated
+     * check, a unique constraint or primary key through {@code CREATE UNIQUE INDEX CONCURRENTLY}, an index built
+     * concurrently. Each step then runs in its own transaction under {@code lock_timeout}, retried when it cannot get
+     * its lock. An operation without an online form, and every operation on SQLite, runs as usual.
+     *
+     * @throws IllegalStateException when no operation was recorded yet
+     */
+    public SchemaChanges online() {
+        if (operations.isEmpty()) {
+            throw new IllegalStateException("online() must follow the operation it marks,"
+                    + " e.g. schema.addForeignKey(...).online()");
+        }
+        online.add(operations.size() - 1);
+        return this;
+    }
+
+    /** The indexes (in {@link #operations()}) of the operations marked {@link #online()}, ascending. */
+    public SortedSet<Integer> onlineOperations() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(online));
+    }
+
+    /** Whether operation {@code index} is marked {@link #online()}. */
+    public boolean isOnline(int index) {
+        return online.contains(index);
     }
 
     /** Records an operation built elsewhere (the generic entry point; the methods below are sugar). */

@@ -45,6 +45,7 @@ import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.Column;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.postgres.PostgresNonTransactional;
+import dev.autogen.sql.postgres.PostgresOnlineDdl;
 import dev.autogen.sql.sqlite.SqliteDdlRenderer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,10 +75,23 @@ public final class Hazards {
 
     /** The hazards of each operation of {@code operations}, in order (one list per operation, possibly empty). */
     public static List<List<Hazard>> of(List<Operation> operations, Dialect dialect) {
+        return of(operations, dialect, Set.of());
+    }
+
+    /**
+     * The hazards of each operation of {@code operations} when those at {@code online} (indexes, e.g.
+     * {@link dev.autogen.dsl.SchemaChanges#onlineOperations()}) run in their online form on PostgreSQL
+     * ({@link PostgresOnlineDdl}): such an operation keeps its scans and its failure on existing rows, but no longer
+     * blocks reads or writes for the length of the scan. SQLite has no online form; its hazards are unchanged.
+     */
+    public static List<List<Hazard>> of(List<Operation> operations, Dialect dialect, Set<Integer> online) {
         Set<String> newTables = new HashSet<>();
         List<List<Hazard>> hazards = new ArrayList<>();
-        for (Operation operation : operations) {
-            hazards.add(List.copyOf(of(operation, dialect, newTables)));
+        for (int i = 0; i < operations.size(); i++) {
+            Operation operation = operations.get(i);
+            boolean shortLocks = dialect == Dialect.POSTGRESQL && online.contains(i)
+                    && PostgresOnlineDdl.supports(operation);
+            hazards.add(List.copyOf(of(operation, dialect, newTables, shortLocks)));
             if (operation instanceof CreateTable create) {
                 newTables.add(create.table().name());
             } else if (operation instanceof RenameTable rename && newTables.contains(rename.from())) {
@@ -89,10 +103,11 @@ public final class Hazards {
 
     /** The hazards of one operation, on a table that existed before (not created in the same revision). */
     public static List<Hazard> of(Operation operation, Dialect dialect) {
-        return of(operation, dialect, Set.of());
+        return of(operation, dialect, Set.of(), false);
     }
 
-    private static List<Hazard> of(Operation operation, Dialect dialect, Set<String> newTables) {
+    /** {@code shortLocks}: the operation runs in its online form, which holds no strong lock while it scans. */
+    private static List<Hazard> of(Operation operation, Dialect dialect, Set<String> newTables, boolean shortLocks) {
         boolean pg = dialect == Dialect.POSTGRESQL;
         List<Hazard> h = new ArrayList<>();
         switch (operation) {
@@ -129,7 +144,7 @@ public final class Hazards {
             }
             case AlterColumn op -> {
                 if (!newTables.contains(op.table())) {
-                    alterColumn(h, op, dialect);
+                    alterColumn(h, op, dialect, shortLocks);
                 }
             }
             case RenameColumn op -> {
@@ -141,9 +156,13 @@ public final class Hazards {
             }
             case CreateIndex op -> {
                 if (!newTables.contains(op.table())) {
-                    h.add(new Hazard(BLOCKS_WRITES, op.table(), "builds index " + op.index().name() + " while writes"
-                            + " to " + op.table() + " wait" + (pg ? " (SHARE lock)" : " (the database's write lock)"),
-                            pg ? "create it with CREATE INDEX CONCURRENTLY (execute(...) in its own revision)" : null));
+                    if (!shortLocks) {
+                        h.add(new Hazard(BLOCKS_WRITES, op.table(), "builds index " + op.index().name()
+                                + " while writes to " + op.table() + " wait"
+                                + (pg ? " (SHARE lock)" : " (the database's write lock)"),
+                                pg ? "create it with CREATE INDEX CONCURRENTLY (execute(...) in its own revision)"
+                                        : null));
+                    }
                     h.add(new Hazard(SCANS_TABLE, op.table(), "reads every row of " + op.table() + " to build "
                             + op.index().name()));
                     if (op.index().unique()) {
@@ -155,17 +174,19 @@ public final class Hazards {
             case DropIndex op -> { }
             case AddPrimaryKey op -> {
                 if (!newTables.contains(op.table())) {
-                    addConstraint(h, op.table(), "primary key " + op.primaryKey().columns(), pg, "duplicates or"
-                            + " NULLs", "CREATE UNIQUE INDEX CONCURRENTLY, then ADD PRIMARY KEY USING INDEX");
+                    addConstraint(h, op.table(), "primary key " + op.primaryKey().columns(), pg, shortLocks,
+                            "duplicates or NULLs", "CREATE UNIQUE INDEX CONCURRENTLY, then ADD PRIMARY KEY USING INDEX");
                 }
             }
             case DropPrimaryKey op -> rebuildOnSqlite(h, op.table(), pg);
             case AddForeignKey op -> {
                 if (!newTables.contains(op.table())) {
                     if (pg) {
-                        h.add(new Hazard(BLOCKS_WRITES, op.table(), "holds SHARE ROW EXCLUSIVE on " + op.table()
-                                + " and " + op.foreignKey().referencedTable() + " while it checks every row",
-                                "ADD ... NOT VALID, then VALIDATE CONSTRAINT in its own transaction"));
+                        if (!shortLocks) {
+                            h.add(new Hazard(BLOCKS_WRITES, op.table(), "holds SHARE ROW EXCLUSIVE on " + op.table()
+                                    + " and " + op.foreignKey().referencedTable() + " while it checks every row",
+                                    "ADD ... NOT VALID, then VALIDATE CONSTRAINT in its own transaction"));
+                        }
                         h.add(new Hazard(SCANS_TABLE, op.table(), "reads every row of " + op.table()
                                 + " to validate foreign key " + op.foreignKey().name()));
                     } else {
@@ -179,15 +200,15 @@ public final class Hazards {
             case DropForeignKey op -> rebuildOnSqlite(h, op.table(), pg);
             case AddUniqueConstraint op -> {
                 if (!newTables.contains(op.table())) {
-                    addConstraint(h, op.table(), "unique constraint " + op.constraint().columns(), pg,
+                    addConstraint(h, op.table(), "unique constraint " + op.constraint().columns(), pg, shortLocks,
                             "duplicates", "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX");
                 }
             }
             case DropUniqueConstraint op -> rebuildOnSqlite(h, op.table(), pg);
             case AddCheckConstraint op -> {
                 if (!newTables.contains(op.table())) {
-                    addConstraint(h, op.table(), "check " + op.constraint().name(), pg, "rows that violate it",
-                            "ADD ... NOT VALID, then VALIDATE CONSTRAINT in its own transaction");
+                    addConstraint(h, op.table(), "check " + op.constraint().name(), pg, shortLocks,
+                            "rows that violate it", "ADD ... NOT VALID, then VALIDATE CONSTRAINT in its own transaction");
                 }
             }
             case DropCheckConstraint op -> rebuildOnSqlite(h, op.table(), pg);
@@ -282,7 +303,7 @@ public final class Hazards {
         }
     }
 
-    private static void alterColumn(List<Hazard> h, AlterColumn op, Dialect dialect) {
+    private static void alterColumn(List<Hazard> h, AlterColumn op, Dialect dialect, boolean shortLocks) {
         boolean pg = dialect == Dialect.POSTGRESQL;
         String name = op.table() + "." + op.name();
         if (ColumnTypeChanges.narrows(op.from().type(), op.to().type())) {
@@ -295,6 +316,8 @@ public final class Hazards {
                     "fill them first (a backfill), or give the column a default"));
             if (pg) {
                 h.add(new Hazard(SCANS_TABLE, op.table(), "SET NOT NULL reads every row of " + op.table()));
+            }
+            if (pg && !shortLocks) {
                 h.add(new Hazard(BLOCKS_READS, op.table(), "holds ACCESS EXCLUSIVE on " + op.table()
                         + " while it reads every row", "a NOT VALID check (col IS NOT NULL), VALIDATE, then SET NOT NULL"));
             }
@@ -310,11 +333,13 @@ public final class Hazards {
         }
     }
 
-    private static void addConstraint(List<Hazard> h, String table, String what, boolean pg, String offending,
-                                      String alternative) {
-        if (pg) {
+    private static void addConstraint(List<Hazard> h, String table, String what, boolean pg, boolean shortLocks,
+                                      String offending, String alternative) {
+        if (pg && !shortLocks) {
             h.add(new Hazard(BLOCKS_READS, table, "holds ACCESS EXCLUSIVE on " + table + " while it checks every row"
                     + " for the " + what, alternative));
+        }
+        if (pg) {
             h.add(new Hazard(SCANS_TABLE, table, "reads every row of " + table + " to validate the " + what));
         } else {
             rebuildOnSqlite(h, table, false);

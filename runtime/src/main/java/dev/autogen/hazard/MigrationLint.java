@@ -29,7 +29,7 @@ public final class MigrationLint {
         for (LoadedMigration revision : revisions) {
             SchemaChanges changes = revision.upgradeChanges();
             List<Operation> operations = changes.operations();
-            List<List<Hazard>> hazards = Hazards.of(operations, dialect);
+            List<List<Hazard>> hazards = Hazards.of(operations, dialect, changes.onlineOperations());
             for (int i = 0; i < operations.size(); i++) {
                 List<Acknowledgement> acknowledged = changes.acknowledgementsOf(i);
                 for (Hazard hazard : hazards.get(i)) {

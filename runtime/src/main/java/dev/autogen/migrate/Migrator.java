@@ -1,5 +1,6 @@
 package dev.autogen.migrate;
 
+import dev.autogen.dsl.SchemaChanges;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.migrate.history.AppliedRevisions;
 import dev.autogen.migrate.history.HistoryEntry;
@@ -49,6 +50,8 @@ public final class Migrator {
     private final String schema;
     /** Whether upgrade and downgrade run although applied revisions were edited ({@link #ignoringEditedRevisions}). */
     private final boolean ignoreEdited;
+    /** How operations marked online run on PostgreSQL ({@link #withOnline}). */
+    private final OnlineSettings online;
 
     /**
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the migrations do not form a valid graph
@@ -56,12 +59,12 @@ public final class Migrator {
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
         this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
                 System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT,
-                MigrationLockKind.ADVISORY, null, false);
+                MigrationLockKind.ADVISORY, null, false, OnlineSettings.DEFAULT);
     }
 
     private Migrator(ConnectionFactory connections, Dialect dialect, RevisionGraph graph, LiveSchema liveSchema,
             Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts,
-            MigrationLockKind lockKind, String schema, boolean ignoreEdited) {
+            MigrationLockKind lockKind, String schema, boolean ignoreEdited, OnlineSettings online) {
         this.connections = connections;
         this.dialect = dialect;
         this.graph = graph;
@@ -74,30 +77,31 @@ public final class Migrator {
         this.lockKind = lockKind;
         this.schema = schema;
         this.ignoreEdited = ignoreEdited;
+        this.online = online;
     }
 
     /** Receives one progress line per revision ({@code applying 5d0e1f7a3c21 initial schema … 42 ms}). */
     public Migrator withListener(Consumer<String> listener) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /** How to read the schema inside the running transaction (SQLite's renderer needs it to rebuild tables). */
     public Migrator withLiveSchema(LiveSchema liveSchema) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /** Who the history rows say ran the migration (default: the operating-system user). */
     public Migrator withAppliedBy(String appliedBy) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /** The clock for {@code applied_at}. */
     public Migrator withClock(Clock clock) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /**
@@ -106,13 +110,13 @@ public final class Migrator {
      */
     public Migrator withTimeouts(MigrationTimeouts timeouts) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /** Serialises concurrent runners with {@code kind} on PostgreSQL (default: the advisory lock). */
     public Migrator withLock(MigrationLockKind kind) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, kind, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /**
@@ -130,7 +134,7 @@ public final class Migrator {
                     + " PostgreSQL");
         }
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited);
+                ignoreEdited, online);
     }
 
     /**
@@ -140,7 +144,17 @@ public final class Migrator {
      */
     public Migrator ignoringEditedRevisions() {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                true);
+                true, online);
+    }
+
+    /**
+     * How operations marked {@code .online()} run on PostgreSQL: lock retries and their backoff, and whether every
+     * operation that has an online form runs online, marked or not (default {@link OnlineSettings#DEFAULT}). SQLite
+     * and MariaDB ignore it: there an online mark is a no-op.
+     */
+    public Migrator withOnline(OnlineSettings settings) {
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
+                ignoreEdited, settings);
     }
 
     /** The schema set by {@link #withSchema}, or null. */
@@ -347,21 +361,27 @@ public final class Migrator {
             LoadedMigration m = path.get(i);
             if (applied.contains(m.id()) != upgrade) {
                 List<String> after = rows.after(before, applied, m, upgrade);
-                List<Operation> operations = upgrade ? m.upgradeOperations() : downgradeOperations(m);
+                SchemaChanges changes = upgrade ? m.upgradeChanges() : downgradeChanges(m);
+                List<Operation> operations = changes.operations();
                 String direction = upgrade ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE;
                 String checksum = MigrationChecksum.of(m);
+                if (dialect != Dialect.POSTGRESQL && !changes.onlineOperations().isEmpty()) {
+                    listener.accept("note: " + RevisionRunner.label(m) + ": " + dialect.displayName() + " has no online"
+                            + " form; its .online() marks change nothing and it runs as one transaction");
+                }
                 int index = i;
                 return new RevisionRunner.Step(m, operations, new RevisionBookkeeping(store, dialect, before, after,
                         m.id(), direction, checksum, clock, appliedBy,
-                        () -> rows.writing(after, applied, m, upgrade, index)));
+                        () -> rows.writing(after, applied, m, upgrade, index)),
+                        OnlinePlan.of(changes, direction, dialect, online));
             }
         }
         return null;
     }
 
-    private static List<Operation> downgradeOperations(LoadedMigration m) {
+    private static SchemaChanges downgradeChanges(LoadedMigration m) {
         try {
-            return m.downgradeOperations();
+            return m.downgradeChanges();
         } catch (RuntimeException e) {
             throw new MigrationException("revision " + RevisionRunner.label(m) + " cannot be downgraded: "
                     + e.getMessage() + " — write its downgrade by hand or stop at a later revision", e);

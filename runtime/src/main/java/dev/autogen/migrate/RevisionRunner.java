@@ -66,8 +66,11 @@ final class RevisionRunner {
         }
     }
 
-    /** The revision to run next, with its operations and its bookkeeping. */
-    record Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping) {
+    /** The revision to run next, with its operations, its bookkeeping and which operations run online. */
+    record Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping, OnlinePlan online) {
+        Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping) {
+            this(revision, operations, bookkeeping, OnlinePlan.NONE);
+        }
     }
 
     /** Chooses the next step from the version table it reads under the lock; null when nothing is left to do. */
@@ -113,8 +116,17 @@ final class RevisionRunner {
         if (step == null) {
             return Optional.empty();
         }
-        if (TenantStepRunner.holdsAny(step.operations())) {
+        boolean tenantSteps = TenantStepRunner.holdsAny(step.operations());
+        if (tenantSteps && !step.online().isEmpty()) {
+            throw new MigrationException("revision " + label(step.revision()) + " has both tenant steps and operations"
+                    + " marked online — nothing of it was applied; move the online operations into a revision of their"
+                    + " own");
+        }
+        if (tenantSteps) {
             return Optional.of(tenantSteps(c, step));
+        }
+        if (!step.online().isEmpty()) {
+            return Optional.of(new OnlineRevisionSteps(timeouts, listener).run(c, step));
         }
         List<Unit> units = new ArrayList<>();
         for (Operation operation : step.operations()) {
@@ -338,7 +350,7 @@ final class RevisionRunner {
         }
     }
 
-    private static void runCallback(Connection c, RunCallback callback) throws SQLException {
+    static void runCallback(Connection c, RunCallback callback) throws SQLException {
         callback.callback().run(CallbackConnection.guard(c, callback.description()));
     }
 
@@ -390,11 +402,11 @@ final class RevisionRunner {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text.strip().replaceAll("\\s+", " ");
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
+    static void execute(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
         }
@@ -406,7 +418,7 @@ final class RevisionRunner {
         }
     }
 
-    private static void rollback(Connection c, Exception failure) {
+    static void rollback(Connection c, Exception failure) {
         try {
             if (!c.getAutoCommit()) {
                 c.rollback();
@@ -427,7 +439,7 @@ final class RevisionRunner {
         }
     }
 
-    private static void autocommit(Connection c) {
+    static void autocommit(Connection c) {
         try {
             c.setAutoCommit(true);
         } catch (SQLException e) {

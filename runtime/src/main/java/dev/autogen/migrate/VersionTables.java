@@ -25,7 +25,13 @@ public final class VersionTables {
      */
     public static final String TENANT_PROGRESS = "autogen_tenant_progress";
 
-    private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK, TENANT_PROGRESS);
+    /**
+     * The finished steps of an online revision that is under way (PostgreSQL), so that a rerun after a crash continues
+     * where it stopped; created by the first online revision ({@link OnlineProgress}).
+     */
+    public static final String ONLINE_STEPS = "autogen_online_steps";
+
+    private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK, TENANT_PROGRESS, ONLINE_STEPS);
 
     private VersionTables() {
     }

@@ -103,6 +103,10 @@ public final class AutogenCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "With -m: no database; plan against the schema the migrations build.")
     boolean offline;
 
+    @Option(names = "--online", description = "With -m, PostgreSQL: mark every operation that has an online form"
+            + " .online(), not only those on tables that hold rows.")
+    boolean online;
+
     @Option(names = "--dialect", paramLabel = "DIALECT",
             description = "With -m --offline: postgresql, mariadb or sqlite (default: the --url's).")
     String dialect;
@@ -116,11 +120,15 @@ public final class AutogenCommand implements Callable<Integer> {
             throw new UsageException("--offline and --dialect before no command need a message: autogen -m MESSAGE"
                     + " --offline, or put them after the command (autogen check --offline)");
         }
+        if (message == null && online) {
+            throw new UsageException("--online before no command needs a message: autogen -m MESSAGE --online, or"
+                    + " put it after the command (autogen upgrade --online)");
+        }
         if (message == null) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        return RevisionCommand.generate(project(), message, false, revisionId, offline, dialect,
+        return RevisionCommand.generate(project(), message, false, revisionId, offline, dialect, online,
                 spec.commandLine().getOut());
     }
 
@@ -132,7 +140,7 @@ public final class AutogenCommand implements Callable<Integer> {
 
     /** The project the options describe; every subcommand builds it from here. */
     Project project() {
-        if ((message != null || revisionId != null || offline || dialect != null)
+        if ((message != null || revisionId != null || offline || dialect != null || online)
                 && spec.commandLine().getParseResult().hasSubcommand()) {
             // picocli runs only the subcommand: without this, "autogen -m x upgrade" would drop the message silently
             throw new UsageException("-m, --rev-id, --offline and --dialect before a command mean autogenerate; pass them after "

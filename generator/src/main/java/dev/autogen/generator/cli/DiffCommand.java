@@ -2,6 +2,7 @@ package dev.autogen.generator.cli;
 
 import dev.autogen.generator.jpa.EntityProvenance;
 import dev.autogen.generator.project.OperationExplainer;
+import dev.autogen.generator.project.OnlineMarks;
 import dev.autogen.generator.project.PlanHazards;
 import dev.autogen.hazard.Hazard;
 import dev.autogen.generator.project.Project;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.nio.file.Files;
 import dev.autogen.migrate.Migrator;
 import java.util.concurrent.Callable;
@@ -55,7 +57,9 @@ final class DiffCommand implements Callable<Integer> {
                 .filter(project.plan(database, RenamePrompt.never()))
                 .withHints(TenantColumnHints.of(project));
         List<Operation> plan = filtered.plan();
-        Map<Integer, List<Hazard>> warnings = PlanHazards.of(plan, project.dialect(), database);
+        // what autogen -m would mark .online() (operations on PostgreSQL tables that hold rows), with their hazards
+        Set<Integer> online = OnlineMarks.of(project, plan, false);
+        Map<Integer, List<Hazard>> warnings = PlanHazards.of(plan, project.dialect(), database, online);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> {
@@ -67,11 +71,12 @@ final class DiffCommand implements Callable<Integer> {
                     out.println(plan.size() + " operation" + (plan.size() == 1 ? "" : "s") + " would bring "
                             + project.settings().displayUrl() + " in line with the entities in "
                             + String.join(", ", project.entityPackages()) + ":");
-                    RevisionCommand.printPlan(out, plan, warnings, because(project, database, plan));
+                    RevisionCommand.printPlan(out, plan, warnings, because(project, database, plan), online);
                     out.println(pendingNote(project).orElse("Write them as a migration with: autogen -m \"MESSAGE\""));
                 }
             }
-            case json -> out.println(PlanJson.of(plan, warnings, because(project, database, plan), filtered.hints()));
+            case json -> out.println(PlanJson.of(plan, warnings, because(project, database, plan), filtered.hints(),
+                    online));
             case sql -> {
                 filtered.hints().forEach(hint -> out.println("-- " + hint));
                 DdlRenderer renderer = DdlRenderer.forDialect(project.dialect());

@@ -39,6 +39,9 @@ final class DowngradeCommand implements Callable<Integer> {
     MigrationTimeoutOptions timeouts;
 
     @Mixin
+    OnlineOptions online;
+
+    @Mixin
     SchemaFleetOptions fleet;
 
     @Mixin
@@ -85,7 +88,7 @@ final class DowngradeCommand implements Callable<Integer> {
         Migrator migrator = edited(project.migrator());
         migrator.refuseEditedRevisions("downgrade");
         DowngradeHazards.confirm(project, migrator, target, allowDataLoss, spec.commandLine().getOut());
-        MigrationProgress.run(timeouts.applyTo(migrator), Migrator::downgrade,
+        MigrationProgress.run(timeouts.applyTo(migrator).withOnline(online.settings()), Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;
     }

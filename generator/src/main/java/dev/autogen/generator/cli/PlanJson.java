@@ -5,6 +5,7 @@ import dev.autogen.hazard.Hazard;
 import dev.autogen.op.Operation;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The plan as JSON for tools: {@code {"operations":[{"op":"AddColumn","text":"...","because":"...",
@@ -25,6 +26,12 @@ final class PlanJson {
      */
     static String of(List<Operation> plan, Map<Integer, List<Hazard>> hazards, List<String> because,
                      List<String> hints) {
+        return of(plan, hazards, because, hints, Set.of());
+    }
+
+    /** As above; the operations at {@code online} get {@code "online":true} ({@code -m} would mark them). */
+    static String of(List<Operation> plan, Map<Integer, List<Hazard>> hazards, List<String> because,
+                     List<String> hints, Set<Integer> online) {
         StringBuilder json = new StringBuilder("{\"operations\":[");
         for (int i = 0; i < plan.size(); i++) {
             Operation operation = plan.get(i);
@@ -35,6 +42,9 @@ final class PlanJson {
                     .append(",\"text\":").append(string(OperationText.line(operation)));
             if (because != null) {
                 json.append(",\"because\":").append(string(because.get(i)));
+            }
+            if (online.contains(i)) {
+                json.append(",\"online\":true");
             }
             json.append(",\"hazards\":").append(hazards(hazards.getOrDefault(i, List.of()))).append('}');
         }

@@ -46,20 +46,29 @@ final class RevisionCommand implements Callable<Integer> {
             description = "With --offline: postgresql, mariadb or sqlite (default: the --url's).")
     String dialect;
 
+    @Option(names = "--online", description = "PostgreSQL: mark every operation that has an online form .online(),"
+            + " not only those on tables that hold rows.")
+    boolean online;
+
     @Override
     public Integer call() {
-        return generate(root.project(), message, empty, revisionId, offline, dialect, spec.commandLine().getOut());
+        return generate(root.project(), message, empty, revisionId, offline, dialect, online,
+                spec.commandLine().getOut());
     }
 
     static int generate(Project project, String message, boolean empty, String revisionId, boolean offline,
-                        String dialect, PrintWriter out) {
+                        String dialect, boolean online, PrintWriter out) {
         if (dialect != null && !offline) {
             throw new UsageException("--dialect only applies to --offline: add --offline");
+        }
+        if (online && offline) {
+            throw new UsageException("--online needs the database (it marks operations on tables that hold rows"
+                    + " too): drop --offline, or add .online() to the written migration by hand");
         }
         Autogenerate.Outcome outcome = offline
                 ? Autogenerate.generateOffline(project, message, empty, revisionId,
                         OfflineSqlOptions.dialect(dialect, project))
-                : Autogenerate.generate(project, message, empty, revisionId);
+                : Autogenerate.generate(project, message, empty, revisionId, online);
         printHints(out, outcome.hints());
         Optional<WrittenRevision> written = outcome.written();
         if (written.isEmpty()) {
@@ -75,7 +84,7 @@ final class RevisionCommand implements Callable<Integer> {
         out.println("Generated " + shown + " (revision " + revision.id() + ", " + (operations == 0
                 ? "empty: write its upgrade() and downgrade())."
                 : operations + " operation" + (operations == 1 ? "" : "s") + "):"));
-        printPlan(out, revision.upgrade(), outcome.hazards());
+        printPlan(out, revision.upgrade(), outcome.hazards(), null, revision.online());
         out.println("Review it, then apply it with: autogen upgrade");
         out.flush();
         return ExitCodes.OK;
@@ -86,14 +95,24 @@ final class RevisionCommand implements Callable<Integer> {
         printPlan(out, plan, hazards, null);
     }
 
-    /** Each operation with its hazards above it and, when {@code because} is given, its explanation below it. */
     static void printPlan(PrintWriter out, List<dev.autogen.op.Operation> plan,
                           java.util.Map<Integer, List<dev.autogen.hazard.Hazard>> hazards, List<String> because) {
+        printPlan(out, plan, hazards, because, java.util.Set.of());
+    }
+
+    /**
+     * Each operation with its hazards above it and, when {@code because} is given, its explanation below it; those at
+     * {@code online} end in {@code [online]} (written with {@code .online()}, see {@link
+     * dev.autogen.generator.project.OnlineMarks}).
+     */
+    static void printPlan(PrintWriter out, List<dev.autogen.op.Operation> plan,
+                          java.util.Map<Integer, List<dev.autogen.hazard.Hazard>> hazards, List<String> because,
+                          java.util.Set<Integer> online) {
         for (int i = 0; i < plan.size(); i++) {
             for (dev.autogen.hazard.Hazard hazard : hazards.getOrDefault(i, List.of())) {
                 out.println("  ! " + hazard.line());
             }
-            out.println("  " + OperationText.line(plan.get(i)));
+            out.println("  " + OperationText.line(plan.get(i)) + (online.contains(i) ? " [online]" : ""));
             if (because != null) {
                 out.println("      because: " + because.get(i));
             }

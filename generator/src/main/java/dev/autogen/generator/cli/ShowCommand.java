@@ -98,7 +98,10 @@ final class ShowCommand implements Callable<Integer> {
         operations(out, "Downgrade", m::downgradeChanges, dialect);
     }
 
-    /** Each operation with its hazards on {@code dialect} above it ({@code !}) and its acknowledgements below. */
+    /**
+     * Each operation with its hazards on {@code dialect} above it ({@code !}), {@code [online]} after it when it is
+     * marked {@code .online()}, and its acknowledgements below.
+     */
     private static void operations(PrintWriter out, String title, Supplier<SchemaChanges> recorded, Dialect dialect) {
         SchemaChanges changes;
         try {
@@ -108,14 +111,14 @@ final class ShowCommand implements Callable<Integer> {
             return;
         }
         List<Operation> list = changes.operations();
-        List<List<Hazard>> hazards = Hazards.of(list, dialect);
+        List<List<Hazard>> hazards = Hazards.of(list, dialect, changes.onlineOperations());
         out.println(title + " (" + list.size() + " operation" + (list.size() == 1 ? "" : "s") + ")"
                 + (list.isEmpty() ? "" : ":"));
         for (int i = 0; i < list.size(); i++) {
             for (Hazard hazard : hazards.get(i)) {
                 out.println("  ! " + hazard.line());
             }
-            out.println("  " + OperationText.line(list.get(i)));
+            out.println("  " + OperationText.line(list.get(i)) + (changes.isOnline(i) ? " [online]" : ""));
             for (Acknowledgement acknowledgement : changes.acknowledgementsOf(i)) {
                 out.println("      acknowledged " + acknowledgement.kind() + ": "
                         + ErrorHandler.oneLine(acknowledgement.reason()));

@@ -38,6 +38,9 @@ final class UpgradeCommand implements Callable<Integer> {
     MigrationTimeoutOptions timeouts;
 
     @Mixin
+    OnlineOptions online;
+
+    @Mixin
     SchemaFleetOptions fleet;
 
     @Mixin
@@ -71,7 +74,8 @@ final class UpgradeCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(timeouts.applyTo(edited(root.project().migrator())), Migrator::upgrade, target, "Applied", "Nothing to apply",
+        MigrationProgress.run(timeouts.applyTo(edited(root.project().migrator())).withOnline(online.settings()),
+                Migrator::upgrade, target, "Applied", "Nothing to apply",
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }

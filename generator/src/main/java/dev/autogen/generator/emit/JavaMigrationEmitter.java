@@ -15,6 +15,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
@@ -49,8 +50,8 @@ public final class JavaMigrationEmitter {
     /** The source of the migration class {@code spec} describes (4-space indentation, {@code \n} line ends). */
     public String emit(MigrationSpec spec) {
         DslStatements statements = new DslStatements();
-        Body upgrade = body("upgrade", spec.upgrade(), spec.comments(), statements);
-        Body downgrade = body("downgrade", spec.downgrade(), spec.downgradeComments(), statements);
+        Body upgrade = body("upgrade", spec.upgrade(), spec.comments(), spec.online(), statements);
+        Body downgrade = body("downgrade", spec.downgrade(), spec.downgradeComments(), Set.of(), statements);
 
         TypeSpec type = TypeSpec.classBuilder(spec.className())
                 .addJavadoc("$L", javadoc(spec))
@@ -115,12 +116,12 @@ public final class JavaMigrationEmitter {
      * private parts when it fits {@link #OPERATIONS_PER_CLASS}, else nested classes of parts.
      */
     private static Body body(String name, List<Operation> operations, Map<Integer, List<String>> commented,
-                             DslStatements statements) {
+                             Set<Integer> online, DslStatements statements) {
         MethodSpec.Builder method = publicMethod(name);
         if (operations.size() <= OPERATIONS_PER_CLASS) {
             List<MethodSpec> all = new ArrayList<>();
             all.add(null);
-            all.addAll(parts(method, name, operations, 0, operations.size(), commented, statements));
+            all.addAll(parts(method, name, operations, 0, operations.size(), commented, online, statements));
             all.set(0, method.build());
             return new Body(all, List.of());
         }
@@ -132,7 +133,7 @@ public final class JavaMigrationEmitter {
             MethodSpec.Builder apply = MethodSpec.methodBuilder("apply")
                     .addModifiers(Modifier.STATIC)
                     .addParameter(SchemaChanges.class, "schema");
-            List<MethodSpec> parts = parts(apply, name, operations, from, to, commented, statements);
+            List<MethodSpec> parts = parts(apply, name, operations, from, to, commented, online, statements);
             types.add(TypeSpec.classBuilder(typeName)
                     .addJavadoc("Operations $L to $L of {@code $L}: a class of their own, since one class holds at most"
                             + " 65 535 constants.\n", from + 1, to, name)
@@ -157,9 +158,10 @@ public final class JavaMigrationEmitter {
      * the whole plan) that {@code caller} calls in order, which are returned.
      */
     private static List<MethodSpec> parts(MethodSpec.Builder caller, String name, List<Operation> operations, int from,
-                                          int to, Map<Integer, List<String>> commented, DslStatements statements) {
+                                          int to, Map<Integer, List<String>> commented, Set<Integer> online,
+                                          DslStatements statements) {
         if (operations.size() <= OPERATIONS_PER_METHOD) {
-            addOperations(caller, operations, from, to, commented, statements);
+            addOperations(caller, operations, from, to, commented, online, statements);
             return List.of();
         }
         List<MethodSpec> parts = new ArrayList<>();
@@ -170,7 +172,7 @@ public final class JavaMigrationEmitter {
             MethodSpec.Builder partMethod = MethodSpec.methodBuilder(partName)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .addParameter(SchemaChanges.class, "schema");
-            addOperations(partMethod, operations, start, end, commented, statements);
+            addOperations(partMethod, operations, start, end, commented, online, statements);
             parts.add(partMethod.build());
         }
         return parts;
@@ -178,14 +180,16 @@ public final class JavaMigrationEmitter {
 
     /** Operations {@code from} (inclusive) to {@code to}, each after its comments; the last part also gets the trailing ones. */
     private static void addOperations(MethodSpec.Builder method, List<Operation> operations, int from, int to,
-                                      Map<Integer, List<String>> commented, DslStatements statements) {
+                                      Map<Integer, List<String>> commented, Set<Integer> online,
+                                      DslStatements statements) {
         int last = to == operations.size() ? to : to - 1;
         for (int i = from; i <= last; i++) {
             for (String line : commentLines(commented.getOrDefault(i, List.of()))) {
                 method.addComment("$L", line);
             }
             if (i < operations.size()) {
-                method.addStatement(statements.statement(operations.get(i)));
+                CodeBlock statement = statements.statement(operations.get(i));
+                method.addStatement(online.contains(i) ? CodeBlock.of("$L.online()", statement) : statement);
             }
         }
     }

@@ -4,6 +4,8 @@ import dev.autogen.op.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import javax.lang.model.SourceVersion;
 
@@ -23,10 +25,12 @@ import javax.lang.model.SourceVersion;
  * @param comments    comment lines written above the upgrade operation at that index (hazards, data-loss warnings);
  *                    the key {@code upgrade.size()} writes them after the last operation
  * @param downgradeComments the same for the downgrade operations (the hazards of reverting)
+ * @param online      the indexes of the upgrade operations written with {@code .online()}
  */
 public record MigrationSpec(String packageName, String className, String revisionId, List<String> parents,
                             String message, String description, List<Operation> upgrade, List<Operation> downgrade,
-                            Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments) {
+                            Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments,
+                            Set<Integer> online) {
 
     public MigrationSpec {
         Objects.requireNonNull(packageName, "packageName");
@@ -48,6 +52,21 @@ public record MigrationSpec(String packageName, String className, String revisio
         downgrade = List.copyOf(downgrade);
         comments = checked(comments, upgrade.size(), "upgrade");
         downgradeComments = checked(downgradeComments, downgrade.size(), "downgrade");
+        online = online == null ? Set.of() : Set.copyOf(new TreeSet<>(online));
+        for (int index : online) {
+            if (index < 0 || index >= upgrade.size()) {
+                throw new IllegalArgumentException("online index " + index + " is outside the upgrade's "
+                        + upgrade.size() + " operations");
+            }
+        }
+    }
+
+    /** A spec without online marks. */
+    public MigrationSpec(String packageName, String className, String revisionId, List<String> parents, String message,
+                         String description, List<Operation> upgrade, List<Operation> downgrade,
+                         Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments) {
+        this(packageName, className, revisionId, parents, message, description, upgrade, downgrade, comments,
+                downgradeComments, Set.of());
     }
 
     /** A spec with comments on the upgrade only. */

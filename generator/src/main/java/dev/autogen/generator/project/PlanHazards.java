@@ -15,6 +15,7 @@ import dev.autogen.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +31,16 @@ public final class PlanHazards {
 
     /** {@link #of(List, Dialect)}, plus the hazards that need {@code database}, the catalog the plan applies to. */
     public static TreeMap<Integer, List<Hazard>> of(List<Operation> plan, Dialect dialect, Schema database) {
-        TreeMap<Integer, List<Hazard>> hazards = of(plan, dialect);
+        return of(plan, dialect, database, Set.of());
+    }
+
+    /**
+     * {@link #of(List, Dialect, Schema)} when the operations at {@code online} are marked {@code .online()}
+     * ({@link OnlineMarks}): their hazards are those of the online form.
+     */
+    public static TreeMap<Integer, List<Hazard>> of(List<Operation> plan, Dialect dialect, Schema database,
+            Set<Integer> online) {
+        TreeMap<Integer, List<Hazard>> hazards = of(plan, dialect, online);
         for (int i = 0; i < plan.size(); i++) {
             List<Hazard> policies = List.of();
             if (plan.get(i) instanceof RenameColumn rename) {
@@ -50,8 +60,12 @@ public final class PlanHazards {
 
     /** The hazards per operation index, for the operations that have any (sorted by index). */
     public static TreeMap<Integer, List<Hazard>> of(List<Operation> plan, Dialect dialect) {
+        return of(plan, dialect, Set.of());
+    }
+
+    private static TreeMap<Integer, List<Hazard>> of(List<Operation> plan, Dialect dialect, Set<Integer> online) {
         TreeMap<Integer, List<Hazard>> hazards = new TreeMap<>();
-        List<List<Hazard>> decided = Hazards.of(plan, dialect);
+        List<List<Hazard>> decided = Hazards.of(plan, dialect, online);
         for (int i = 0; i < plan.size(); i++) {
             if (!decided.get(i).isEmpty()) {
                 hazards.put(i, new ArrayList<>(decided.get(i)));

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +37,10 @@ public final class RevisionWriter {
 
     /** What was written. */
     public record WrittenRevision(Path file, String id, String className, List<Operation> upgrade,
-                                  Map<Integer, List<Hazard>> hazards) {
+                                  Map<Integer, List<Hazard>> hazards, Set<Integer> online) {
+        public WrittenRevision {
+            online = Set.copyOf(online);
+        }
     }
 
     /**
@@ -47,6 +51,15 @@ public final class RevisionWriter {
     public WrittenRevision write(Path migrationsDir, String packageName, List<LoadedMigration> existing,
                                  String revisionId, String message, String description, List<Operation> plan,
                                  Map<Integer, List<Hazard>> hazards, List<String> hints, Dialect dialect) {
+        return write(migrationsDir, packageName, existing, revisionId, message, description, plan, hazards, hints,
+                dialect, Set.of());
+    }
+
+    /** As above; the upgrade operations at {@code online} are written with {@code .online()} ({@link OnlineMarks}). */
+    public WrittenRevision write(Path migrationsDir, String packageName, List<LoadedMigration> existing,
+                                 String revisionId, String message, String description, List<Operation> plan,
+                                 Map<Integer, List<Hazard>> hazards, List<String> hints, Dialect dialect,
+                                 Set<Integer> online) {
         RevisionGraph graph = new RevisionGraph(existing);
         List<String> heads = graph.heads();
         if (heads.size() > 1) {
@@ -76,8 +89,8 @@ public final class RevisionWriter {
             }
         }
         MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message, description,
-                plan, downgrade, comments, comments(downgradeHazards));
-        return new WrittenRevision(writeHead(migrationsDir, spec), revisionId, className, plan, hazards);
+                plan, downgrade, comments, comments(downgradeHazards), online);
+        return new WrittenRevision(writeHead(migrationsDir, spec), revisionId, className, plan, hazards, online);
     }
 
     /**
@@ -99,7 +112,7 @@ public final class RevisionWriter {
         String className = JavaMigrationEmitter.className(nextNumber(existing), message);
         MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message,
                 "Merges the heads " + String.join(", ", heads) + "; written by autogen merge.", List.of(), List.of());
-        return new WrittenRevision(writeHead(migrationsDir, spec), revisionId, className, List.of(), Map.of());
+        return new WrittenRevision(writeHead(migrationsDir, spec), revisionId, className, List.of(), Map.of(), Set.of());
     }
 
     /** {@code hazard DATA_LOSS: drops column ...} per operation index. */

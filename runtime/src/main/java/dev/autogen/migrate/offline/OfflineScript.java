@@ -2,6 +2,7 @@ package dev.autogen.migrate.offline;
 
 import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
 
+import dev.autogen.dsl.SchemaChanges;
 import dev.autogen.migrate.ColumnReferences;
 import dev.autogen.hazard.Hazard;
 import dev.autogen.hazard.Hazards;
@@ -20,10 +21,12 @@ import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.SqlText;
 import dev.autogen.sql.Statement;
+import dev.autogen.sql.postgres.PostgresOnlineDdl;
 import dev.autogen.sql.sqlite.SqliteRebuildGroups;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -70,7 +73,9 @@ public final class OfflineScript {
         List<String> heads = List.copyOf(new TreeSet<>(from));
         for (LoadedMigration m : path) {
             List<String> after = graph.headsAfterUpgrade(heads, m.id());
-            schema = revision(script, m, HistoryEntry.UPGRADE, m.upgradeOperations(), schema, heads, after);
+            SchemaChanges changes = m.upgradeChanges();
+            schema = revision(script, m, HistoryEntry.UPGRADE, changes.operations(), changes.onlineOperations(),
+                    schema, heads, after);
             heads = after;
         }
         return script.text();
@@ -84,14 +89,15 @@ public final class OfflineScript {
         List<String> heads = List.copyOf(new TreeSet<>(from));
         for (LoadedMigration m : path) {
             List<String> after = graph.headsAfterDowngrade(heads, m.id());
-            List<Operation> operations;
+            SchemaChanges changes;
             try {
-                operations = m.downgradeOperations();
+                changes = m.downgradeChanges();
             } catch (RuntimeException e) {
                 throw new MigrationException("revision " + label(m) + " cannot be downgraded: " + e.getMessage()
                         + " — write its downgrade by hand or stop at a later revision", e);
             }
-            schema = revision(script, m, HistoryEntry.DOWNGRADE, operations, schema, heads, after);
+            schema = revision(script, m, HistoryEntry.DOWNGRADE, changes.operations(), changes.onlineOperations(),
+                    schema, heads, after);
             heads = after;
         }
         return script.text();
@@ -103,11 +109,12 @@ public final class OfflineScript {
         var script = new Script(text, "");
         script.comment(label(m) + ": upgrade statements for " + dialect.displayName());
         Schema schema = schemaAt(m.parents());
-        List<Operation> operations = m.upgradeOperations();
-        List<List<Hazard>> hazards = Hazards.of(operations, dialect);
+        SchemaChanges changes = m.upgradeChanges();
+        List<Operation> operations = changes.operations();
+        List<List<Hazard>> hazards = Hazards.of(operations, dialect, changes.onlineOperations());
         for (int i = 0; i < operations.size(); i++) {
             hazardComments(script, hazards.get(i));
-            schema = operation(script, m, operations.get(i), schema);
+            schema = operation(script, m, operations.get(i), changes.isOnline(i), schema);
         }
         return script.text();
     }
@@ -160,7 +167,7 @@ public final class OfflineScript {
 
     /** Writes one revision's block and returns the schema after it. */
     private Schema revision(Script script, LoadedMigration m, String direction, List<Operation> operations,
-            Schema schema, List<String> before, List<String> after) {
+            Set<Integer> online, Schema schema, List<String> before, List<String> after) {
         script.blank();
         script.comment(direction + " " + label(m) + ": " + describe(before) + " -> " + describe(after));
         if (dialect == Dialect.SQLITE) {
@@ -168,7 +175,7 @@ public final class OfflineScript {
         }
         script.line("BEGIN;");
         Schema current = schema;
-        List<List<Hazard>> hazards = Hazards.of(operations, dialect);
+        List<List<Hazard>> hazards = Hazards.of(operations, dialect, online);
         int index = 0;
         // on SQLite, consecutive changes that each rebuild one table rebuild it once, as the migrator does
         for (List<Operation> group : dialect == Dialect.SQLITE ? SqliteRebuildGroups.of(operations)
@@ -176,9 +183,9 @@ public final class OfflineScript {
             for (int i = 0; i < group.size(); i++) {
                 hazardComments(script, hazards.get(index + i));
             }
-            index += group.size();
-            current = group.size() == 1 ? operation(script, m, group.getFirst(), current)
+            current = group.size() == 1 ? operation(script, m, group.getFirst(), online.contains(index), current)
                     : sqliteRebuild(script, m, group, current);
+            index += group.size();
         }
         if (dialect == Dialect.SQLITE) {
             script.comment("any row listed by the next statement is a foreign key that points nowhere: roll back");
@@ -229,7 +236,14 @@ public final class OfflineScript {
         return after;
     }
 
-    private Schema operation(Script script, LoadedMigration m, Operation operation, Schema before) {
+    /** {@code online}: the operation is marked {@code .online()}; on PostgreSQL its online steps are written. */
+    private Schema operation(Script script, LoadedMigration m, Operation operation, boolean online, Schema before) {
+        Optional<List<Statement>> steps = dialect == Dialect.POSTGRESQL && online
+                ? PostgresOnlineDdl.steps(operation) : Optional.empty();
+        if (steps.isPresent()) {
+            onlineSteps(script, steps.get());
+            return replay(m, before, operation);
+        }
         if (operation instanceof RunCallback callback) {
             script.comment("NOT RUN: Java callback \"" + callback.description()
                     + "\" — a script cannot run Java; do its work by hand here, or apply this revision with"
@@ -269,6 +283,26 @@ public final class OfflineScript {
             }
         }
         return replay(m, before, operation);
+    }
+
+    /**
+     * The online form's steps, each in a transaction of its own ({@code CREATE INDEX CONCURRENTLY} in none), as the
+     * migrator runs them; the revision's transaction is ended before and opened again after.
+     */
+    private static void onlineSteps(Script script, List<Statement> steps) {
+        script.line("COMMIT;");
+        script.comment("online: " + steps.size() + " steps, each in its own transaction (run under a short"
+                + " lock_timeout, retry a step that times out)");
+        for (Statement step : steps) {
+            if (step.transactional()) {
+                script.line("BEGIN;");
+                script.statement(step.sql());
+                script.line("COMMIT;");
+            } else {
+                script.statement(step.sql());
+            }
+        }
+        script.line("BEGIN;");
     }
 
     /** The {@code autogen_version} rows: an update when one head replaces another, else deletes and inserts. */

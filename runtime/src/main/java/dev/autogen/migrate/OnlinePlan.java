@@ -1,0 +1,58 @@
+package dev.autogen.migrate;
+
+import dev.autogen.dsl.SchemaChanges;
+import dev.autogen.hazard.Hazard;
+import dev.autogen.hazard.HazardKind;
+import dev.autogen.hazard.Hazards;
+import dev.autogen.op.Operation;
+import dev.autogen.sql.Dialect;
+import dev.autogen.sql.postgres.PostgresOnlineDdl;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Which operations of one revision run in their online form ({@link dev.autogen.sql.postgres.PostgresOnlineDdl}), in
+ * which direction, and with which retry settings. Empty for a revision that runs as one transaction.
+ *
+ * @param direction  {@code upgrade} or {@code downgrade} (the progress rows of the two directions are apart)
+ * @param operations the indexes of the operations to run online
+ * @param settings   lock retries and backoff
+ */
+record OnlinePlan(String direction, SortedSet<Integer> operations, OnlineSettings settings) {
+    static final OnlinePlan NONE = new OnlinePlan("", new TreeSet<>(), OnlineSettings.DEFAULT);
+
+    OnlinePlan {
+        operations = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(operations));
+    }
+
+    /**
+     * The operations of {@code changes} that run online: on PostgreSQL those marked {@code .online()} and, with
+     * {@link OnlineSettings#everywhere()}, every other one that has an online form and whose plain form blocks the
+     * application ({@link Hazards}: not on a table the revision created, which is empty and unused, so its plain form
+     * is as safe and stays in one transaction). Only
+     * operations with an online form count, so a revision whose marks are all on other operations runs as one
+     * transaction. None on SQLite, whose online mark is a no-op.
+     */
+    static OnlinePlan of(SchemaChanges changes, String direction, Dialect dialect, OnlineSettings settings) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return NONE;
+        }
+        List<Operation> operations = changes.operations();
+        List<List<Hazard>> hazards = settings.everywhere() ? Hazards.of(operations, dialect) : List.of();
+        SortedSet<Integer> online = new TreeSet<>();
+        for (int i = 0; i < operations.size(); i++) {
+            boolean wanted = changes.isOnline(i) || (settings.everywhere() && hazards.get(i).stream()
+                    .anyMatch(h -> h.kind() == HazardKind.BLOCKS_WRITES || h.kind() == HazardKind.BLOCKS_READS));
+            if (wanted && PostgresOnlineDdl.supports(operations.get(i))) {
+                online.add(i);
+            }
+        }
+        return new OnlinePlan(direction, online, settings);
+    }
+
+    boolean isEmpty() {
+        return operations.isEmpty();
+    }
+}
