@@ -13,13 +13,20 @@ public final class VersionTables {
     /** One row per applied or reverted revision: the audit trail. */
     public static final String HISTORY = "autogen_history";
     /**
+     * Where a revision that holds a backfill records how far it got: one row per finished part (the statements
+     * before and after a backfill) and per backfill (the last primary key done and the rows done), so that a run
+     * killed in the middle continues where it stopped. Created by the first such revision; its rows are deleted when
+     * the revision completes ({@code BackfillProgress}).
+     */
+    public static final String BACKFILL_PROGRESS = "autogen_backfill_progress";
+    /**
      * Reserved for autogen and never part of a diff, but not created: concurrent runners are serialised by a PostgreSQL
      * advisory lock and by SQLite's own write lock ({@code BEGIN IMMEDIATE}), neither of which a killed runner can
      * leave behind (see docs/migrations.md, "Concurrent runners").
      */
     public static final String LOCK = "autogen_lock";
 
-    private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK);
+    private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK, BACKFILL_PROGRESS);
 
     private VersionTables() {
     }

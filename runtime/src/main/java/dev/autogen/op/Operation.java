@@ -12,7 +12,7 @@ public sealed interface Operation
                 CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey, AddForeignKey, DropForeignKey,
                 AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint,
                 CreateSequence, DropSequence, AlterSequence, SetRowLevelSecurity, CreatePolicy, DropPolicy, SetComment,
-                CreateEnumType, DropEnumType, AlterEnumType, ExecuteSql, ExecuteDialectSql, RunCallback {
+                CreateEnumType, DropEnumType, AlterEnumType, ExecuteSql, ExecuteDialectSql, RunCallback, Backfill {
 
     /**
      * The operation that undoes this one.
