@@ -8,6 +8,7 @@ import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
 import dev.autogen.op.AlterSequence;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
@@ -82,6 +83,7 @@ final class TouchedTables {
             case AlterEnumType op -> List.of();
             case ExecuteSql op -> List.of();
             case ExecuteDialectSql op -> List.of();
+            case Backfill op -> List.of(op.table());
             case RunCallback op -> List.of();
         };
     }
