@@ -2,11 +2,13 @@ package dev.autogen.migrate;
 
 import dev.autogen.op.Backfill;
 import dev.autogen.op.Operation;
+import dev.autogen.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +34,7 @@ final class SplitRevision {
     private final BackfillBatches batches;
     private final BackfillProgress progress;
 
-    SplitRevision(RevisionRunner runner, dev.autogen.sql.Dialect dialect, Consumer<String> listener) {
+    SplitRevision(RevisionRunner runner, Dialect dialect, Consumer<String> listener) {
         this.runner = runner;
         this.progress = new BackfillProgress();
         this.batches = new BackfillBatches(dialect, progress, listener);
@@ -46,7 +48,7 @@ final class SplitRevision {
     /**
      * Runs {@code step} (chosen by {@code planner}) part by part; empty when another runner finished it meanwhile.
      */
-    java.util.Optional<RevisionRunner.Result> run(Connection c, RevisionRunner.Step step, RevisionRunner.Planner planner) {
+    Optional<RevisionRunner.Result> run(Connection c, RevisionRunner.Step step, RevisionRunner.Planner planner) {
         LoadedMigration revision = step.revision();
         long started = System.nanoTime();
         RevisionRunner.Planner ours = conn -> {
@@ -60,7 +62,7 @@ final class SplitRevision {
                 Backfill backfill = part.backfill();
                 if (backfill != null) {
                     if (!batches.run(c, revision, part.from(), backfill, conn -> ours.next(conn) != null)) {
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                 } else if (!part.operations().isEmpty()) {
                     runner.runOne(c, conn -> ours.next(conn) == null
@@ -84,7 +86,7 @@ final class SplitRevision {
         }
     }
 
-    /** The operations cut at every backfill; the last part holds the statements after the last backfill (maybe none). */
+    /** The operations cut at every backfill; the last part holds the statements after the last one (maybe none). */
     private static List<Part> parts(List<Operation> operations) {
         List<Part> parts = new ArrayList<>();
         int from = 0;
