@@ -38,7 +38,7 @@ final class BackfillBatches {
         this.listener = listener;
     }
 
-    /** Runs backfill {@code op} (operation {@code index} of {@code revision}) to its end; false: another run took it. */
+    /** Runs backfill {@code op}, operation {@code index} of {@code revision}, to its end; false: another run has it. */
     boolean run(Connection c, LoadedMigration revision, int index, Backfill op, StillOurs stillOurs)
             throws SQLException {
         BackfillKey key = BackfillKey.of(c, dialect, op.table());
