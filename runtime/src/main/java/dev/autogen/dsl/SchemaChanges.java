@@ -1,6 +1,7 @@
 package dev.autogen.dsl;
 
 import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.AlterEnumType;
 import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
@@ -370,6 +371,24 @@ public final class SchemaChanges {
      */
     public SchemaChanges forEachTenant(Tenants tenants, TenantStep step) {
         return apply(new ForEachTenant(tenants, step));
+    }
+
+    /**
+     * Changes rows of a possibly large table in batches by primary key, each batch its own transaction, resumable
+     * after a crash without updating a row twice: {@code schema.backfill("users", "full_name = first_name || ' ' ||
+     * last_name").where("full_name is null").batchSize(10_000)}. The table needs a single-column primary key.
+     * Irreversible (see {@link Backfill#reverse()}).
+     *
+     * @param set the assignments of an {@code UPDATE} ({@code "col = expression, other = expression"})
+     */
+    public BackfillStep backfill(String table, String set) {
+        apply(new Backfill(table, set, null, Backfill.DEFAULT_BATCH_SIZE));
+        return new BackfillStep(this, operations.size() - 1);
+    }
+
+    /** Replaces the operation at {@code index} (a {@link BackfillStep} refining the backfill it recorded). */
+    void replace(int index, Operation operation) {
+        operations.set(index, operation);
     }
 
     /** {@link #run(String, ConnectionCallback)} with the description "Java callback". */

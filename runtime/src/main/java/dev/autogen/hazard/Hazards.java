@@ -11,6 +11,7 @@ import static dev.autogen.hazard.HazardKind.TABLE_REWRITE;
 import static dev.autogen.hazard.HazardKind.WEAKENS_SECURITY;
 
 import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.AddColumn;
 import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
@@ -272,6 +273,13 @@ public final class Hazards {
             }
             case RunCallback op -> { }
             case ForEachTenant op -> { }
+            case Backfill op -> {
+                h.add(new Hazard(NOT_TRANSACTIONAL, op.table(), "backfills " + op.table() + " in batches of "
+                        + op.batchSize() + " rows, each committed on its own: a failure leaves it part done (the next"
+                        + " run continues it)", "make the application tolerate both old and new values meanwhile"));
+                h.add(new Hazard(SCANS_TABLE, op.table(), "updates every row of " + op.table()
+                        + (op.where() == null ? "" : " where " + op.where()) + ", a batch at a time"));
+            }
         }
         return h;
     }

@@ -1,6 +1,7 @@
 package dev.autogen.migrate;
 
 import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.AddColumn;
 import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
@@ -98,6 +99,7 @@ public final class ColumnReferences {
             case AlterEnumType op -> List.of();
             case ExecuteSql op -> List.of();
             case ExecuteDialectSql op -> List.of();
+            case Backfill op -> List.of();
             case RunCallback op -> List.of();
             case ForEachTenant op -> List.of();
         };

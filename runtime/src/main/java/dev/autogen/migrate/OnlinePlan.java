@@ -33,7 +33,7 @@ record OnlinePlan(String direction, SortedSet<Integer> operations, OnlineSetting
      * application ({@link Hazards}: not on a table the revision created, which is empty and unused, so its plain form
      * is as safe and stays in one transaction). Only
      * operations with an online form count, so a revision whose marks are all on other operations runs as one
-     * transaction. None on SQLite, whose online mark is a no-op.
+     * transaction. None on SQLite and MariaDB, whose online mark is a no-op.
      */
     static OnlinePlan of(SchemaChanges changes, String direction, Dialect dialect, OnlineSettings settings) {
         if (dialect != Dialect.POSTGRESQL) {
@@ -50,6 +50,18 @@ record OnlinePlan(String direction, SortedSet<Integer> operations, OnlineSetting
             }
         }
         return new OnlinePlan(direction, online, settings);
+    }
+
+    /**
+     * The plan of the operations {@code [from, from + size)} renumbered from 0: a revision split at its backfills
+     * ({@link SplitRevision}) runs each part with the marks that fall in it.
+     */
+    OnlinePlan slice(int from, int size) {
+        SortedSet<Integer> inside = new TreeSet<>();
+        for (int index : operations.subSet(from, from + size)) {
+            inside.add(index - from);
+        }
+        return new OnlinePlan(direction, inside, settings);
     }
 
     boolean isEmpty() {

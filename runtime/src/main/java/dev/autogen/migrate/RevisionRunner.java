@@ -97,8 +97,25 @@ final class RevisionRunner {
         this.listener = listener;
     }
 
-    /** Runs the step the planner chooses; empty when it chose none. */
+    /**
+     * Runs the step the planner chooses; empty when it chose none. A revision that holds a backfill runs in parts
+     * ({@link SplitRevision}); its first, whole-revision attempt stops at the planner without running anything.
+     */
     Optional<Result> runNext(Connection c, Planner planner) {
+        Step[] split = new Step[1];
+        Optional<Result> result = runOne(c, conn -> {
+            Step step = planner.next(conn);
+            if (step != null && SplitRevision.applies(step.operations())) {
+                split[0] = step;
+                return null;
+            }
+            return step;
+        });
+        return split[0] == null ? result : new SplitRevision(this, dialect, listener).run(c, split[0], planner);
+    }
+
+    /** Runs the step the planner chooses as one unit (one transaction, or autocommit); empty when it chose none. */
+    Optional<Result> runOne(Connection c, Planner planner) {
         return switch (dialect) {
             case POSTGRESQL -> runPostgres(c, planner);
             case SQLITE -> runSqlite(c, planner);

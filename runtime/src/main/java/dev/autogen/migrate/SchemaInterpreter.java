@@ -1,6 +1,7 @@
 package dev.autogen.migrate;
 
 import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.AddColumn;
 import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
@@ -61,6 +62,7 @@ import java.util.function.UnaryOperator;
  * {@link IllegalStateException} that names the object.
  *
  * <p>{@link ExecuteSql}, {@link ExecuteDialectSql} and {@link RunCallback} are opaque: raw SQL and Java code leave
+ * the schema unchanged, and so does a {@link Backfill} (it changes rows). Raw SQL and Java code leave
  * the schema unchanged, because the interpreter cannot know what it
  * does. A replay that meets one is only as good as the migration author's promise that the SQL changes no schema
  * object autogen models.
@@ -209,6 +211,7 @@ public final class SchemaInterpreter {
             }
             case ExecuteSql op -> schema;
             case ExecuteDialectSql op -> schema;
+            case Backfill op -> schema;
             case RunCallback op -> schema;
             case ForEachTenant op -> schema;
         };

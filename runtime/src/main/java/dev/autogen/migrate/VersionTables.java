@@ -31,7 +31,16 @@ public final class VersionTables {
      */
     public static final String ONLINE_STEPS = "autogen_online_steps";
 
-    private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK, TENANT_PROGRESS, ONLINE_STEPS);
+    /**
+     * Where a revision that holds a backfill records how far it got: one row per finished part (the statements
+     * before and after a backfill) and per backfill (the last primary key done and the rows done), so that a run
+     * killed in the middle continues where it stopped. Created by the first such revision; its rows are deleted when
+     * the revision completes ({@code BackfillProgress}).
+     */
+    public static final String BACKFILL_PROGRESS = "autogen_backfill_progress";
+
+    private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK, TENANT_PROGRESS, ONLINE_STEPS,
+            BACKFILL_PROGRESS);
 
     private VersionTables() {
     }

@@ -13,7 +13,7 @@ public sealed interface Operation
                 AddUniqueConstraint, DropUniqueConstraint, AddCheckConstraint, DropCheckConstraint,
                 CreateSequence, DropSequence, AlterSequence, SetRowLevelSecurity, CreatePolicy, DropPolicy, SetComment,
                 CreateEnumType, DropEnumType, AlterEnumType, ExecuteSql, ExecuteDialectSql, RunCallback,
-                ForEachTenant {
+                ForEachTenant, Backfill {
 
     /**
      * The operation that undoes this one.

@@ -52,6 +52,15 @@ public final class StandardDdl {
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
+    /**
+     * A backfill as one {@code UPDATE}: what an offline script and {@code show --sql} print. The migrator never runs
+     * it; it runs the backfill in batches by primary key ({@code BackfillBatches}).
+     */
+    public static String backfillUpdate(dev.autogen.op.Backfill backfill) {
+        return "update " + DdlRenderer.quoteTable(backfill.table()) + " set " + backfill.set()
+                + (backfill.where() == null ? "" : " where " + backfill.where());
+    }
+
     private static String indexColumn(IndexColumn column) {
         return quoteIdentifier(column.name()) + (column.descending() ? " desc" : "");
     }

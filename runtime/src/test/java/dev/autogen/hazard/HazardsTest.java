@@ -16,6 +16,7 @@ import static dev.autogen.hazard.HazardKind.SCANS_TABLE;
 import static dev.autogen.hazard.HazardKind.TABLE_REWRITE;
 import static dev.autogen.hazard.HazardKind.WEAKENS_SECURITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.dsl.SchemaChanges;
 import dev.autogen.op.AlterSequence;
@@ -118,6 +119,17 @@ class HazardsTest {
                 .addColumn("audit", column("at", text()))
                 .dropColumn("audit", "at");
         assertEquals(List.of(List.of(), List.of(), List.of(), List.of()), Hazards.of(changes.operations(), PG));
+    }
+
+    @Test
+    void aBackfillIsNotTransactionalAndScansItsTableOnEveryDialect() {
+        var backfill = new SchemaChanges().backfill("users", "full_name = first_name").where("full_name is null")
+                .batchSize(500).then().operations().getFirst();
+        for (var dialect : dev.autogen.sql.Dialect.values()) {
+            assertEquals(List.of(NOT_TRANSACTIONAL, SCANS_TABLE),
+                    Hazards.of(backfill, dialect).stream().map(Hazard::kind).toList());
+            assertTrue(Hazards.of(backfill, dialect).get(1).why().contains("where full_name is null"));
+        }
     }
 
     @Test

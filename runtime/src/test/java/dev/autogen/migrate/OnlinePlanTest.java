@@ -72,6 +72,25 @@ class OnlinePlanTest {
     }
 
     @Test
+    void onlineMarksAroundABackfillRunOnlineInTheirPart() throws SQLException {
+        String url = TestDatabases.freshPostgres("online_backfill");
+        LoadedMigration split = revision("bbb222", "aaa111", schema -> {
+            schema.addPrimaryKey("parent", "pk_parent", "id").online();
+            schema.backfill("parent", "code = upper(code)").batchSize(1);
+            schema.addCheckConstraint("parent", "ck_parent_code", "code = upper(code)").online();
+        });
+
+        migrator(url, List.of(TABLES, split), OnlineSettings.DEFAULT).upgrade("head");
+
+        assertEquals(List.of("A", "B"), query(url, "select code from parent"));
+        assertEquals(List.of("constraint ck_parent_code c validated", "constraint pk_parent p validated",
+                "index pk_parent valid", "not null parent.id"), catalog(url));
+        assertEquals(List.of(), query(url, "select revision from autogen_online_steps"));
+        assertEquals(List.of(), query(url, "select revision from autogen_backfill_progress"));
+        assertEquals(List.of("bbb222"), query(url, "select revision from autogen_version"));
+    }
+
+    @Test
     void upgradeOnlineRunsUnmarkedOperationsOnlineToo() throws SQLException {
         String url = TestDatabases.freshPostgres("online_everywhere");
         LoadedMigration failing = revision("bbb222", "aaa111", schema -> schema

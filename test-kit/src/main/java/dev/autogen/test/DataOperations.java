@@ -8,6 +8,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.CreateIndex;
@@ -51,6 +52,7 @@ final class DataOperations {
         return switch (operation) {
             case ExecuteSql sql -> true;
             case ExecuteDialectSql sql -> true;
+            case Backfill backfill -> true;
             case RunCallback callback -> true;
             case dev.autogen.op.ForEachTenant step -> true;
             case CreateTable op -> false;

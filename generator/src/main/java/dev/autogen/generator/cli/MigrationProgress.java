@@ -1,5 +1,6 @@
 package dev.autogen.generator.cli;
 
+import dev.autogen.generator.project.ProgressLine;
 import dev.autogen.migrate.Migrator;
 import java.io.PrintWriter;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.function.BiFunction;
 
 /**
  * How {@code upgrade} and {@code downgrade} report: each revision as it runs (flushed, so a long migration shows
- * progress), then one line saying how many revisions moved and where the database ended up.
+ * progress), then one line saying how many revisions moved and where the database ended up. A backfill's progress
+ * is a bar on a terminal ({@link BackfillBar}) and plain lines elsewhere.
  */
 final class MigrationProgress {
     private MigrationProgress() {
@@ -22,9 +24,12 @@ final class MigrationProgress {
      */
     static void run(Migrator migrator, BiFunction<Migrator, String, List<String>> step, String target, String done,
             String nothing, PrintWriter out) {
+        BackfillBar bar = new BackfillBar(ProgressLine.terminal());
         Migrator reporting = migrator.withListener(line -> {
-            out.println(line);
-            out.flush();
+            if (!bar.draw(line)) {
+                out.println(line);
+                out.flush();
+            }
         });
         List<String> moved = step.apply(reporting, target);
         List<String> current = reporting.current();

@@ -8,6 +8,7 @@ import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
 import dev.autogen.op.AlterSequence;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -120,6 +121,8 @@ public final class OperationText {
             case ExecuteDialectSql(var sql, var reverseSql) -> "ExecuteDialectSql " + String.join(" | ",
                     sql.entrySet().stream().map(e -> ExecuteDialectSql.dslMethod(e.getKey()) + ": " + oneLine(e.getValue()))
                             .toList());
+            case Backfill(String table, String set, String where, int batchSize) -> "Backfill " + table + " set "
+                    + oneLine(set) + (where == null ? "" : " where " + oneLine(where)) + " in batches of " + batchSize;
             case RunCallback(String description, var callback) -> "RunCallback " + oneLine(description);
             case ForEachTenant(var tenants, var step) -> "ForEachTenant " + oneLine(step.description());
         };

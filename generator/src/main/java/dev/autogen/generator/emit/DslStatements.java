@@ -11,6 +11,7 @@ import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
 import dev.autogen.op.AlterSequence;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -184,6 +185,12 @@ final class DslStatements {
                     CodeBlock.of("schema.execute($L)", dialectSql(sql));
             case ExecuteDialectSql(var sql, var reverseSql) ->
                     CodeBlock.of("schema.execute($L, $L)", dialectSql(sql), dialectSql(reverseSql));
+            case Backfill(String table, String set, String where, int batchSize) -> CodeBlock.builder()
+                    .add("schema.backfill($S, $S)", table, set)
+                    .add(where == null ? CodeBlock.of("") : CodeBlock.of(".where($S)", where))
+                    .add(batchSize == Backfill.DEFAULT_BATCH_SIZE ? CodeBlock.of("") : CodeBlock.of(".batchSize($L)",
+                            batchSize))
+                    .build();
             case RunCallback(String description, var callback) -> throw new IllegalArgumentException(
                     "cannot write the Java callback '" + description + "' as code: callbacks are hand-written only"
                             + " — the plan must not contain one");

@@ -11,6 +11,7 @@ import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
 import dev.autogen.op.AlterSequence;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
 import dev.autogen.op.CreateIndex;
@@ -174,6 +175,8 @@ public final class OperationExplainer {
                     + alter.enumType().values(), "values " + alter.previous().values());
             case ExecuteSql sql -> "raw SQL: written by hand, not derived from entities or catalog";
             case ExecuteDialectSql sql -> "raw SQL per dialect: written by hand, not derived from entities or catalog";
+            case Backfill backfill -> "backfill of " + backfill.table() + ": written by hand (or by --phased), rows"
+                    + " only, no schema change";
             case RunCallback callback -> "Java callback: written by hand, not derived from entities or catalog";
             case ForEachTenant step -> "tenant step: written by hand, not derived from entities or catalog";
         };

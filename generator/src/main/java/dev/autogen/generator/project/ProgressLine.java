@@ -43,9 +43,19 @@ public final class ProgressLine {
         return terminal;
     }
 
+    /** A line drawn on {@code stream} (a terminal's, or a test's) every {@code interval}. */
+    public static ProgressLine drawingOn(PrintStream stream, Duration interval) {
+        return new ProgressLine(stream, interval);
+    }
+
     /** A line that never draws anything. */
     public static ProgressLine quiet() {
         return new ProgressLine(null, Duration.ofSeconds(1));
+    }
+
+    /** Whether this line draws at all (an interactive terminal); a quiet one never does. */
+    public boolean draws() {
+        return stream != null;
     }
 
     /** Whether a progress line belongs on this console in this environment. */

@@ -8,6 +8,7 @@ import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
 import dev.autogen.op.AlterSequence;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
@@ -127,6 +128,7 @@ final class TouchedColumns {
             case ExecuteDialectSql op -> List.of(OPAQUE);
             case RunCallback op -> List.of(OPAQUE);
             case ForEachTenant op -> List.of(OPAQUE);
+            case Backfill op -> whole("table " + op.table());
         };
     }
 

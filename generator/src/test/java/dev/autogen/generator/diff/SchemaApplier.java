@@ -7,6 +7,7 @@ import dev.autogen.op.AddPrimaryKey;
 import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.AlterSequence;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.DropEnumType;
@@ -219,6 +220,7 @@ final class SchemaApplier {
             case RenameColumn r -> throw new IllegalStateException("the differ does not rename");
             case ExecuteSql e -> throw new IllegalStateException("the differ does not write SQL");
             case ExecuteDialectSql e -> throw new IllegalStateException("the differ does not write SQL");
+            case Backfill b -> throw new IllegalStateException("the differ does not write backfills");
             case RunCallback r -> throw new IllegalStateException("the differ does not write code");
             case dev.autogen.op.ForEachTenant t -> throw new IllegalStateException("the differ does not write tenant steps");
         };

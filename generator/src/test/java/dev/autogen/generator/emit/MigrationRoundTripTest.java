@@ -30,6 +30,7 @@ import dev.autogen.op.DropPrimaryKey;
 import dev.autogen.op.DropSequence;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.DropUniqueConstraint;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.IrreversibleOperationException;
@@ -300,6 +301,8 @@ class MigrationRoundTripTest {
                 new ExecuteDialectSql(Map.of(Dialect.POSTGRESQL, "update t set \"a\" = 'x'\n", Dialect.SQLITE, ""), null),
                 new ExecuteDialectSql(Map.of(Dialect.SQLITE, "insert into t values (2)"),
                         Map.of(Dialect.SQLITE, "delete from t where id = 2")),
+                new Backfill("users", "status = 'A'", null, Backfill.DEFAULT_BATCH_SIZE),
+                new Backfill("users", "full_name = first_name || ' ' || \"last\"", "full_name is null\n", 500),
                 new DropTable("legacy", unnamedKey),
                 new DropTable("gone", null));
     }

@@ -10,6 +10,7 @@ import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
 import dev.autogen.op.AlterSequence;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
@@ -106,6 +107,8 @@ public final class MariadbDdlRenderer implements DdlRenderer {
             case AlterEnumType op -> List.of();
             case ExecuteSql op -> one(op.sql());
             case ExecuteDialectSql op -> op.sqlFor(Dialect.MARIADB).map(MariadbDdlRenderer::one).orElse(List.of());
+            case Backfill op -> one("update " + table(op.table()) + " set " + op.set()
+                    + (op.where() == null ? "" : " where " + op.where()));
             case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()
                     + ") is not SQL: the migrator runs it on its connection; offline scripts leave it out");
             case ForEachTenant op -> throw new IllegalArgumentException("a tenant step (" + op.step().description()

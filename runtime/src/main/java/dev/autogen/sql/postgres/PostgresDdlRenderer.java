@@ -5,6 +5,7 @@ import static dev.autogen.sql.postgres.PostgresTableDdl.dropConstraint;
 import static dev.autogen.sql.DdlRenderer.quoteTable;
 
 import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.AddColumn;
 import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
@@ -112,6 +113,7 @@ public final class PostgresDdlRenderer implements DdlRenderer {
             case ExecuteSql op -> List.of(new Statement(op.sql(), !PostgresNonTransactional.appliesTo(op.sql())));
             case ExecuteDialectSql op -> op.sqlFor(Dialect.POSTGRESQL)
                     .map(sql -> List.of(new Statement(sql, !PostgresNonTransactional.appliesTo(sql)))).orElse(List.of());
+            case Backfill op -> one(StandardDdl.backfillUpdate(op));
             case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()
                     + ") is not SQL: the migrator runs it on its connection; offline scripts leave it out");
             case ForEachTenant op -> throw new IllegalArgumentException("a tenant step (" + op.step().description()

@@ -13,6 +13,7 @@ import dev.autogen.op.AddUniqueConstraint;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.AlterEnumType;
 import dev.autogen.op.AlterSequence;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.CreateEnumType;
 import dev.autogen.op.CreateIndex;
 import dev.autogen.op.CreatePolicy;
@@ -113,6 +114,7 @@ public final class PostgresOnlineDdl {
             case ExecuteDialectSql op -> Optional.empty();
             case RunCallback op -> Optional.empty();
             case ForEachTenant op -> Optional.empty();
+            case Backfill op -> Optional.empty();
         };
     }
 

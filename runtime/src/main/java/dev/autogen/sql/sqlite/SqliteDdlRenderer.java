@@ -1,6 +1,7 @@
 package dev.autogen.sql.sqlite;
 
 import dev.autogen.op.AddCheckConstraint;
+import dev.autogen.op.Backfill;
 import dev.autogen.op.AddColumn;
 import dev.autogen.op.AddForeignKey;
 import dev.autogen.op.AddPrimaryKey;
@@ -136,6 +137,7 @@ public final class SqliteDdlRenderer implements DdlRenderer {
             case AlterEnumType op -> List.of();
             case ExecuteSql op -> one(op.sql());
             case ExecuteDialectSql op -> op.sqlFor(Dialect.SQLITE).map(sql -> one(sql)).orElse(List.of());
+            case Backfill op -> one(StandardDdl.backfillUpdate(op));
             case RunCallback op -> throw new IllegalArgumentException("a Java callback (" + op.description()
                     + ") is not SQL: the migrator runs it on its connection; offline scripts leave it out");
             case ForEachTenant op -> throw new IllegalArgumentException("a tenant step (" + op.step().description()
