@@ -1,5 +1,6 @@
 package dev.autogen.bench;
 
+import dev.autogen.bench.locks.LocksBench;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
  * {@code --chain R} also times applying R one-table revisions against {@code psql} ({@link RevisionChainBench}), and
  * alone runs only that; {@code --no-peers} leaves out the Alembic and Liquibase rows (minutes at N = 5 000).
  * {@code --fleet SxN [--fleet-parallel P]} runs only the fleet benchmark of issue #14 ({@link FleetBench}): S servers,
- * N tenant schemas each, P targets at a time (default 8).
+ * N tenant schemas each, P targets at a time (default 8). {@code --locks ROWS} runs only the lock benchmark of
+ * issue #10 ({@link LocksBench}): writers' latency while seven schema changes run on a table of ROWS rows, the plain
+ * statements beside autogen's online plans; written to its section of the results.
  */
 public final class BenchMain {
     private static final String MIGRATIONS_PACKAGE = "bench.migrations";
@@ -43,6 +46,7 @@ public final class BenchMain {
         boolean peers = true;
         String fleet = null;
         int fleetParallel = 8;
+        long locks = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -53,12 +57,23 @@ public final class BenchMain {
                 case "--no-peers" -> peers = false;
                 case "--fleet" -> fleet = args[++i];
                 case "--fleet-parallel" -> fleetParallel = Integer.parseInt(args[++i]);
+                case "--locks" -> locks = Long.parseLong(args[++i]);
                 default -> sizes.add(Integer.parseInt(args[i]));
             }
         }
         if (fleet != null) {
             System.out.println(Machine.describe());
             System.out.println(new FleetBench(fleet, fleetParallel, work.toAbsolutePath().resolve("fleet")).run());
+            return;
+        }
+        if (locks > 0) {
+            System.out.println(Machine.describe());
+            try (BenchDatabase database = BenchDatabase.start(work.toAbsolutePath())) {
+                String section = new LocksBench(locks, database::recreate).run();
+                System.out.println(section);
+                ResultsSection.replace(results, "locks", Machine.describe() + "\n\n" + section);
+                System.out.println("written to " + results.toAbsolutePath());
+            }
             return;
         }
         if (sizes.isEmpty() && chain == 0) {

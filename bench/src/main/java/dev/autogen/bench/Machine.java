@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** One line describing the machine a run measured: CPUs, CPU model, memory, JDK and the load average at the start. */
-final class Machine {
+public final class Machine {
     private Machine() {
     }
 
@@ -15,11 +15,16 @@ final class Machine {
         String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal")
                 .map(v -> Long.parseLong(v.replace("kB", "").strip()) / 1024 / 1024 + " GiB")
                 .orElse("unknown memory");
-        String load = read(Path.of("/proc/loadavg")).map(l -> String.join(" ", List.of(l.split(" ")).subList(0, 3)))
-                .orElse("unknown");
+        String load = loadAverage();
         return "Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (nproc), " + cpu + ", " + memory
                 + " RAM; JDK " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + "; load average at start " + load + ".";
+    }
+
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them, or "unknown". */
+    public static String loadAverage() {
+        return read(Path.of("/proc/loadavg")).map(l -> String.join(" ", List.of(l.split(" ")).subList(0, 3)))
+                .orElse("unknown");
     }
 
     private static java.util.Optional<String> firstValue(Path file, String key) {

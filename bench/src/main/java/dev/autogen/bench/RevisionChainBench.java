@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  * compiles the R sources first, as on a first run after a checkout). The runs of each kind are interleaved.
  */
 final class RevisionChainBench {
-    static final String BEGIN = "<!-- bench:chain:begin -->";
-    static final String END = "<!-- bench:chain:end -->";
     private static final String DATABASE = "bench_chain";
     static final String PSQL_ONE = "psql -1 -f ddl.sql (one transaction)";
     static final String PSQL_AUTO = "psql -f ddl.sql (autocommit)";
@@ -148,7 +146,7 @@ final class RevisionChainBench {
         StringBuilder md = new StringBuilder();
         md.append("### ").append(revisions).append(" one-table revisions against psql\n\n");
         md.append("Run ").append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                .append(", load average at end ").append(loadAverage()).append(". ")
+                .append(", load average at end ").append(Machine.loadAverage()).append(". ")
                 .append(revisions).append(" migrations (").append(characters / 1024).append(" KiB of source), ")
                 .append(statements).append(" DDL statements (create table with 10–11 columns, primary key and a")
                 .append(" foreign key to the table before; create index). Median of ").append(runs)
@@ -178,24 +176,9 @@ final class RevisionChainBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** Replaces the part of {@code file} between {@link #BEGIN} and {@link #END} with {@code section}. */
+    /** Replaces the chain section of {@code file} with {@code section}. */
     static void writeTo(Path file, String section) throws IOException {
-        String block = BEGIN + "\n" + section + END + "\n";
-        String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        int begin = old.indexOf(BEGIN);
-        int end = begin < 0 ? -1 : old.indexOf(END, begin);
-        String text = begin >= 0 && end > begin
-                ? old.substring(0, begin) + block + old.substring(end + END.length()).replaceFirst("^\n", "")
-                : old + "\n" + block;
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    private static String loadAverage() {
-        try {
-            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
-        } catch (IOException e) {
-            return "unknown";
-        }
+        ResultsSection.replace(file, "chain", section);
     }
 
     private void log(String message) {
