@@ -30,6 +30,10 @@ import java.util.function.Consumer;
  * {@link MigrationLock}: a session advisory lock on PostgreSQL, held for the whole run and always released in
  * {@code finally}; the database's write lock ({@code BEGIN IMMEDIATE}) per revision on SQLite. Each revision is applied
  * exactly once; the runners that waited find it applied and go on with what is left, usually nothing.
+ *
+ * <p>MariaDB commits each DDL statement on its own, so a revision there runs statement by statement under a journal
+ * ({@link JournaledRevision}): a failure leaves exactly the recorded statements applied, {@code upgrade} resumes
+ * after them and {@code downgrade} reverts them.
  */
 public final class Migrator {
     /** The advisory-lock key: "autogen" in ASCII. */
@@ -214,13 +218,18 @@ public final class Migrator {
     public List<String> upgrade(String target) {
         return locked((c, runner) -> {
             refuseEditedRevisions(c, "upgrade");
-            return runAll(c, runner, graph.upgradePath(store.current(c), target), true);
+            List<LoadedMigration> path = graph.upgradePath(store.current(c), target);
+            if (dialect == Dialect.MARIADB) {
+                HalfRunRevisions.beforeUpgrade(c, path);
+            }
+            return runAll(c, runner, path, true);
         });
     }
 
     /**
      * Reverts revisions, newest first, until {@code target} ({@code -N}, {@code base}, a revision id or prefix) is
-     * the current revision.
+     * the current revision. On MariaDB a revision whose upgrade stopped half-way (above the current one) is reverted
+     * first, exactly the statements of it that ran ({@link HalfRunRevisions}).
      *
      * @return the ids reverted, in order (empty when already there)
      * @throws MigrationException when a revision fails or cannot be reverted
@@ -228,7 +237,11 @@ public final class Migrator {
     public List<String> downgrade(String target) {
         return locked((c, runner) -> {
             refuseEditedRevisions(c, "downgrade");
-            return runAll(c, runner, graph.downgradePath(store.current(c), target), false);
+            List<LoadedMigration> path = graph.downgradePath(store.current(c), target);
+            List<String> reverted = new ArrayList<>(dialect == Dialect.MARIADB
+                    ? HalfRunRevisions.beforeDowngrade(c, graph, path, listener) : List.of());
+            reverted.addAll(runAll(c, runner, path, false));
+            return List.copyOf(reverted);
         });
     }
 
@@ -425,6 +438,9 @@ public final class Migrator {
             AsynchronousCommits commits = null;
             try {
                 store.createIfMissing(c);
+                if (dialect == Dialect.MARIADB) {
+                    StatementJournal.createIfMissing(c);
+                }
                 commits = dialect == Dialect.POSTGRESQL ? AsynchronousCommits.begin(c) : null;
                 return work.run(c, new RevisionRunner(dialect, liveSchema, timeouts, listener));
             } catch (RuntimeException e) {

@@ -64,6 +64,11 @@ final class RevisionRunner {
         /** After {@link #inlineSql} ran in the revision's batch. */
         default void written() {
         }
+
+        /** Which way the revision runs ({@code upgrade} or {@code downgrade}): MariaDB's journal keys its rows by it. */
+        default String direction() {
+            return dev.autogen.migrate.history.HistoryEntry.UPGRADE;
+        }
     }
 
     /** The revision to run next, with its operations, its bookkeeping and which operations run online. */
@@ -119,8 +124,33 @@ final class RevisionRunner {
         return switch (dialect) {
             case POSTGRESQL -> runPostgres(c, planner);
             case SQLITE -> runSqlite(c, planner);
-            case MARIADB -> runPostgres(c, planner);
+            case MARIADB -> runMariadb(c, planner);
         };
+    }
+
+    /**
+     * MariaDB commits each DDL statement on its own: a revision runs statement by statement under its journal
+     * ({@link JournaledRevision}), so a failure says exactly what ran and a rerun resumes after it.
+     */
+    private Optional<Result> runMariadb(Connection c, Planner planner) {
+        Step step;
+        try {
+            step = planner.next(c);
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read " + VersionTables.VERSION + ": " + oneLine(message(e)), e);
+        }
+        if (step == null) {
+            return Optional.empty();
+        }
+        if (TenantStepRunner.holdsAny(step.operations())) {
+            return Optional.of(tenantSteps(c, step));
+        }
+        try {
+            return Optional.of(new JournaledRevision(listener).run(c, step));
+        } catch (SQLException e) {
+            throw failure(step.revision(), null, e, " — the statements recorded in "
+                    + VersionTables.STATEMENT_JOURNAL + " stayed applied; run it again to resume after them");
+        }
     }
 
     private Optional<Result> runPostgres(Connection c, Planner planner) {

@@ -39,8 +39,15 @@ public final class VersionTables {
      */
     public static final String BACKFILL_PROGRESS = "autogen_backfill_progress";
 
+    /**
+     * MariaDB only: one row per completed statement of a revision that is running or stopped half-way (DDL commits
+     * implicitly there, so a revision is not atomic); a rerun resumes after the last one, a downgrade reverts exactly
+     * them. The revision's rows go in the transaction that records it ({@code StatementJournal}).
+     */
+    public static final String STATEMENT_JOURNAL = "autogen_statement_journal";
+
     private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK, TENANT_PROGRESS, ONLINE_STEPS,
-            BACKFILL_PROGRESS);
+            BACKFILL_PROGRESS, STATEMENT_JOURNAL);
 
     private VersionTables() {
     }
