@@ -60,7 +60,10 @@ import java.util.regex.Pattern;
  * ({@code ALTER TABLE} takes ACCESS EXCLUSIVE unless stated otherwise; {@code ADD FOREIGN KEY} SHARE ROW EXCLUSIVE on
  * both tables; {@code CREATE INDEX} SHARE; validation of existing rows happens under that lock). SQLite's follow what
  * its renderer does: what {@code ALTER TABLE} cannot do is a table rebuild that copies every row while holding the
- * database's write lock.
+ * database's write lock. MariaDB's follow how InnoDB carries out each change ({@link MariadbHazards}: instant,
+ * in place while writes go on, or a copy while writes wait), and every MariaDB DDL statement commits on its own: an
+ * informational {@code NOT_TRANSACTIONAL} (reported, never gating {@code lint}; the migrator's statement journal
+ * makes a half-run revision resumable and revertible, see docs/hazards.md).
  *
  * <p>An operation on a table created earlier in the same list has no hazard: the table is empty and no running
  * application uses it yet. Everything that prints hazards ({@code -m}, {@code diff}, {@code show}, {@code lint},
@@ -92,7 +95,11 @@ public final class Hazards {
             Operation operation = operations.get(i);
             boolean shortLocks = dialect == Dialect.POSTGRESQL && online.contains(i)
                     && PostgresOnlineDdl.supports(operation);
-            hazards.add(List.copyOf(of(operation, dialect, newTables, shortLocks)));
+            List<Hazard> found = of(operation, dialect, newTables, shortLocks);
+            if (dialect == Dialect.MARIADB) {
+                MariadbHazards.add(found, operation, newTables);
+            }
+            hazards.add(List.copyOf(found));
             if (operation instanceof CreateTable create) {
                 newTables.add(create.table().name());
             } else if (operation instanceof RenameTable rename && newTables.contains(rename.from())) {
@@ -104,12 +111,14 @@ public final class Hazards {
 
     /** The hazards of one operation, on a table that existed before (not created in the same revision). */
     public static List<Hazard> of(Operation operation, Dialect dialect) {
-        return of(operation, dialect, Set.of(), false);
+        return of(List.of(operation), dialect).getFirst();
     }
 
     /** {@code shortLocks}: the operation runs in its online form, which holds no strong lock while it scans. */
     private static List<Hazard> of(Operation operation, Dialect dialect, Set<String> newTables, boolean shortLocks) {
         boolean pg = dialect == Dialect.POSTGRESQL;
+        boolean sqlite = dialect == Dialect.SQLITE;
+        boolean sequences = dialect != Dialect.SQLITE;
         List<Hazard> h = new ArrayList<>();
         switch (operation) {
             case CreateTable op -> { }
@@ -130,7 +139,7 @@ public final class Hazards {
             }
             case AddColumn op -> {
                 if (!newTables.contains(op.table())) {
-                    addColumn(h, op, pg);
+                    addColumn(h, op, dialect);
                 }
             }
             case DropColumn op -> {
@@ -140,7 +149,7 @@ public final class Hazards {
                             "stop writing it first and drop it in a later revision"));
                     h.add(new Hazard(BREAKS_RUNNING_APP, op.table(), "the application still deployed fails on the"
                             + " missing column " + column, "deploy code that no longer maps it before this runs"));
-                    rebuildOnSqlite(h, op.table(), pg);
+                    rebuildOnSqlite(h, op.table(), !sqlite);
                 }
             }
             case AlterColumn op -> {
@@ -157,15 +166,17 @@ public final class Hazards {
             }
             case CreateIndex op -> {
                 if (!newTables.contains(op.table())) {
-                    if (!shortLocks) {
+                    if (!shortLocks && dialect != Dialect.MARIADB) { // MariaDB builds it while writes go on
                         h.add(new Hazard(BLOCKS_WRITES, op.table(), "builds index " + op.index().name()
                                 + " while writes to " + op.table() + " wait"
                                 + (pg ? " (SHARE lock)" : " (the database's write lock)"),
                                 pg ? "create it with CREATE INDEX CONCURRENTLY (execute(...) in its own revision)"
                                         : null));
                     }
-                    h.add(new Hazard(SCANS_TABLE, op.table(), "reads every row of " + op.table() + " to build "
-                            + op.index().name()));
+                    if (dialect != Dialect.MARIADB) {
+                        h.add(new Hazard(SCANS_TABLE, op.table(), "reads every row of " + op.table() + " to build "
+                                + op.index().name()));
+                    }
                     if (op.index().unique()) {
                         h.add(new Hazard(FAILS_ON_EXISTING_ROWS, op.table(), "fails if " + op.table()
                                 + " already holds duplicates of " + op.index().columns(), "remove duplicates first"));
@@ -175,11 +186,11 @@ public final class Hazards {
             case DropIndex op -> { }
             case AddPrimaryKey op -> {
                 if (!newTables.contains(op.table())) {
-                    addConstraint(h, op.table(), "primary key " + op.primaryKey().columns(), pg, shortLocks,
+                    addConstraint(h, op.table(), "primary key " + op.primaryKey().columns(), dialect, shortLocks,
                             "duplicates or NULLs", "CREATE UNIQUE INDEX CONCURRENTLY, then ADD PRIMARY KEY USING INDEX");
                 }
             }
-            case DropPrimaryKey op -> rebuildOnSqlite(h, op.table(), pg);
+            case DropPrimaryKey op -> rebuildOnSqlite(h, op.table(), !sqlite);
             case AddForeignKey op -> {
                 if (!newTables.contains(op.table())) {
                     if (pg) {
@@ -191,31 +202,32 @@ public final class Hazards {
                         h.add(new Hazard(SCANS_TABLE, op.table(), "reads every row of " + op.table()
                                 + " to validate foreign key " + op.foreignKey().name()));
                     } else {
-                        rebuildOnSqlite(h, op.table(), false);
+                        rebuildOnSqlite(h, op.table(), !sqlite);
                     }
                     h.add(new Hazard(FAILS_ON_EXISTING_ROWS, op.table(), "fails if rows of " + op.table()
                             + " point at missing " + op.foreignKey().referencedTable() + " rows",
                             "delete or fix the orphans first"));
                 }
             }
-            case DropForeignKey op -> rebuildOnSqlite(h, op.table(), pg);
+            case DropForeignKey op -> rebuildOnSqlite(h, op.table(), !sqlite);
             case AddUniqueConstraint op -> {
                 if (!newTables.contains(op.table())) {
-                    addConstraint(h, op.table(), "unique constraint " + op.constraint().columns(), pg, shortLocks,
+                    addConstraint(h, op.table(), "unique constraint " + op.constraint().columns(), dialect,
+                            shortLocks,
                             "duplicates", "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX");
                 }
             }
-            case DropUniqueConstraint op -> rebuildOnSqlite(h, op.table(), pg);
+            case DropUniqueConstraint op -> rebuildOnSqlite(h, op.table(), !sqlite);
             case AddCheckConstraint op -> {
                 if (!newTables.contains(op.table())) {
-                    addConstraint(h, op.table(), "check " + op.constraint().name(), pg, shortLocks,
+                    addConstraint(h, op.table(), "check " + op.constraint().name(), dialect, shortLocks,
                             "rows that violate it", "ADD ... NOT VALID, then VALIDATE CONSTRAINT in its own transaction");
                 }
             }
-            case DropCheckConstraint op -> rebuildOnSqlite(h, op.table(), pg);
+            case DropCheckConstraint op -> rebuildOnSqlite(h, op.table(), !sqlite);
             case CreateSequence op -> { }
             case DropSequence op -> {
-                if (pg) {
+                if (sequences) {
                     h.add(new Hazard(BREAKS_RUNNING_APP, null, "the application still deployed fails to draw ids"
                             + " from the dropped sequence " + op.name(), "drop it after the code stops using it"));
                 }
@@ -223,7 +235,7 @@ public final class Hazards {
             case AlterSequence op -> {
                 long from = Math.abs(op.previous().increment());
                 long to = Math.abs(op.sequence().increment());
-                if (pg && to < from) {
+                if (sequences && to < from) {
                     h.add(new Hazard(BREAKS_RUNNING_APP, null, "sequence " + op.name() + ": increment " + from + " -> "
                             + to + "; application instances still running with allocationSize " + from + " hand out"
                             + " ids that overlap the new ones: stop them before the upgrade"));
@@ -289,10 +301,17 @@ public final class Hazards {
                 + " leaves it half done, e.g. an INVALID index", "keep it alone in its revision");
     }
 
-    private static void addColumn(List<Hazard> h, AddColumn op, boolean pg) {
+    private static void addColumn(List<Hazard> h, AddColumn op, Dialect dialect) {
+        boolean pg = dialect == Dialect.POSTGRESQL;
         Column column = op.column();
         String name = op.table() + "." + column.name();
-        if (!column.nullable() && column.defaultValue() == null && !column.identity()) {
+        if (!column.nullable() && column.defaultValue() == null && !column.identity()
+                && dialect == Dialect.MARIADB) {
+            // MariaDB gives the existing rows the type's implicit default (0, '', the zero date) instead of failing
+            h.add(new Hazard(BREAKS_RUNNING_APP, op.table(), "inserts of the application still deployed fail:"
+                    + " they do not set NOT NULL column " + name + ", whose existing rows get the type's implicit"
+                    + " default (0, '' or the zero date)", "give it a default"));
+        } else if (!column.nullable() && column.defaultValue() == null && !column.identity()) {
             h.add(new Hazard(FAILS_ON_EXISTING_ROWS, op.table(), "fails if " + op.table() + " has rows: NOT NULL"
                     + " column " + name + " has no default", "add it nullable, backfill, then set NOT NULL"));
             h.add(new Hazard(BREAKS_RUNNING_APP, op.table(), "inserts of the application still deployed fail:"
@@ -306,7 +325,7 @@ public final class Hazards {
             h.add(new Hazard(BLOCKS_READS, op.table(), "holds ACCESS EXCLUSIVE on " + op.table()
                     + " during the rewrite"));
         }
-        if (!pg && !SqliteDdlRenderer.addsColumnInPlace(column)) {
+        if (dialect == Dialect.SQLITE && !SqliteDdlRenderer.addsColumnInPlace(column)) {
             rebuildOnSqlite(h, op.table(), false);
         }
     }
@@ -336,13 +355,14 @@ public final class Hazards {
             h.add(new Hazard(BLOCKS_READS, op.table(), "holds ACCESS EXCLUSIVE on " + op.table()
                     + " during the rewrite"));
         }
-        if (!pg) {
+        if (dialect == Dialect.SQLITE) {
             rebuildOnSqlite(h, op.table(), false);
         }
     }
 
-    private static void addConstraint(List<Hazard> h, String table, String what, boolean pg, boolean shortLocks,
+    private static void addConstraint(List<Hazard> h, String table, String what, Dialect dialect, boolean shortLocks,
                                       String offending, String alternative) {
+        boolean pg = dialect == Dialect.POSTGRESQL;
         if (pg && !shortLocks) {
             h.add(new Hazard(BLOCKS_READS, table, "holds ACCESS EXCLUSIVE on " + table + " while it checks every row"
                     + " for the " + what, alternative));
@@ -350,15 +370,15 @@ public final class Hazards {
         if (pg) {
             h.add(new Hazard(SCANS_TABLE, table, "reads every row of " + table + " to validate the " + what));
         } else {
-            rebuildOnSqlite(h, table, false);
+            rebuildOnSqlite(h, table, dialect != Dialect.SQLITE); // MariaDB's: MariadbHazards
         }
         h.add(new Hazard(FAILS_ON_EXISTING_ROWS, table, "fails if " + table + " holds " + offending + " for the "
                 + what, "fix those rows first"));
     }
 
     /** SQLite's table rebuild: every row copied inside one transaction, holding the database's write lock. */
-    private static void rebuildOnSqlite(List<Hazard> h, String table, boolean pg) {
-        if (pg) {
+    private static void rebuildOnSqlite(List<Hazard> h, String table, boolean notSqlite) {
+        if (notSqlite) {
             return;
         }
         h.add(new Hazard(TABLE_REWRITE, table, "rebuilds " + table + " on SQLite (copies every row)"));

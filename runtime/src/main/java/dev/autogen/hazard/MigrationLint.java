@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The gate a reviewer opens: every hazard ({@link Hazards}) of the upgrades of the given revisions that is neither
- * acknowledged on its operation ({@code .acknowledge(KIND, "reason")}) nor of a kind the team accepts everywhere.
+ * acknowledged on its operation ({@code .acknowledge(KIND, "reason")}) nor of a kind the team accepts everywhere, nor
+ * {@linkplain Hazard#informational() informational}.
  * Only upgrades are linted: a downgrade's data loss is confirmed when it runs ({@code downgrade --allow-data-loss}).
  * It reads loaded migrations only, so the CLI, a build plugin or a test can run it with no database.
  */
@@ -33,7 +34,8 @@ public final class MigrationLint {
             for (int i = 0; i < operations.size(); i++) {
                 List<Acknowledgement> acknowledged = changes.acknowledgementsOf(i);
                 for (Hazard hazard : hazards.get(i)) {
-                    if (!accepted.contains(hazard.kind()) && acknowledged.stream().noneMatch(a -> a.covers(hazard))) {
+                    if (!hazard.informational() && !accepted.contains(hazard.kind())
+                            && acknowledged.stream().noneMatch(a -> a.covers(hazard))) {
                         findings.add(new LintFinding(revision, i, operations.get(i), hazard));
                     }
                 }

@@ -115,10 +115,19 @@ public final class RevisionWriter {
         return new WrittenRevision(writeHead(migrationsDir, spec), revisionId, className, List.of(), Map.of(), Set.of());
     }
 
-    /** {@code hazard DATA_LOSS: drops column ...} per operation index. */
+    /**
+     * {@code hazard DATA_LOSS: drops column ...} per operation index. Informational hazards (MariaDB commits each
+     * statement on its own) are printed by {@code -m} and {@code show} but not written into the source: the same line
+     * above every operation of every MariaDB migration would tell a reviewer nothing.
+     */
     static Map<Integer, List<String>> comments(Map<Integer, List<Hazard>> hazards) {
         Map<Integer, List<String>> comments = new TreeMap<>();
-        hazards.forEach((index, list) -> comments.put(index, list.stream().map(h -> "hazard " + h.line()).toList()));
+        hazards.forEach((index, list) -> {
+            List<String> lines = list.stream().filter(h -> !h.informational()).map(h -> "hazard " + h.line()).toList();
+            if (!lines.isEmpty()) {
+                comments.put(index, lines);
+            }
+        });
         return comments;
     }
 
