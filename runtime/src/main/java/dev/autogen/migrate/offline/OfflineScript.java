@@ -21,6 +21,7 @@ import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.SqlText;
 import dev.autogen.sql.Statement;
+import dev.autogen.sql.mariadb.MariadbSession;
 import dev.autogen.sql.postgres.PostgresOnlineDdl;
 import dev.autogen.sql.sqlite.SqliteRebuildGroups;
 import java.util.ArrayList;
@@ -156,9 +157,23 @@ public final class OfflineScript {
         header.append("-- ").append(text.comment(path.size() + " revision" + (path.size() == 1 ? "" : "s")
                 + (path.isEmpty() ? ": nothing to do" : ": " + String.join(", ",
                         path.stream().map(LoadedMigration::id).toList()))
-                + (dialect == Dialect.POSTGRESQL ? "; run with psql -v ON_ERROR_STOP=1 -f FILE"
-                        : "; run with sqlite3 -bail DBFILE < FILE"))).append('\n');
+                + switch (dialect) {
+                    case POSTGRESQL -> "; run with psql -v ON_ERROR_STOP=1 -f FILE";
+                    case SQLITE -> "; run with sqlite3 -bail DBFILE < FILE";
+                    case MARIADB -> "; run with mariadb DATABASE < FILE (it stops at the first error)";
+                })).append('\n');
+        if (dialect == Dialect.MARIADB) {
+            header.append("-- ").append(text.comment("MariaDB commits each DDL statement on its own: when a statement"
+                    + " fails, the statements of its revision before it stay applied and its version row is not"
+                    + " written; the transactions below keep only the version and history rows together")).append('\n');
+        }
         header.append('\n');
+        if (dialect == Dialect.MARIADB) {
+            // the session autogen's own connections run with: double-quoted identifiers, UTC (MariadbSession)
+            for (String setting : MariadbSession.SETTINGS) {
+                header.append(setting).append(";\n");
+            }
+        }
         for (String sql : new VersionStore(dialect).createTableSql()) {
             header.append(sql).append(";\n");
         }

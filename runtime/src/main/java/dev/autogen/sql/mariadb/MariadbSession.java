@@ -3,6 +3,7 @@ package dev.autogen.sql.mariadb;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The session settings every autogen connection to MariaDB runs with. {@code ANSI_QUOTES}: the version tables'
@@ -15,11 +16,17 @@ public final class MariadbSession {
     private MariadbSession() {
     }
 
+    /** The settings, as statements: run on every connection, and written at the top of offline scripts. */
+    public static final List<String> SETTINGS = List.of(
+            "set session sql_mode = trim(both ',' from replace(concat(',', @@sql_mode, ',ANSI_QUOTES,'),"
+                    + " ',NO_BACKSLASH_ESCAPES,', ','))",
+            "set session time_zone = '+00:00'");
+
     public static void prepare(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("set session sql_mode = trim(both ',' from replace(concat(',', @@sql_mode, ',ANSI_QUOTES,'),"
-                    + " ',NO_BACKSLASH_ESCAPES,', ','))");
-            st.execute("set session time_zone = '+00:00'");
+            for (String setting : SETTINGS) {
+                st.execute(setting);
+            }
         }
     }
 }
