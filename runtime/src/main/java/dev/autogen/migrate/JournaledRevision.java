@@ -1,6 +1,8 @@
 package dev.autogen.migrate;
 
 import dev.autogen.migrate.history.HistoryEntry;
+import dev.autogen.op.DropIndex;
+import dev.autogen.op.DropUniqueConstraint;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Schema;
@@ -26,8 +28,11 @@ import java.util.stream.Collectors;
  * report.
  */
 final class JournaledRevision {
-    /** One statement (or Java step) of a revision: its ordinal (from 1) and the operation it belongs to. */
-    record Unit(int ordinal, int operation, String sql, RunCallback callback) {
+    /**
+     * One statement (or Java step) of a revision: its ordinal (from 1), the index of the operation it belongs to, and
+     * that operation.
+     */
+    record Unit(int ordinal, int operation, Operation source, String sql, RunCallback callback) {
         String text() {
             return callback != null ? "run " + callback.description() : sql;
         }
@@ -140,12 +145,12 @@ final class JournaledRevision {
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
             if (operation instanceof RunCallback callback) {
-                units.add(new Unit(units.size() + 1, i, null, callback));
+                units.add(new Unit(units.size() + 1, i, operation, null, callback));
                 continue;
             }
             try {
                 for (var statement : renderer.render(operation, Schema.EMPTY)) {
-                    units.add(new Unit(units.size() + 1, i, statement.sql(), null));
+                    units.add(new Unit(units.size() + 1, i, operation, statement.sql(), null));
                 }
             } catch (RuntimeException e) {
                 throw new MigrationException("revision " + RevisionRunner.label(revision) + " failed at " + operation
@@ -174,14 +179,20 @@ final class JournaledRevision {
         }
     }
 
-    private static void runRecorded(Connection c, String revision, String direction, Unit unit) throws SQLException {
+    private void runRecorded(Connection c, String revision, String direction, Unit unit) throws SQLException {
         c.setAutoCommit(false);
         execute(c, unit);
         StatementJournal.record(c, revision, direction, unit.ordinal(), unit.text());
         c.commit();
     }
 
-    private static void execute(Connection c, Unit unit) throws SQLException {
+    private void execute(Connection c, Unit unit) throws SQLException {
+        // only a dropped index can be one that a foreign key needs
+        if (unit.source() instanceof DropIndex drop) {
+            MariadbForeignKeyIndexes.keepWithout(c, drop.table(), drop.name(), listener);
+        } else if (unit.source() instanceof DropUniqueConstraint drop) {
+            MariadbForeignKeyIndexes.keepWithout(c, drop.table(), drop.name(), listener);
+        }
         if (unit.callback() != null) {
             RevisionRunner.runCallback(c, unit.callback());
         } else {

@@ -25,6 +25,7 @@ import dev.autogen.schema.Column;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
+import dev.autogen.testing.TestMariadb;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -64,7 +65,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>separately, for all scenarios at once, the plan written as Java by the emitter, compiled and run, records
  *       the same operations.</li>
  * </ol>
- * A scenario with a known gap on a dialect must still fail there, so that the fix removes the marker.
+ * A scenario with a known gap on a dialect must still fail there, so that the fix removes the marker. MariaDB runs
+ * every scenario PostgreSQL and SQLite run, on one throwaway server per test JVM with a database per case
+ * ({@link TestMariadb}), except those {@code scenarios/mariadb-excluded.txt} names with a reason.
  *
  * <p>Cases run in parallel (each has its own databases): much of their time is spent waiting on PostgreSQL.
  */
@@ -73,8 +76,11 @@ class ScenarioSuiteTest {
     private static final List<Scenario> SCENARIOS = Scenario.all(root());
     private static final ScenarioEntities ENTITIES = ScenarioEntities.compile(SCENARIOS);
 
+    /** {@code -Dautogen.scenario.dialect=mariadb} runs the cases of one dialect only (while working on it). */
     static Stream<Arguments> scenarios() {
-        return SCENARIOS.stream().flatMap(s -> s.dialects().stream().map(d -> Arguments.of(s, d)));
+        String only = System.getProperty("autogen.scenario.dialect", "");
+        return SCENARIOS.stream().flatMap(s -> s.dialects().stream()
+                .filter(d -> only.isBlank() || d.name().equalsIgnoreCase(only)).map(d -> Arguments.of(s, d)));
     }
 
     @ParameterizedTest(name = "{0} on {1}")
@@ -100,7 +106,7 @@ class ScenarioSuiteTest {
         String url = switch (dialect) {
             case POSTGRESQL -> TestDatabases.freshPostgres("scenario");
             case SQLITE -> TestDatabases.freshSqlite(scenario.name());
-            case MARIADB -> throw new UnsupportedOperationException("MariaDB runs in its own tests");
+            case MARIADB -> TestMariadb.fresh("scenario");
         };
 
         LoadedMigration first = PlannedMigration.revision(1, differ.diff(catalog(url, dialect, scenario), before));
@@ -124,8 +130,11 @@ class ScenarioSuiteTest {
             var rejected = assertThrows(SchemaManagementException.class,
                     () -> HibernateOracle.validate(afterClasses, url, dialect), where + "Hibernate's validate");
             assertEquals(rejection.get(), rejected.getMessage(), where + "the reason Hibernate's validate rejects");
-            String ownExport = dialect == Dialect.SQLITE ? TestDatabases.freshSqlite(scenario.name() + "-export")
-                    : TestDatabases.freshPostgres("scenario_export");
+            String ownExport = switch (dialect) {
+                case SQLITE -> TestDatabases.freshSqlite(scenario.name() + "-export");
+                case POSTGRESQL -> TestDatabases.freshPostgres("scenario_export");
+                case MARIADB -> TestMariadb.fresh("scenario_export");
+            };
             HibernateOracle.export(afterClasses, ownExport, dialect);
             // Hibernate rejects its own export too (with a Short identity id its metadata extraction even fails)
             Throwable own = assertThrows(RuntimeException.class,
