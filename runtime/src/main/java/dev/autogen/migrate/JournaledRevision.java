@@ -8,10 +8,12 @@ import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.mariadb.MariadbOnlineDdl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -49,7 +51,7 @@ final class JournaledRevision {
     RevisionRunner.Result run(Connection c, RevisionRunner.Step step) throws SQLException {
         LoadedMigration revision = step.revision();
         String direction = step.bookkeeping().direction();
-        List<Unit> units = units(revision, step.operations());
+        List<Unit> units = units(revision, step.operations(), step.online().operations());
         List<StatementJournal.Entry> done = StatementJournal.of(c, revision.id(), direction);
         requireUnchanged(revision, direction, done, units);
         if (!done.isEmpty()) {
@@ -90,7 +92,7 @@ final class JournaledRevision {
      */
     void revert(Connection c, LoadedMigration revision, List<StatementJournal.Entry> done) throws SQLException {
         String upgrade = HistoryEntry.UPGRADE;
-        List<Unit> units = units(revision, revision.upgradeChanges().operations());
+        List<Unit> units = units(revision, revision.upgradeChanges().operations(), onlineMarks(revision));
         requireUnchanged(revision, upgrade, done, units);
         Unit last = units.get(done.size() - 1);
         if (done.size() < units.size() && units.get(done.size()).operation() == last.operation()) {
@@ -117,7 +119,7 @@ final class JournaledRevision {
                     .orElse(Integer.MAX_VALUE);
             String current = null;
             try {
-                for (Unit unit : units(revision, List.of(reverses.get(k)))) {
+                for (Unit unit : units(revision, List.of(reverses.get(k)), Set.of())) {
                     current = unit.text();
                     execute(c, unit);
                 }
@@ -139,8 +141,11 @@ final class JournaledRevision {
         listener.accept("reverting " + revision.id() + " (stopped half-way): reverted its statements 1-" + done.size());
     }
 
-    /** The statements of {@code operations}, numbered from 1. */
-    private List<Unit> units(LoadedMigration revision, List<Operation> operations) {
+    /**
+     * The statements of {@code operations}, numbered from 1; those of the operations at {@code online} in their online
+     * form ({@link MariadbOnlineDdl}), refused before anything runs when MariaDB would copy the table for one.
+     */
+    private List<Unit> units(LoadedMigration revision, List<Operation> operations, Set<Integer> online) {
         List<Unit> units = new ArrayList<>();
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
@@ -148,9 +153,17 @@ final class JournaledRevision {
                 units.add(new Unit(units.size() + 1, i, operation, null, callback));
                 continue;
             }
+            if (online.contains(i) && !MariadbOnlineDdl.supports(operation)) {
+                throw new MigrationException("revision " + RevisionRunner.label(revision) + ": operation " + (i + 1)
+                        + " (" + operation + ") is marked online, but MariaDB copies the table for it (ALGORITHM=COPY,"
+                        + " writes wait) — nothing of it was applied; remove .online() to accept the copy, or make the"
+                        + " change expand/contract (a new column, backfill, switch the code, drop the old one)");
+            }
             try {
                 for (var statement : renderer.render(operation, Schema.EMPTY)) {
-                    units.add(new Unit(units.size() + 1, i, operation, statement.sql(), null));
+                    String sql = online.contains(i)
+                            ? MariadbOnlineDdl.statement(operation, statement.sql()).orElseThrow() : statement.sql();
+                    units.add(new Unit(units.size() + 1, i, operation, sql, null));
                 }
             } catch (RuntimeException e) {
                 throw new MigrationException("revision " + RevisionRunner.label(revision) + " failed at " + operation
@@ -159,6 +172,11 @@ final class JournaledRevision {
             }
         }
         return units;
+    }
+
+    /** The operations of a revision's upgrade marked {@code .online()}: the statements that ran were of that form. */
+    private static Set<Integer> onlineMarks(LoadedMigration revision) {
+        return revision.upgradeChanges().onlineOperations();
     }
 
     /** Refuses to resume or revert when the statements that ran are no longer the revision's first ones. */

@@ -153,8 +153,8 @@ public final class Migrator {
 
     /**
      * How operations marked {@code .online()} run on PostgreSQL: lock retries and their backoff, and whether every
-     * operation that has an online form runs online, marked or not (default {@link OnlineSettings#DEFAULT}). SQLite
-     * and MariaDB ignore it: there an online mark is a no-op.
+     * operation that has an online form runs online, marked or not (default {@link OnlineSettings#DEFAULT}). On MariaDB
+     * those operations run with {@code ALGORITHM=INPLACE, LOCK=NONE} (retries do not apply); SQLite ignores it.
      */
     public Migrator withOnline(OnlineSettings settings) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
@@ -378,7 +378,7 @@ public final class Migrator {
                 List<Operation> operations = changes.operations();
                 String direction = upgrade ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE;
                 String checksum = MigrationChecksum.of(m);
-                if (dialect != Dialect.POSTGRESQL && !changes.onlineOperations().isEmpty()) {
+                if (dialect == Dialect.SQLITE && !changes.onlineOperations().isEmpty()) {
                     listener.accept("note: " + RevisionRunner.label(m) + ": " + dialect.displayName() + " has no online"
                             + " form; its .online() marks change nothing and it runs as one transaction");
                 }

@@ -6,6 +6,7 @@ import dev.autogen.hazard.HazardKind;
 import dev.autogen.hazard.Hazards;
 import dev.autogen.op.Operation;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.mariadb.MariadbOnlineDdl;
 import dev.autogen.sql.postgres.PostgresOnlineDdl;
 import java.util.List;
 import java.util.Set;
@@ -33,11 +34,22 @@ record OnlinePlan(String direction, SortedSet<Integer> operations, OnlineSetting
      * application ({@link Hazards}: not on a table the revision created, which is empty and unused, so its plain form
      * is as safe and stays in one transaction). Only
      * operations with an online form count, so a revision whose marks are all on other operations runs as one
-     * transaction. None on SQLite and MariaDB, whose online mark is a no-op.
+     * transaction. None on SQLite, whose online mark is a no-op. On MariaDB the marked operations (every one with an
+     * online form with {@link OnlineSettings#everywhere()}) run with {@code ALGORITHM=INPLACE, LOCK=NONE}
+     * ({@link MariadbOnlineDdl}; the journaled runner refuses a marked one that MariaDB would copy).
      */
     static OnlinePlan of(SchemaChanges changes, String direction, Dialect dialect, OnlineSettings settings) {
-        if (dialect != Dialect.POSTGRESQL) {
+        if (dialect == Dialect.SQLITE) {
             return NONE;
+        }
+        if (dialect == Dialect.MARIADB) {
+            SortedSet<Integer> online = new TreeSet<>(changes.onlineOperations());
+            for (int i = 0; settings.everywhere() && i < changes.operations().size(); i++) {
+                if (MariadbOnlineDdl.supports(changes.operations().get(i))) {
+                    online.add(i);
+                }
+            }
+            return new OnlinePlan(direction, online, settings);
         }
         List<Operation> operations = changes.operations();
         List<List<Hazard>> hazards = settings.everywhere() ? Hazards.of(operations, dialect) : List.of();

@@ -21,6 +21,7 @@ import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.SqlText;
 import dev.autogen.sql.Statement;
+import dev.autogen.sql.mariadb.MariadbOnlineDdl;
 import dev.autogen.sql.mariadb.MariadbSession;
 import dev.autogen.sql.postgres.PostgresOnlineDdl;
 import dev.autogen.sql.sqlite.SqliteRebuildGroups;
@@ -251,7 +252,10 @@ public final class OfflineScript {
         return after;
     }
 
-    /** {@code online}: the operation is marked {@code .online()}; on PostgreSQL its online steps are written. */
+    /**
+     * {@code online}: the operation is marked {@code .online()}; on PostgreSQL its online steps are written, on MariaDB
+     * its statement with {@code ALGORITHM=INPLACE, LOCK=NONE}.
+     */
     private Schema operation(Script script, LoadedMigration m, Operation operation, boolean online, Schema before) {
         Optional<List<Statement>> steps = dialect == Dialect.POSTGRESQL && online
                 ? PostgresOnlineDdl.steps(operation) : Optional.empty();
@@ -286,6 +290,14 @@ public final class OfflineScript {
         } catch (RuntimeException e) {
             throw new MigrationException("revision " + label(m) + " cannot be written as " + dialect.displayName()
                     + " SQL: " + e.getMessage(), e);
+        }
+        if (dialect == Dialect.MARIADB && online) {
+            if (!MariadbOnlineDdl.supports(operation)) {
+                throw new MigrationException("revision " + label(m) + ": " + operation + " is marked online, but MariaDB"
+                        + " copies the table for it (ALGORITHM=COPY, writes wait); remove .online() to accept the copy");
+            }
+            statements = statements.stream()
+                    .map(s -> Statement.of(MariadbOnlineDdl.statement(operation, s.sql()).orElseThrow())).toList();
         }
         for (Statement statement : statements) {
             if (statement.transactional() || dialect != Dialect.POSTGRESQL) {
