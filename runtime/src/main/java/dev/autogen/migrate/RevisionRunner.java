@@ -133,12 +133,7 @@ final class RevisionRunner {
      * ({@link JournaledRevision}), so a failure says exactly what ran and a rerun resumes after it.
      */
     private Optional<Result> runMariadb(Connection c, Planner planner) {
-        Step step;
-        try {
-            step = planner.next(c);
-        } catch (SQLException e) {
-            throw new MigrationException("cannot read " + VersionTables.VERSION + ": " + oneLine(message(e)), e);
-        }
+        Step step = plan(c, planner);
         if (step == null) {
             return Optional.empty();
         }
@@ -153,13 +148,17 @@ final class RevisionRunner {
         }
     }
 
-    private Optional<Result> runPostgres(Connection c, Planner planner) {
-        Step step;
+    /** The planner's next step, read under the lock; null when it chose none. */
+    private static Step plan(Connection c, Planner planner) {
         try {
-            step = planner.next(c);
+            return planner.next(c);
         } catch (SQLException e) {
             throw new MigrationException("cannot read " + VersionTables.VERSION + ": " + oneLine(message(e)), e);
         }
+    }
+
+    private Optional<Result> runPostgres(Connection c, Planner planner) {
+        Step step = plan(c, planner);
         if (step == null) {
             return Optional.empty();
         }

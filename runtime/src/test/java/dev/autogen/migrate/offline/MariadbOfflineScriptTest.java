@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.autogen.dsl.SchemaChanges;
 import dev.autogen.migrate.LoadedMigration;
-import dev.autogen.migrate.Migration;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.migrate.history.MigrationChecksum;
 import dev.autogen.sql.Dialect;
@@ -25,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,10 +34,10 @@ import org.junit.jupiter.api.Test;
  */
 class MariadbOfflineScriptTest {
     private static final String COMMENT = "O'Brien's \\ people\nsecond line";
-    private static final LoadedMigration FIRST = revision("a1", null, "people", schema -> schema.createTable(
+    private static final LoadedMigration FIRST = OfflineScriptTest.revision("a1", null, "people", schema -> schema.createTable(
             table("people").column(column("id", integer()).identity()).column(column("name", varchar(10)).nullable())
                     .primaryKey("pk_people", "id")), schema -> schema.dropTable("people"));
-    private static final LoadedMigration SECOND = revision("b2", "a1", "age\nand -- comment", schema -> schema
+    private static final LoadedMigration SECOND = OfflineScriptTest.revision("b2", "a1", "age\nand -- comment", schema -> schema
             .addColumn("people", column("age", integer()).nullable())
             .addCheckConstraint("people", "ck_people_age", "\"age\" >= 0")
             .setComment("people", COMMENT, null), schema -> schema
@@ -106,21 +103,5 @@ class MariadbOfflineScriptTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the client did not finish");
         return output.strip();
-    }
-
-    private static LoadedMigration revision(String id, String parent, String message, Consumer<SchemaChanges> upgrade,
-            Consumer<SchemaChanges> downgrade) {
-        return new LoadedMigration(id, parent == null ? List.of() : List.of(parent), message, "test.V_" + id,
-                new Migration() {
-                    @Override
-                    public void upgrade(SchemaChanges schema) {
-                        upgrade.accept(schema);
-                    }
-
-                    @Override
-                    public void downgrade(SchemaChanges schema) {
-                        downgrade.accept(schema);
-                    }
-                }, null);
     }
 }

@@ -161,7 +161,8 @@ class OfflineScriptTest {
                 + " database"), e.getMessage());
     }
 
-    private static LoadedMigration revision(String id, String parent, String message, Consumer<SchemaChanges> upgrade,
+    /** A revision of these changes (also used by {@link MariadbOfflineScriptTest}). */
+    static LoadedMigration revision(String id, String parent, String message, Consumer<SchemaChanges> upgrade,
             Consumer<SchemaChanges> downgrade) {
         Migration migration = new Migration() {
             @Override
