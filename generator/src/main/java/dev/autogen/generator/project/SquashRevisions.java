@@ -19,14 +19,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code autogen squash [BASE:]REV -m MSG}: replaces a line of revisions that no database has applied (a feature
- * branch's trial and error) with one revision. Its upgrade is the revisions' upgrade operations in order, data
- * migrations ({@code ExecuteSql}) included in their place, so it builds exactly what they built; its downgrade is their
- * downgrades in reverse. A Java callback cannot be written into a new file, so a range holding one is refused.
+ * {@code autogen squash [BASE:]REV -m MSG}: replaces a line of revisions (a feature branch's trial and error, or a long
+ * applied history) with one revision that records the ids it replaces ({@code @Revision(replaces = ...)}), so that a
+ * database that applied them reads as having applied the squash. Its upgrade is the revisions' upgrade operations in
+ * order, data migrations ({@code ExecuteSql}) included in their place, so it builds exactly what they built; its
+ * downgrade is their downgrades in reverse. A Java callback cannot be written into a new file, so a range holding one
+ * is refused.
  *
- * <p>This version does not record {@code replaces}: the runtime does not yet know that a database at {@code REV} has
- * applied the squash, so, as for {@code rebase}, the configured database is asked first and a range it has applied is
- * refused ({@code --offline} trusts the files). See docs/teams.md for the design of squashing applied revisions.
+ * <p>The originals' files are deleted unless {@code keepOriginals}: a database part-way through the range can then
+ * only be upgraded through them, so unless {@code offline} the configured database is asked and, part-way, the
+ * deletion is refused.
  */
 public final class SquashRevisions {
     private static final Pattern NUMBERED = Pattern.compile("V(\\d{1,9})_.*");
@@ -39,7 +41,8 @@ public final class SquashRevisions {
     }
 
     /** @param range {@code REV} (from the first revision) or {@code BASE:REV} (the revisions after BASE) */
-    public static Outcome run(Project project, String range, String message, String revisionId, boolean offline) {
+    public static Outcome run(Project project, String range, String message, String revisionId, boolean offline,
+            boolean keepOriginals) {
         if (message == null || message.isBlank()) {
             throw new UsageException("a squash needs a message: pass -m \"what the revisions do together\"");
         }
@@ -91,9 +94,8 @@ public final class SquashRevisions {
         if (graph.contains(id)) {
             throw new UsageException("revision id " + id + " is already used: choose another --rev-id");
         }
-        if (!offline) {
-            RebaseRevisions.refuseApplied(project, graph, squashed, "squashing", "squash only revisions no database"
-                    + " has applied");
+        if (!offline && !keepOriginals) {
+            refusePartWay(project, graph, squashed);
         }
         Path directory = HeadSentinel.file(project.settings()).getParent();
         List<Path> originals = new ArrayList<>();
@@ -114,13 +116,13 @@ public final class SquashRevisions {
         MigrationSpec spec = new MigrationSpec(project.settings().migrationsPackage(), className, id,
                 base == null ? List.of() : List.of(base), message.strip(), "Squashes " + String.join(", ",
                 squashed.stream().map(LoadedMigration::id).toList()) + "; written by autogen squash.", upgrade,
-                downgrade);
+                downgrade).replacing(squashed.stream().map(LoadedMigration::id).toList());
         Path target = directory.resolve(className + ".java");
         if (Files.exists(target) && !originals.contains(target)) {
             throw new UsageException("migration file already exists: " + target + ": change -m");
         }
         try {
-            for (Path original : originals) {
+            for (Path original : keepOriginals ? List.<Path>of() : originals) {
                 Files.delete(original);
             }
             Path file = new RevisionWriter().writeFile(project.settings().migrationsDir(), spec);
@@ -135,6 +137,21 @@ public final class SquashRevisions {
         } catch (IOException e) {
             throw new UsageException("cannot rewrite the migrations in " + directory + ": " + e.getMessage()
                     + ": check --migrations", e);
+        }
+    }
+
+    /**
+     * Refuses to delete the originals when the configured database holds some but not all of them: without them it
+     * could not be upgraded any more ({@code upgrade} would refuse, since running the squash would repeat what it has).
+     */
+    private static void refusePartWay(Project project, RevisionGraph graph, List<LoadedMigration> squashed) {
+        Set<String> applied = graph.ancestorsOf(project.migrator().current().stream().filter(graph::knows).toList());
+        List<String> held = squashed.stream().map(LoadedMigration::id).filter(applied::contains).toList();
+        if (!held.isEmpty() && held.size() < squashed.size()) {
+            String last = squashed.get(squashed.size() - 1).id();
+            throw new UsageException(project.settings().displayUrl() + " is part-way through the range (at "
+                    + held.get(held.size() - 1) + "): without the originals it could not be upgraded; keep them with"
+                    + " --keep-originals until every database is past " + last + ", or upgrade it first");
         }
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@code autogen squash} on real PostgreSQL and SQLite: three revisions of a feature branch (a table, a column, a data
  * migration) become one that builds the same catalog as the originals and runs the data migration in its place; what
- * followed the last is re-parented onto it; a database that applied the range keeps squash from touching it.
+ * followed the last is re-parented onto it; a database part-way through the range keeps squash from deleting the
+ * originals ({@link SquashAppliedTest} covers databases that applied some or all of the range).
  */
 class SquashTest {
     private static final String ENTITIES = "dev.autogen.generator.teams.";
@@ -43,12 +44,15 @@ class SquashTest {
         run(0, common, reference, "both", "upgrade");
         Schema originals = catalog(reference, dialect);
 
-        // the reference database applied the range: squash refuses and leaves the files alone
-        String refusal = CliRun.of(args(common, reference, "both", "squash", "ccccccccccc3", "-m", "customer"))
+        // a database part-way through the range could not be upgraded without the originals: squash refuses to
+        // delete them and leaves the files alone
+        String partWay = fresh(dialect, "squash_part");
+        run(0, common, partWay, "both", "upgrade", "bbbbbbbbbbb2");
+        String refusal = CliRun.of(args(common, partWay, "both", "squash", "ccccccccccc3", "-m", "customer"))
                 .assertOneLineError(2);
-        assertTrue(refusal.startsWith("autogen: revision aaaaaaaaaaa1 (V0001_Initial) is applied to "), refusal);
-        assertTrue(refusal.endsWith(": squashing it would rewrite what that database recorded; squash only revisions"
-                + " no database has applied"), refusal);
+        assertTrue(refusal.endsWith(" is part-way through the range (at bbbbbbbbbbb2): without the originals it could"
+                + " not be upgraded; keep them with --keep-originals until every database is past ccccccccccc3, or"
+                + " upgrade it first"), refusal);
         assertTrue(Files.exists(migrations.resolve("migrations/V0002_AddEmail.java")));
 
         CliRun squash = run(0, common, target, "both", "squash", "ccccccccccc3", "-m", "customer with email",

@@ -50,7 +50,9 @@ public final class AppliedRevisions {
      * @param history the history rows, oldest first
      * @param source  where the migrations come from, for messages ({@code "migrations/src/main/java"})
      */
-    public static Report check(RevisionGraph graph, List<String> current, List<HistoryEntry> history, String source) {
+    public static Report check(RevisionGraph migrations, List<String> current, List<HistoryEntry> history,
+            String source) {
+        RevisionGraph graph = migrations.readingRows(current);
         Map<String, HistoryEntry> lastApplied = new HashMap<>();
         Map<String, HistoryEntry> last = new HashMap<>();
         for (HistoryEntry entry : history) {
@@ -64,7 +66,7 @@ public final class AppliedRevisions {
         List<IntegrityProblem> problems = new ArrayList<>();
         List<String> verified = new ArrayList<>();
         List<String> unverified = new ArrayList<>();
-        List<String> known = current.stream().filter(graph::contains).toList();
+        List<String> known = current.stream().filter(graph::knows).toList();
         Set<String> applied = new HashSet<>(graph.ancestorsOf(known));
         if (known.size() < current.size()) {
             // a row the code does not know hides which known revisions are under it: the history says
@@ -89,11 +91,14 @@ public final class AppliedRevisions {
             }
         }
         for (String id : current) {
-            if (graph.contains(id)) {
+            if (graph.knows(id)) {
                 continue;
             }
             HistoryEntry recorded = lastApplied.get(id);
-            if (recorded != null) {
+            String partWay = graph.partWayProblem(id);
+            if (partWay != null) {
+                problems.add(new IntegrityProblem(IntegrityProblem.Kind.MISSING, id, partWay));
+            } else if (recorded != null) {
                 problems.add(new IntegrityProblem(IntegrityProblem.Kind.MISSING, id, "the database is at revision "
                         + id + " (" + recorded.direction() + " " + recorded.appliedAt() + " by " + recorded.appliedBy()
                         + "), which no migration in " + source + " defines: the database is ahead of this code"
