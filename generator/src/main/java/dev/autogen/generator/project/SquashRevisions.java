@@ -5,13 +5,10 @@ import dev.autogen.generator.emit.JavaMigrationEmitter;
 import dev.autogen.generator.emit.MigrationSpec;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.graph.RevisionGraph;
-import dev.autogen.op.Operation;
-import dev.autogen.op.RunCallback;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,14 +79,8 @@ public final class SquashRevisions {
                 children.add(other);
             }
         }
-        List<Operation> upgrade = new ArrayList<>();
-        List<Operation> downgrade = new ArrayList<>();
-        for (LoadedMigration migration : squashed) {
-            upgrade.addAll(operations(migration, migration.upgradeOperations()));
-        }
-        for (LoadedMigration migration : squashed.reversed()) {
-            downgrade.addAll(operations(migration, migration.downgradeOperations()));
-        }
+        SquashPlan.Plan plan = SquashPlan.of(graph.inOrder().stream().filter(m -> before.contains(m.id())).toList(),
+                squashed);
         String id = Autogenerate.revisionIdOrRandom(revisionId);
         if (graph.contains(id)) {
             throw new UsageException("revision id " + id + " is already used: choose another --rev-id");
@@ -115,8 +106,8 @@ public final class SquashRevisions {
         String className = JavaMigrationEmitter.className(number, message.strip());
         MigrationSpec spec = new MigrationSpec(project.settings().migrationsPackage(), className, id,
                 base == null ? List.of() : List.of(base), message.strip(), "Squashes " + String.join(", ",
-                squashed.stream().map(LoadedMigration::id).toList()) + "; written by autogen squash.", upgrade,
-                downgrade).replacing(squashed.stream().map(LoadedMigration::id).toList());
+                squashed.stream().map(LoadedMigration::id).toList()) + "; written by autogen squash.", plan.upgrade(),
+                plan.downgrade()).replacing(squashed.stream().map(LoadedMigration::id).toList());
         Path target = directory.resolve(className + ".java");
         if (Files.exists(target) && !originals.contains(target)) {
             throw new UsageException("migration file already exists: " + target + ": change -m");
@@ -166,17 +157,6 @@ public final class SquashRevisions {
             }
             previous = migration.id();
         }
-    }
-
-    private static List<Operation> operations(LoadedMigration migration, List<Operation> operations) {
-        for (Operation operation : operations) {
-            if (operation instanceof RunCallback callback) {
-                throw new UsageException("revision " + migration.id() + " (" + migration.simpleName() + ") runs Java ("
-                        + callback.description() + "), which cannot be copied into a new file: squash the revisions"
-                        + " before or after it");
-            }
-        }
-        return Collections.unmodifiableList(operations);
     }
 
     private static Path source(LoadedMigration migration, Path directory) {
