@@ -1,15 +1,17 @@
 package dev.autogen.generator.teams;
 
+import static dev.autogen.generator.teams.SquashTest.args;
+import static dev.autogen.generator.teams.SquashTest.catalog;
+import static dev.autogen.generator.teams.SquashTest.fresh;
+import static dev.autogen.generator.teams.SquashTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autogen.generator.catalog.CatalogReader;
 import dev.autogen.generator.testing.CliRun;
 import dev.autogen.migrate.MigrationFiles;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
-import dev.autogen.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +31,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the squash is downgraded like any revision, a target naming a replaced id resolving to it.
  */
 class SquashAppliedTest {
-    private static final String ENTITIES = "dev.autogen.generator.teams.";
     private static final String A = "aaaaaaaaaaa1";
     private static final String B = "bbbbbbbbbbb2";
     private static final String C = "ccccccccccc3";
@@ -142,33 +143,6 @@ class SquashAppliedTest {
 
     private static List<String> lines(String out) {
         return out.lines().map(line -> line.replaceAll(" … \\d+ ms$", "")).toList();
-    }
-
-    private static CliRun run(int code, List<String> common, String url, String entities, String... args) {
-        CliRun run = CliRun.of(args(common, url, entities, args));
-        assertEquals(code, run.exitCode(), run::toString);
-        return run;
-    }
-
-    private static String[] args(List<String> common, String url, String entities, String... args) {
-        List<String> all = new ArrayList<>(common);
-        all.addAll(List.of("--url", url, "--packages", ENTITIES + entities));
-        all.addAll(List.of(args));
-        return all.toArray(String[]::new);
-    }
-
-    private static String fresh(Dialect dialect, String hint) {
-        return switch (dialect) {
-            case POSTGRESQL -> TestDatabases.freshPostgres(hint);
-            case SQLITE -> TestDatabases.freshSqlite(hint);
-            case MARIADB -> throw new IllegalArgumentException("not tested on MariaDB yet");
-        };
-    }
-
-    static Schema catalog(String url, Dialect dialect) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url)) {
-            return CatalogReader.forDialect(dialect).read(connection, null);
-        }
     }
 
     private static int customers(String url) throws Exception {

@@ -1,5 +1,9 @@
 package dev.autogen.generator.teams;
 
+import static dev.autogen.generator.teams.SquashTest.catalog;
+import static dev.autogen.generator.teams.SquashTest.email;
+import static dev.autogen.generator.teams.SquashTest.fresh;
+import static dev.autogen.generator.teams.SquashTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,13 +12,8 @@ import dev.autogen.generator.testing.CliRun;
 import dev.autogen.migrate.MigrationFiles;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
-import dev.autogen.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,7 +26,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * it to base removes everything.
  */
 class SquashMinimalPlanTest {
-    private static final String ENTITIES = "dev.autogen.generator.teams.";
 
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
@@ -46,7 +44,7 @@ class SquashMinimalPlanTest {
                 List.of("delete from customer where id = 1"));
         revision(common, reference, "both", "phone again", "ggggggggggg7");
         run(0, common, reference, "both", "upgrade");
-        Schema originals = SquashAppliedTest.catalog(reference, dialect);
+        Schema originals = catalog(reference, dialect);
 
         run(0, common, squashed, "both", "squash", "ggggggggggg7", "-m", "customer", "--rev-id", "00000000000a",
                 "--offline");
@@ -64,41 +62,16 @@ class SquashMinimalPlanTest {
         CliRun upgraded = run(0, common, squashed, "both", "upgrade");
         assertTrue(upgraded.out().endsWith("Applied 1 revision; the database is at 00000000000a.\n"),
                 upgraded::toString);
-        assertEquals(originals, SquashAppliedTest.catalog(squashed, dialect));
+        assertEquals(originals, catalog(squashed, dialect));
         assertEquals("ada@example.invalid", email(squashed));
         run(0, common, squashed, "both", "check");
 
         run(0, common, squashed, "both", "downgrade", "base", "--allow-data-loss");
-        assertFalse(SquashAppliedTest.catalog(squashed, dialect).tables().stream()
+        assertFalse(catalog(squashed, dialect).tables().stream()
                 .anyMatch(t -> t.name().equals("customer")));
     }
 
     private static void revision(List<String> common, String url, String entities, String message, String id) {
         run(0, common, url, entities, "revision", "--offline", "-m", message, "--rev-id", id);
-    }
-
-    private static CliRun run(int code, List<String> common, String url, String entities, String... args) {
-        List<String> all = new ArrayList<>(common);
-        all.addAll(List.of("--url", url, "--packages", ENTITIES + entities));
-        all.addAll(List.of(args));
-        CliRun run = CliRun.of(all.toArray(String[]::new));
-        assertEquals(code, run.exitCode(), run::toString);
-        return run;
-    }
-
-    private static String fresh(Dialect dialect, String hint) {
-        return switch (dialect) {
-            case POSTGRESQL -> TestDatabases.freshPostgres(hint);
-            case SQLITE -> TestDatabases.freshSqlite(hint);
-            case MARIADB -> throw new IllegalArgumentException("not tested on MariaDB yet");
-        };
-    }
-
-    private static String email(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url);
-             ResultSet rs = c.createStatement().executeQuery("select email from customer where id = 1")) {
-            assertTrue(rs.next());
-            return rs.getString(1);
-        }
     }
 }

@@ -82,20 +82,20 @@ class SquashTest {
         assertFalse(Files.exists(migrations.resolve("migrations/V0001_Again.java")));
     }
 
-    private static CliRun run(int code, List<String> common, String url, String entities, String... args) {
+    static CliRun run(int code, List<String> common, String url, String entities, String... args) {
         CliRun run = CliRun.of(args(common, url, entities, args));
         assertEquals(code, run.exitCode(), run::toString);
         return run;
     }
 
-    private static String[] args(List<String> common, String url, String entities, String... args) {
+    static String[] args(List<String> common, String url, String entities, String... args) {
         List<String> all = new java.util.ArrayList<>(common);
         all.addAll(List.of("--url", url, "--packages", ENTITIES + entities));
         all.addAll(List.of(args));
         return all.toArray(String[]::new);
     }
 
-    private static String fresh(Dialect dialect, String hint) {
+    static String fresh(Dialect dialect, String hint) {
         return switch (dialect) {
             case POSTGRESQL -> TestDatabases.freshPostgres(hint);
             case SQLITE -> TestDatabases.freshSqlite(hint);
@@ -103,13 +103,13 @@ class SquashTest {
         };
     }
 
-    private static Schema catalog(String url, Dialect dialect) throws Exception {
+    static Schema catalog(String url, Dialect dialect) throws Exception {
         try (Connection connection = DriverManager.getConnection(url)) {
             return CatalogReader.forDialect(dialect).read(connection, null);
         }
     }
 
-    private static String email(String url) throws Exception {
+    static String email(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery("select email from customer where id = 1")) {
             assertTrue(rs.next());
