@@ -18,7 +18,9 @@ import java.util.Set;
  * <p>The checksum an applied revision is held to is the one of its latest {@code upgrade}, {@code stamp} or
  * {@code repair} history row. Revisions applied only implicitly (the ancestors of a stamped revision) have no such row and are reported as
  * unverified, not as problems. When a version row is unknown to the code, the known revisions under it are taken from
- * the history (those whose latest row is not a downgrade), so that their checksums are still checked.
+ * the history (those whose latest row is not a downgrade), so that their checksums are still checked. A squash the
+ * database applied through its originals, not yet recorded at the squash, counts as verified: the originals' rows are
+ * history, checked when they ran.
  */
 public final class AppliedRevisions {
 
@@ -78,7 +80,9 @@ public final class AppliedRevisions {
                 continue;
             }
             HistoryEntry recorded = lastApplied.get(m.id());
-            if (recorded == null || recorded.checksum().isEmpty()) {
+            if (recorded == null && !m.replaces().isEmpty() && m.replaces().stream().allMatch(lastApplied::containsKey)) {
+                verified.add(m.id()); // applied through its originals, not yet recorded at the squash: they are history
+            } else if (recorded == null || recorded.checksum().isEmpty()) {
                 unverified.add(m.id());
             } else if (recorded.checksum().equals(MigrationChecksum.of(m))) {
                 verified.add(m.id());
