@@ -66,6 +66,8 @@ class SquashAppliedTest {
         assertTrue(Files.readString(dir.resolve("V0001_CustomerWithEmail.java")).contains("@Revision(id = \"" + SQUASH
                 + "\", message = \"customer with email\", replaces = {\"" + A + "\", \"" + B + "\", \"" + C + "\"})"));
         assertTrue(Files.exists(dir.resolve("V0002_AddEmail.java")));
+        assertTrue(run(0, common, past, "both", "show", SQUASH).out().contains("\nReplaces:   " + A + ", " + B + ", " + C
+                + " (a squash)\n"));
 
         // fully past the range, originals present: at the squash everywhere, then recorded at it
         assertEquals(SQUASH + " V0001_CustomerWithEmail - customer with email (recorded as " + C + ", which it"
