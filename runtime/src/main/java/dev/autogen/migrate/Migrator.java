@@ -274,7 +274,8 @@ public final class Migrator {
             }
         });
         adoptions.forEach((row, squash) -> listener.accept("squash " + squash + " stands for "
-                + String.join(", ", graph.replaced(squash)) + ": the database at " + row + " is recorded at " + squash));
+                + String.join(", ", graph.replaced(squash)) + ": the database at " + row + " is recorded at "
+                + squash));
     }
 
     /**

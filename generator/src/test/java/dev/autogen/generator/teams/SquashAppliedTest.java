@@ -66,8 +66,8 @@ class SquashAppliedTest {
         assertTrue(Files.readString(dir.resolve("V0001_CustomerWithEmail.java")).contains("@Revision(id = \"" + SQUASH
                 + "\", message = \"customer with email\", replaces = {\"" + A + "\", \"" + B + "\", \"" + C + "\"})"));
         assertTrue(Files.exists(dir.resolve("V0002_AddEmail.java")));
-        assertTrue(run(0, common, past, "both", "show", SQUASH).out().contains("\nReplaces:   " + A + ", " + B + ", " + C
-                + " (a squash)\n"));
+        assertTrue(run(0, common, past, "both", "show", SQUASH).out()
+                .contains("\nReplaces:   " + A + ", " + B + ", " + C + " (a squash)\n"));
 
         // fully past the range, originals present: at the squash everywhere, then recorded at it
         assertEquals(SQUASH + " V0001_CustomerWithEmail - customer with email (recorded as " + C + ", which it"
@@ -86,8 +86,8 @@ class SquashAppliedTest {
 
         // part-way, originals present: through the originals to the end of the range, then on from the squash
         upgraded = run(0, common, partWay, "both", "upgrade");
-        assertEquals(List.of("applying " + C + " backfill", "squash " + SQUASH + " stands for " + A + ", " + B + ", " + C
-                        + ": the database at " + C + " is recorded at " + SQUASH, "applying " + D + " add phone",
+        assertEquals(List.of("applying " + C + " backfill", "squash " + SQUASH + " stands for " + A + ", " + B + ", "
+                        + C + ": the database at " + C + " is recorded at " + SQUASH, "applying " + D + " add phone",
                 "Applied 2 revisions; the database is at " + D + "."), lines(upgraded.out()));
         assertEquals(originals, catalog(partWay, dialect));
         assertEquals(1, customers(partWay));

@@ -55,7 +55,8 @@ class SquashMinimalPlanTest {
         assertFalse(upgrade.contains("varchar(50)"), upgrade);
         assertTrue(upgrade.indexOf("createTable(\"customer\"") < upgrade.indexOf("column(\"email\", varchar(100))")
                 && upgrade.indexOf("column(\"email\", varchar(100))") < upgrade.indexOf("insert into customer")
-                && upgrade.indexOf("insert into customer") < upgrade.indexOf("addColumn(\"customer\", column(\"phone\""),
+                && upgrade.indexOf("insert into customer")
+                        < upgrade.indexOf("addColumn(\"customer\", column(\"phone\""),
                 upgrade);
         assertEquals(1, upgrade.split("column\\(\"phone\"", -1).length - 1, upgrade);
 

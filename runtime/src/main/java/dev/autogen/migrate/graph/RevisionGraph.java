@@ -14,6 +14,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The revisions as a directed acyclic graph: each revision follows its parents, and may also depend on revisions of
@@ -41,7 +42,7 @@ public final class RevisionGraph {
     private final Set<String> unsquashed;
     /** The graph the constructor built; views are made from it and answer for themselves. */
     private final RevisionGraph root;
-    private final Map<Set<String>, RevisionGraph> views = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Set<String>, RevisionGraph> views = new ConcurrentHashMap<>();
     private final Map<String, LoadedMigration> byId;
     private final Map<String, List<String>> children;
     /** Reverse of "requires": who must be reverted before each revision. */
@@ -54,7 +55,8 @@ public final class RevisionGraph {
         this(byId(migrations), null, null, Set.of());
     }
 
-    private RevisionGraph(Map<String, LoadedMigration> all, Squashes known, RevisionGraph root, Set<String> unsquashed) {
+    private RevisionGraph(Map<String, LoadedMigration> all, Squashes known, RevisionGraph root,
+            Set<String> unsquashed) {
         this.all = all;
         this.squashes = known != null ? known : Squashes.of(all);
         this.unsquashed = unsquashed;
@@ -170,7 +172,7 @@ public final class RevisionGraph {
         return !view(List.of(), target, false).unsquashed.isEmpty();
     }
 
-    /** The squash ids the revisions replace, with what each replaces (in order); empty without squashes. */
+    /** The ids {@code squash} replaces, in order; empty for a revision that is not a squash. */
     public List<String> replaced(String squash) {
         return squashes.replaced(squash);
     }
@@ -346,8 +348,8 @@ public final class RevisionGraph {
             String id = work.pop();
             if (seen.add(id)) {
                 if (!byId.containsKey(id)) {
-                    get(id);
-                    throw new RevisionGraphException("revision " + id + " is not part of this graph's view");
+                    throw new RevisionGraphException("unknown revision " + id
+                            + " — run `autogen history` to list them");
                 }
                 work.addAll(requirements.get(id));
             }

@@ -159,7 +159,7 @@ final class Squashes {
                 + " with a release that still has the originals, then with this one";
     }
 
-    /** A note when {@code target} names a revision a squash replaces and the graph reads it as the squash, else null. */
+    /** A note when {@code target} names a revision a squash replaces and is read as the squash, else null. */
     String targetNote(String target, Set<String> unsquashed) {
         String squash = replacedBy.get(target);
         if (squash == null || unsquashed.contains(squash)) {

@@ -80,7 +80,8 @@ public final class AppliedRevisions {
                 continue;
             }
             HistoryEntry recorded = lastApplied.get(m.id());
-            if (recorded == null && !m.replaces().isEmpty() && m.replaces().stream().allMatch(lastApplied::containsKey)) {
+            if (recorded == null && !m.replaces().isEmpty()
+                    && m.replaces().stream().allMatch(lastApplied::containsKey)) {
                 verified.add(m.id()); // applied through its originals, not yet recorded at the squash: they are history
             } else if (recorded == null || recorded.checksum().isEmpty()) {
                 unverified.add(m.id());
