@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autogen.dsl.SchemaChanges;
 import dev.autogen.migrate.LoadedMigration;
-import dev.autogen.migrate.Migration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,19 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * originals in the code and without them. The same answers serve the migrator, validate, offline scripts and fleets.
  */
 class SquashedGraphTest {
-    private static final Migration NOTHING = new Migration() {
-        @Override
-        public void upgrade(SchemaChanges schema) {
-        }
-
-        @Override
-        public void downgrade(SchemaChanges schema) {
-        }
-    };
-
     private static LoadedMigration rev(String className, String id, String parent, String... replaces) {
         return new LoadedMigration(id, parent == null ? List.of() : List.of(parent), "m " + id,
-                "migrations." + className, NOTHING, null, List.of(), Arrays.asList(replaces));
+                "migrations." + className, RevisionGraphTest.NOTHING, null, List.of(), Arrays.asList(replaces));
     }
 
     private static final List<LoadedMigration> SQUASHED = List.of(rev("V0000_P", "p0", null),
