@@ -6,20 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.migrate.ConnectionFactory;
+import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.MigrationFiles;
 import dev.autogen.migrate.Migrator;
 import dev.autogen.migrate.discovery.SourceDirectoryMigrationSource;
+import dev.autogen.migrate.tenants.FleetReport;
+import dev.autogen.migrate.tenants.SchemaFleet;
+import dev.autogen.migrate.tenants.SchemaOutcome;
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A rollout over three schemas of a real PostgreSQL database reads a squash as the single migrator does: the schema at
- * the squash's last original only runs what follows, the one part-way goes through the originals, the fresh one runs
- * only the squash; every revision's row in {@code events} is written once.
+ * Fleets over three schemas of a real PostgreSQL database ({@code --targets} rollouts and {@code --schemas} runs) read a
+ * squash as the single migrator does: the schema at the squash's last original only runs what follows, the one part-way
+ * goes through the originals, the fresh one runs only the squash; every revision's row in {@code events} is written
+ * once.
  */
 class SquashedRolloutTest {
     private static final List<String> SCHEMAS = List.of("t_fresh", "t_part", "t_past");
@@ -28,8 +34,42 @@ class SquashedRolloutTest {
     Path dir;
 
     @Test
-    void schemasBeforeInsideAndPastTheRangeAllEndAtHeadHavingRunEachChangeOnce() throws Exception {
+    void aRolloutTakesSchemasBeforeInsideAndPastTheRangeToHeadRunningEachChangeOnce() throws Exception {
         String url = TestDatabases.freshPostgres("squashfleet");
+        var migrations = squashedWhileSchemasStandAroundTheRange(url);
+        List<TargetSpec> specs = List.of(TargetSpec.of("db", url).withSchemas(SCHEMAS));
+
+        RolloutReport report = Rollout.of(specs, migrations).upgrade("head");
+
+        assertTrue(report.complete(), report.outcomes().toString());
+        List<TargetOutcome.Migrated> migrated = report.of(TargetOutcome.Migrated.class);
+        assertEquals(List.of(List.of("s1", "d4"), List.of("c3", "d4"), List.of("d4")),
+                migrated.stream().sorted(Comparator.comparing(m -> m.target().key()))
+                        .map(TargetOutcome.Migrated::revisions).toList());
+        eachChangeRanOnce(url);
+        assertEquals(List.of(List.of("d4"), List.of("d4"), List.of("d4")),
+                Rollout.of(specs, migrations).versions().stream().map(TargetVersion::current).toList());
+    }
+
+    @Test
+    void aSchemaFleetTakesThemToHeadTheSameWay() throws Exception {
+        String url = TestDatabases.freshPostgres("squashschemas");
+        var migrations = squashedWhileSchemasStandAroundTheRange(url);
+
+        FleetReport report = SchemaFleet.of(ConnectionFactory.of(url, null, null), migrations).upgrade(SCHEMAS, "head");
+
+        assertTrue(report.allMigrated(), report.outcomes().toString());
+        assertEquals(List.of(List.of("s1", "d4"), List.of("c3", "d4"), List.of("d4")), report.outcomes().stream()
+                .sorted(Comparator.comparing(SchemaOutcome::schema))
+                .map(o -> ((SchemaOutcome.Migrated) o).applied()).toList());
+        eachChangeRanOnce(url);
+    }
+
+    /**
+     * Applies a1, b2, c3 to t_past and a1, b2 to t_part, then writes s1 (replacing them, the originals kept) and d4
+     * after it; returns the migrations.
+     */
+    private List<LoadedMigration> squashedWhileSchemasStandAroundTheRange(String url) throws Exception {
         execute(url, SCHEMAS.stream().map(s -> "create schema " + s).toArray(String[]::new));
         MigrationFiles.write(dir, "V0001_A", "a1", null, "a", List.of("create table events (revision varchar(20))",
                 "insert into events values ('a1')"), List.of("drop table events"));
@@ -50,16 +90,10 @@ class SquashedRolloutTest {
                 "message = \"squash\", replaces = {\"a1\", \"b2\", \"c3\"}"));
         MigrationFiles.write(dir, "V0004_D", "d4", "s1", "d", List.of("insert into events values ('d4')"),
                 List.of("delete from events where revision = 'd4'"));
-        List<TargetSpec> specs = List.of(TargetSpec.of("db", url).withSchemas(SCHEMAS));
-        var migrations = new SourceDirectoryMigrationSource(dir).load();
+        return new SourceDirectoryMigrationSource(dir).load();
+    }
 
-        RolloutReport report = Rollout.of(specs, migrations).upgrade("head");
-
-        assertTrue(report.complete(), report.outcomes().toString());
-        List<TargetOutcome.Migrated> migrated = report.of(TargetOutcome.Migrated.class);
-        assertEquals(List.of(List.of("s1", "d4"), List.of("c3", "d4"), List.of("d4")),
-                migrated.stream().sorted(java.util.Comparator.comparing(m -> m.target().key()))
-                        .map(TargetOutcome.Migrated::revisions).toList());
+    private static void eachChangeRanOnce(String url) throws Exception {
         for (String schema : SCHEMAS) {
             assertEquals(List.of("a1", "b2", "c3", "d4"),
                     strings(url, "select revision from " + schema + ".events order by 1"), schema);
@@ -67,7 +101,5 @@ class SquashedRolloutTest {
         }
         assertEquals(List.of("s1"), strings(url, "select revision from t_past.autogen_history where direction ="
                 + " 'squash'"));
-        assertEquals(List.of(List.of("d4"), List.of("d4"), List.of("d4")),
-                Rollout.of(specs, migrations).versions().stream().map(TargetVersion::current).toList());
     }
 }
