@@ -218,11 +218,21 @@ public final class Migrator {
     public List<String> upgrade(String target) {
         return locked((c, runner) -> {
             refuseEditedRevisions(c, "upgrade");
+            noteSquashedTarget(target);
+            List<String> done = new ArrayList<>();
+            if (!graph.namesOriginal(target)) {
+                // part-way through a squash whose originals are here: through them first, then at the squash
+                for (String last : graph.unfinishedSquashes(store.current(c))) {
+                    done.addAll(runAll(c, runner, graph.upgradePath(store.current(c), last), true));
+                }
+                adoptSquashes(c);
+            }
             List<LoadedMigration> path = graph.upgradePath(store.current(c), target);
             if (dialect == Dialect.MARIADB) {
                 HalfRunRevisions.beforeUpgrade(c, path);
             }
-            return runAll(c, runner, path, true);
+            done.addAll(runAll(c, runner, path, true));
+            return List.copyOf(done);
         });
     }
 
@@ -237,12 +247,48 @@ public final class Migrator {
     public List<String> downgrade(String target) {
         return locked((c, runner) -> {
             refuseEditedRevisions(c, "downgrade");
+            noteSquashedTarget(target);
+            if (!graph.namesOriginal(target)) {
+                adoptSquashes(c);
+            }
             List<LoadedMigration> path = graph.downgradePath(store.current(c), target);
             List<String> reverted = new ArrayList<>(dialect == Dialect.MARIADB
                     ? HalfRunRevisions.beforeDowngrade(c, graph, path, listener) : List.of());
             reverted.addAll(runAll(c, runner, path, false));
             return List.copyOf(reverted);
         });
+    }
+
+    private void noteSquashedTarget(String target) {
+        String note = graph.targetNote(target);
+        if (note != null) {
+            listener.accept(note);
+        }
+    }
+
+    /**
+     * Records a database whose version row is the last revision a squash replaces at the squash itself: the row
+     * moves and a {@code squash} history row with the squash's checksum is written, in one transaction, so that from
+     * now on the database reads as the squash whether or not the originals are still in the code.
+     */
+    private void adoptSquashes(Connection c) throws SQLException {
+        List<String> before = store.current(c);
+        var adoptions = graph.adoptions(before);
+        if (adoptions.isEmpty()) {
+            return;
+        }
+        List<String> after = before.stream().map(row -> adoptions.getOrDefault(row, row)).sorted().toList();
+        inTransaction(c, () -> {
+            store.moveHeads(c, before, after);
+            Instant now = clock.instant();
+            for (String squash : adoptions.values()) {
+                store.record(c, squash, HistoryEntry.SQUASH, MigrationChecksum.of(graph.get(squash)), now, appliedBy,
+                        0);
+            }
+        });
+        adoptions.forEach((row, squash) -> listener.accept("squash " + squash + " stands for "
+                + String.join(", ", graph.replaced(squash)) + ": the database at " + row + " is recorded at "
+                + squash));
     }
 
     /**
