@@ -49,11 +49,15 @@ class JournaledRevisionTest {
 
     /** The second revision; its third statement is {@code third} (a failing one, or the fix). */
     private void writeSecond(String first, String third) {
+        writeSecond(first, third, SECOND_DOWN);
+    }
+
+    private void writeSecond(String first, String third, List<String> down) {
         MigrationFiles.writeText(dir, "V0002_Orders", source("V0002_Orders", SECOND, FIRST, List.of(
                 first,
                 "alter table users add column phone varchar(20)",
                 third,
-                "create index ix_users_phone on users (phone)"), SECOND_DOWN));
+                "create index ix_users_phone on users (phone)"), down));
     }
 
     private static final String ORDERS = "create table orders (id integer primary key)";
@@ -128,6 +132,43 @@ class JournaledRevisionTest {
         writeSecond(ORDERS, FIXED); // and the fixed revision then applies from its first statement
         assertEquals(List.of(SECOND), migrator().upgrade("head"));
         assertEquals(List.of("id", "total"), columns("orders"));
+    }
+
+    /**
+     * A downgrade stopped half-way is journaled the same way: an upgrade is refused until it is finished, and the
+     * next downgrade resumes after the statements that ran.
+     */
+    @Test
+    void aHalfRunDowngradeBlocksUpgradesAndResumes() throws SQLException {
+        url = TestMariadb.fresh("journal_down");
+        writeFirst();
+        writeSecond(ORDERS, FIXED);
+        assertEquals(List.of(FIRST, SECOND), migrator().upgrade("head"));
+        List<String> brokenDown = new ArrayList<>(SECOND_DOWN);
+        brokenDown.set(1, "alter table missing_table drop column total");
+        writeSecond(ORDERS, FIXED, brokenDown); // an edited downgrade: the checksum changes, hence ignoringEdited
+
+        MigrationException failure = assertThrows(MigrationException.class,
+                () -> migrator().ignoringEditedRevisions().downgrade(FIRST));
+
+        assertTrue(failure.getMessage().contains("stayed applied: #1 drop index ix_users_phone on users (recorded in"
+                + " autogen_statement_journal); fix the migration and run downgrade again to resume after statement"
+                + " #1"), failure.getMessage());
+        assertEquals(List.of(SECOND + " downgrade 1 drop index ix_users_phone on users"), journal());
+        MigrationException refused = assertThrows(MigrationException.class,
+                () -> migrator().ignoringEditedRevisions().upgrade("head"));
+        assertTrue(refused.getMessage().contains("stopped half-way while being reverted (statements 1-1 of its"
+                + " downgrade ran) — run downgrade again"), refused.getMessage());
+
+        writeSecond(ORDERS, FIXED);
+        assertEquals(List.of(SECOND), migrator().downgrade(FIRST));
+
+        assertTrue(progress.contains("resuming " + SECOND + " after statement 1 of 4 (statements 1-1 ran in an earlier"
+                + " run)"), progress.toString());
+        assertEquals(List.of("autogen_history", "autogen_statement_journal", "autogen_version", "users"), tables());
+        assertEquals(List.of("id", "name"), columns("users"));
+        assertEquals(List.of(), journal());
+        assertEquals(List.of(FIRST), migrator().current());
     }
 
     @Test
