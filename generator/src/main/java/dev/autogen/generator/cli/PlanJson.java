@@ -59,7 +59,10 @@ final class PlanJson {
         return json.append('}').toString();
     }
 
-    /** {@code [{"kind":...,"table":...,"why":...,"alternative":...}, ...]}. */
+    /**
+     * {@code [{"kind":...,"table":...,"why":...,"alternative":...}, ...]}, with {@code "informational":true} on a hazard
+     * that never gates lint (MariaDB committing each statement).
+     */
     static String hazards(List<Hazard> hazards) {
         StringBuilder json = new StringBuilder("[");
         for (int h = 0; h < hazards.size(); h++) {
@@ -67,7 +70,8 @@ final class PlanJson {
             json.append(h > 0 ? "," : "").append("{\"kind\":").append(string(hazard.kind().name()))
                     .append(",\"table\":").append(nullable(hazard.table()))
                     .append(",\"why\":").append(string(hazard.why()))
-                    .append(",\"alternative\":").append(nullable(hazard.alternative())).append('}');
+                    .append(",\"alternative\":").append(nullable(hazard.alternative()))
+                    .append(hazard.informational() ? ",\"informational\":true" : "").append('}');
         }
         return json.append(']').toString();
     }
