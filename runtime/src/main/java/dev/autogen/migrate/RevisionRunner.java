@@ -1,5 +1,6 @@
 package dev.autogen.migrate;
 
+import dev.autogen.migrate.history.HistoryEntry;
 import dev.autogen.op.ExecuteDialectSql;
 import dev.autogen.op.ExecuteSql;
 import dev.autogen.op.ForEachTenant;
@@ -67,7 +68,7 @@ final class RevisionRunner {
 
         /** Which way the revision runs ({@code upgrade} or {@code downgrade}): MariaDB's journal keys its rows by it. */
         default String direction() {
-            return dev.autogen.migrate.history.HistoryEntry.UPGRADE;
+            return HistoryEntry.UPGRADE;
         }
     }
 
