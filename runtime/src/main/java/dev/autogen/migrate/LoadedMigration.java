@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param sourceFile the {@code .java} file it was compiled from, or null when it was loaded from compiled classes
  * @param dependsOn  revisions (usually on other branches) that must be applied before this one, without being its
  *                   parents: they order the graph but do not merge branches ({@link Revision#dependsOn()})
+ * @param contract   whether it is a contract revision, which a plain upgrade to head leaves waiting
+ *                   ({@link Revision#contract()}); not part of its checksum
  */
 public record LoadedMigration(String id, List<String> parents, String message, String className, Migration instance,
-        Path sourceFile, List<String> dependsOn) {
+        Path sourceFile, List<String> dependsOn, boolean contract) {
 
     public LoadedMigration {
         Objects.requireNonNull(id, "id");
@@ -30,6 +32,12 @@ public record LoadedMigration(String id, List<String> parents, String message, S
         message = message == null ? "" : message;
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(instance, "instance");
+    }
+
+    /** An ordinary (not contract) migration. */
+    public LoadedMigration(String id, List<String> parents, String message, String className, Migration instance,
+            Path sourceFile, List<String> dependsOn) {
+        this(id, parents, message, className, instance, sourceFile, dependsOn, false);
     }
 
     /** A migration without dependencies beyond its parents. */

@@ -6,6 +6,7 @@ import dev.autogen.migrate.fleet.TargetVersion;
 import picocli.CommandLine.Mixin;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migrator;
+import dev.autogen.migrate.graph.ContractHold;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,6 +44,11 @@ final class CurrentCommand implements Callable<Integer> {
             String message = migrator.graph().contains(id) ? describe(migrator.graph().get(id))
                     : "(unknown to these migrations)";
             out.println(id + " " + message + (heads.contains(id) ? " (head)" : ""));
+        }
+        ContractHold hold = current.stream().allMatch(migrator.graph()::contains)
+                ? ContractHold.at(migrator.graph(), current) : new ContractHold(List.of(), List.of());
+        if (hold.onlyContractsPending()) {
+            hold.waiting().forEach(m -> out.println(ContractHold.waitingLine(m)));
         }
         out.flush();
         return ExitCodes.OK;

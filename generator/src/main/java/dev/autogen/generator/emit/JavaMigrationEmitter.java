@@ -211,6 +211,9 @@ public final class JavaMigrationEmitter {
         if (!spec.message().isEmpty()) {
             members.add(CodeBlock.of("message = $S", spec.message()));
         }
+        if (spec.contract()) {
+            members.add(CodeBlock.of("contract = true"));
+        }
         return AnnotationSpec.builder(Revision.class).addMember("value", CodeBlock.join(members, ", ")).build();
     }
 

@@ -26,11 +26,12 @@ import javax.lang.model.SourceVersion;
  *                    the key {@code upgrade.size()} writes them after the last operation
  * @param downgradeComments the same for the downgrade operations (the hazards of reverting)
  * @param online      the indexes of the upgrade operations written with {@code .online()}
+ * @param contract    whether it is written as a contract revision ({@code @Revision(..., contract = true)})
  */
 public record MigrationSpec(String packageName, String className, String revisionId, List<String> parents,
                             String message, String description, List<Operation> upgrade, List<Operation> downgrade,
                             Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments,
-                            Set<Integer> online) {
+                            Set<Integer> online, boolean contract) {
 
     public MigrationSpec {
         Objects.requireNonNull(packageName, "packageName");
@@ -59,6 +60,15 @@ public record MigrationSpec(String packageName, String className, String revisio
                         + upgrade.size() + " operations");
             }
         }
+    }
+
+    /** An ordinary (not contract) revision. */
+    public MigrationSpec(String packageName, String className, String revisionId, List<String> parents, String message,
+                         String description, List<Operation> upgrade, List<Operation> downgrade,
+                         Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments,
+                         Set<Integer> online) {
+        this(packageName, className, revisionId, parents, message, description, upgrade, downgrade, comments,
+                downgradeComments, online, false);
     }
 
     /** A spec without online marks. */

@@ -42,7 +42,8 @@ final class MigrationClasses {
         checkIds(where, "parent", List.of(revision.parent()));
         checkIds(where, "dependsOn", List.of(revision.dependsOn()));
         return Optional.of(new LoadedMigration(revision.id(), List.of(revision.parent()), revision.message(),
-                type.getName(), instantiate(type, where), sourceFile, List.of(revision.dependsOn())));
+                type.getName(), instantiate(type, where), sourceFile, List.of(revision.dependsOn()),
+                revision.contract()));
     }
 
     /**
