@@ -123,11 +123,16 @@ final class CheckCommand implements Callable<Integer> {
                     json.append(i > 0 ? "," : "").append(PlanJson.string(report.problems().get(i)));
                 }
                 String plan = PlanJson.of(report.plan(), warnings, null, report.hints());
-                json.append("],\"contractsWaiting\":[");
-                for (int i = 0; i < report.contractsWaiting().size(); i++) {
-                    json.append(i > 0 ? "," : "").append(PlanJson.string(report.contractsWaiting().get(i)));
+                json.append("],");
+                // only when one waits, so that the usual answer keeps its shape
+                if (!report.contractsWaiting().isEmpty()) {
+                    json.append("\"contractsWaiting\":[");
+                    for (int i = 0; i < report.contractsWaiting().size(); i++) {
+                        json.append(i > 0 ? "," : "").append(PlanJson.string(report.contractsWaiting().get(i)));
+                    }
+                    json.append("],");
                 }
-                json.append("],").append(plan, 1, plan.length() - 1);
+                json.append(plan, 1, plan.length() - 1);
                 if (lintReport != null) {
                     json.append(",\"lint\":").append(LintReportText.json(lintReport));
                 }

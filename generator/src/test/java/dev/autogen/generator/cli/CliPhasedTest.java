@@ -109,6 +109,10 @@ class CliPhasedTest {
         assertFalse(expand.contains("contract = true"), expand);
         assertTrue(expand.contains("schema.backfill(\"accounts\", \"\\\"display_name\\\" = \\\"name\\\"\")"), expand);
 
+        assertEquals("autogen: revision bbb222_contract (V0003_ReshapeAccountsContract) is a contract revision, which"
+                + " must stay on its own: squash a range that ends before it",
+                autogen("squash", "aaa111:bbb222_contract", "-m", "all in one", "--offline").assertOneLineError(2));
+
         CliRun upgrade = assertExit(0, autogen("upgrade"));
         assertTrue(upgrade.out().contains(WAITS), upgrade::toString);
         assertEquals(List.of("bbb222"), TestSql.strings(url, "select revision from autogen_version"));
@@ -123,6 +127,8 @@ class CliPhasedTest {
         CliRun check = assertExit(0, autogen("check"));
         assertTrue(check.out().contains(WAITS), check::toString);
         assertTrue(check.out().contains("In sync: "), check::toString);
+        String json = assertExit(0, autogen("check", "--format", "json")).out();
+        assertTrue(json.contains("\"inSync\":true,\"problems\":[],\"contractsWaiting\":[\"" + WAITS + "\"]"), json);
         assertTrue(assertExit(0, autogen("history")).out().contains("-> bbb222_contract (contract)"));
 
         CliRun contracted = assertExit(0, autogen("upgrade", "--contract"));
