@@ -9,6 +9,7 @@ import dev.autogen.migrate.Migrator;
 import dev.autogen.migrate.graph.ContractHold;
 import java.io.PrintWriter;
 import java.util.List;
+import dev.autogen.migrate.graph.RevisionGraph;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,13 +41,17 @@ final class CurrentCommand implements Callable<Integer> {
         if (current.isEmpty()) {
             out.println("base (no revision applied)");
         }
-        for (String id : current) {
-            String message = migrator.graph().contains(id) ? describe(migrator.graph().get(id))
-                    : "(unknown to these migrations)";
-            out.println(id + " " + message + (heads.contains(id) ? " (head)" : ""));
+        RevisionGraph graph = migrator.graph().readingRows(current);
+        for (String row : current) {
+            String partWay = graph.partWayProblem(row);
+            String id = graph.knows(row) ? graph.canonical(row) : row;
+            String message = partWay != null ? "(" + partWay + ")"
+                    : graph.contains(id) ? describe(graph.get(id)) : "(unknown to these migrations)";
+            out.println(id + " " + message + (heads.contains(id) ? " (head)" : "")
+                    + (id.equals(row) ? "" : " (recorded as " + row + ", which it replaces)"));
         }
-        ContractHold hold = current.stream().allMatch(migrator.graph()::contains)
-                ? ContractHold.at(migrator.graph(), current) : new ContractHold(List.of(), List.of());
+        ContractHold hold = current.stream().allMatch(graph::knows)
+                ? ContractHold.at(graph, current) : new ContractHold(List.of(), List.of());
         if (hold.onlyContractsPending()) {
             hold.waiting().forEach(m -> out.println(ContractHold.waitingLine(m)));
         }

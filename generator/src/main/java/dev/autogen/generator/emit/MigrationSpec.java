@@ -26,12 +26,13 @@ import javax.lang.model.SourceVersion;
  *                    the key {@code upgrade.size()} writes them after the last operation
  * @param downgradeComments the same for the downgrade operations (the hazards of reverting)
  * @param online      the indexes of the upgrade operations written with {@code .online()}
+ * @param replaces    the revisions a squash replaces, in order ({@code @Revision(replaces = ...)}); empty otherwise
  * @param contract    whether it is written as a contract revision ({@code @Revision(..., contract = true)})
  */
 public record MigrationSpec(String packageName, String className, String revisionId, List<String> parents,
                             String message, String description, List<Operation> upgrade, List<Operation> downgrade,
                             Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments,
-                            Set<Integer> online, boolean contract) {
+                            Set<Integer> online, List<String> replaces, boolean contract) {
 
     public MigrationSpec {
         Objects.requireNonNull(packageName, "packageName");
@@ -54,6 +55,7 @@ public record MigrationSpec(String packageName, String className, String revisio
         comments = checked(comments, upgrade.size(), "upgrade");
         downgradeComments = checked(downgradeComments, downgrade.size(), "downgrade");
         online = online == null ? Set.of() : Set.copyOf(new TreeSet<>(online));
+        replaces = replaces == null ? List.of() : List.copyOf(replaces);
         for (int index : online) {
             if (index < 0 || index >= upgrade.size()) {
                 throw new IllegalArgumentException("online index " + index + " is outside the upgrade's "
@@ -62,13 +64,25 @@ public record MigrationSpec(String packageName, String className, String revisio
         }
     }
 
-    /** An ordinary (not contract) revision. */
-    public MigrationSpec(String packageName, String className, String revisionId, List<String> parents, String message,
-                         String description, List<Operation> upgrade, List<Operation> downgrade,
+    /** A spec that squashes nothing. */
+    public MigrationSpec(String packageName, String className, String revisionId, List<String> parents,
+                         String message, String description, List<Operation> upgrade, List<Operation> downgrade,
                          Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments,
                          Set<Integer> online) {
         this(packageName, className, revisionId, parents, message, description, upgrade, downgrade, comments,
-                downgradeComments, online, false);
+                downgradeComments, online, List.of(), false);
+    }
+
+    /** This spec as a squash of {@code ids}, in order. */
+    public MigrationSpec replacing(List<String> ids) {
+        return new MigrationSpec(packageName, className, revisionId, parents, message, description, upgrade,
+                downgrade, comments, downgradeComments, online, ids, contract);
+    }
+
+    /** This spec as a contract revision ({@code @Revision(..., contract = true)}). */
+    public MigrationSpec asContract() {
+        return new MigrationSpec(packageName, className, revisionId, parents, message, description, upgrade,
+                downgrade, comments, downgradeComments, online, replaces, true);
     }
 
     /** A spec without online marks. */

@@ -147,7 +147,7 @@ public final class Autogenerate {
             throw new UsageException("the migrations have several heads (" + String.join(", ", graph.heads())
                     + "): merge them first (autogen merge -m \"merge heads\")");
         }
-        List<String> current = project.migrator().current();
+        List<String> current = graph.position(project.migrator().current());
         if (!sameSet(current, graph.heads())) {
             // a new revision follows the contract revision, so the database must have it first
             boolean contractWaits = current.stream().allMatch(graph::contains)

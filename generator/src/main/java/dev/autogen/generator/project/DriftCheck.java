@@ -65,11 +65,12 @@ public final class DriftCheck {
         }
         problems.addAll(HeadSentinel.problems(HeadSentinel.file(project.settings()), heads));
         Migrator migrator = project.migrator();
-        List<String> current = migrator.current();
-        List<String> unknown = current.stream().filter(id -> !graph.contains(id)).toList();
+        List<String> current = graph.position(migrator.current());
+        List<String> unknown = current.stream().filter(id -> !graph.readingRows(current).contains(id)).toList();
         AppliedRevisions.Report validation = migrator.validate(project.settings().migrationsDir().toString());
         validation.problems().forEach(problem -> problems.add(problem.message()));
-        ContractHold hold = unknown.isEmpty() ? ContractHold.at(graph, current) : new ContractHold(List.of(), List.of());
+        ContractHold hold = unknown.isEmpty() ? ContractHold.at(graph.readingRows(current), current)
+                : new ContractHold(List.of(), List.of());
         boolean contractsOnly = hold.onlyContractsPending();
         boolean atHead = unknown.isEmpty() && (contractsOnly || Autogenerate.sameSet(current, heads));
         if (unknown.isEmpty() && !atHead) {

@@ -124,8 +124,9 @@ public final class RevisionWriter {
                 downgradeHazards.put(i, reverting.get(i));
             }
         }
-        return new MigrationSpec(packageName, className, revisionId, parents, message, description, upgrade, downgrade,
-                comments, comments(downgradeHazards), online, contract);
+        MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, parents, message, description,
+                upgrade, downgrade, comments, comments(downgradeHazards), online);
+        return contract ? spec.asContract() : spec;
     }
 
     /**
