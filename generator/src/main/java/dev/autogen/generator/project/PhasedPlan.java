@@ -4,11 +4,15 @@ import dev.autogen.generator.config.UsageException;
 import dev.autogen.op.AddColumn;
 import dev.autogen.op.AlterColumn;
 import dev.autogen.op.Backfill;
+import dev.autogen.op.CreateIndex;
 import dev.autogen.op.DropColumn;
+import dev.autogen.op.DropIndex;
 import dev.autogen.op.DropTable;
 import dev.autogen.op.Operation;
 import dev.autogen.op.RenameColumn;
 import dev.autogen.schema.Column;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.IndexColumn;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Table;
 import dev.autogen.sql.DdlRenderer;
@@ -24,12 +28,12 @@ import java.util.List;
  * <p>The breaking changes and their two halves:
  * <ul>
  *   <li>column rename: expand adds the new column and backfills it from the old; contract backfills the rows the old
- *       version wrote since, restores NOT NULL and the default, and drops the old column;</li>
+ *       version wrote since, restores NOT NULL and the default, drops the old column and moves its indexes;</li>
  *   <li>new NOT NULL column: expand adds it nullable, sets its default and backfills the default into the rows that
  *       exist; contract sets NOT NULL (online on PostgreSQL). Without a default there is no value for those rows, so
  *       {@code --phased} refuses and says which column;</li>
  *   <li>type change: expand adds a column of the new type beside it and backfills it with a cast; contract catches up,
- *       drops the old column and gives the new one its name;</li>
+ *       drops the old column and gives the new one its name and the old one's indexes;</li>
  *   <li>drop of a column or a table the running version maps: nothing in expand, the drop in contract.</li>
  * </ul>
  * Everything else stays in expand, in plan order. Each half has a downgrade that restores the schema before it without
@@ -101,7 +105,7 @@ public record PhasedPlan(List<Operation> expandUpgrade, List<Operation> expandDo
     /** The breaking changes on tables that exist split in two; every other operation stays in expand. */
     private static Step step(Operation operation, Schema database, List<String> droppedTables, DdlRenderer types) {
         if (operation instanceof RenameColumn op && database.table(op.table()).isPresent()) {
-            return rename(op, existing(database, op.table(), op.from()));
+            return rename(op, existing(database, op.table(), op.from()), database.table(op.table()).orElseThrow());
         }
         if (operation instanceof AddColumn op && database.table(op.table()).isPresent() && !op.column().nullable()
                 && !op.column().identity()) {
@@ -131,21 +135,27 @@ public record PhasedPlan(List<Operation> expandUpgrade, List<Operation> expandDo
         return column.withNullable(true).withDefaultValue(null).withIdentity(false);
     }
 
-    private static Step rename(RenameColumn op, Column old) {
+    private static Step rename(RenameColumn op, Column old, Table existing) {
         String table = op.table();
         Column target = old.withName(op.to());
         Column added = loose(target);
         Column restored = loose(old);
+        List<Index> indexes = indexesOn(existing, op.from());
         List<Operation> contractUp = new ArrayList<>();
         contractUp.add(copy(table, op.to(), op.from(), true));
         alterIfDifferent(contractUp, table, added, target);
+        indexes.forEach(index -> contractUp.add(new DropIndex(table, index.name(), index)));
         contractUp.add(new DropColumn(table, op.from(), old));
+        indexes.forEach(index -> contractUp.add(new CreateIndex(table, renamed(index, op.from(), op.to()))));
         List<Operation> contractDown = new ArrayList<>();
+        indexes.forEach(index -> contractDown.add(new DropIndex(table, index.name(), renamed(index, op.from(),
+                op.to()))));
         alterIfDifferent(contractDown, table, target, added);
         contractDown.add(new AddColumn(table, restored));
         contractDown.add(new Backfill(table, q(op.from()) + " = " + q(op.to()), q(op.from()) + " is null",
                 Backfill.DEFAULT_BATCH_SIZE));
         alterIfDifferent(contractDown, table, restored, old);
+        indexes.forEach(index -> contractDown.add(new CreateIndex(table, index)));
         return new Step(List.of(new AddColumn(table, added), copy(table, op.to(), op.from(), false)),
                 List.of(new DropColumn(table, op.to(), added)), contractUp, contractDown);
     }
@@ -175,22 +185,40 @@ public record PhasedPlan(List<Operation> expandUpgrade, List<Operation> expandDo
         Column renamed = added.withName(name);
         Column restored = loose(op.from());
         String toNew = q(beside) + " = cast(" + q(name) + " as " + types.typeSql(op.to().type()) + ")";
+        List<Index> indexes = indexesOn(table, name);
         List<Operation> contractUp = new ArrayList<>();
         contractUp.add(new Backfill(op.table(), toNew, q(beside) + " is null and " + q(name) + " is not null",
                 Backfill.DEFAULT_BATCH_SIZE));
+        indexes.forEach(index -> contractUp.add(new DropIndex(op.table(), index.name(), index)));
         contractUp.add(new DropColumn(op.table(), name, op.from()));
         contractUp.add(new RenameColumn(op.table(), beside, name));
         alterIfDifferent(contractUp, op.table(), renamed, op.to());
+        indexes.forEach(index -> contractUp.add(new CreateIndex(op.table(), index)));
         List<Operation> contractDown = new ArrayList<>();
+        indexes.forEach(index -> contractDown.add(new DropIndex(op.table(), index.name(), index)));
         alterIfDifferent(contractDown, op.table(), op.to(), renamed);
         contractDown.add(new RenameColumn(op.table(), name, beside));
         contractDown.add(new AddColumn(op.table(), restored));
         contractDown.add(new Backfill(op.table(), q(name) + " = cast(" + q(beside) + " as "
                 + types.typeSql(op.from().type()) + ")", q(name) + " is null", Backfill.DEFAULT_BATCH_SIZE));
         alterIfDifferent(contractDown, op.table(), restored, op.from());
+        indexes.forEach(index -> contractDown.add(new CreateIndex(op.table(), index)));
         return new Step(List.of(new AddColumn(op.table(), added), new Backfill(op.table(), toNew, q(beside) + " is null",
                         Backfill.DEFAULT_BATCH_SIZE)),
                 List.of(new DropColumn(op.table(), beside, added)), contractUp, contractDown);
+    }
+
+    /**
+     * The indexes on a column the contract drops: dropped before it (SQLite refuses to drop an indexed column) and
+     * built again on the column that takes its place, so that the contracted table has the indexes the entities map.
+     */
+    private static List<Index> indexesOn(Table table, String column) {
+        return table.indexes().stream().filter(index -> index.columnNames().contains(column)).toList();
+    }
+
+    private static Index renamed(Index index, String from, String to) {
+        return new Index(index.name(), index.columns().stream()
+                .map(c -> c.name().equals(from) ? new IndexColumn(to, c.descending()) : c).toList(), index.unique());
     }
 
     /** {@code name_new}, or {@code name_new2}, ... when the table has such a column already. */

@@ -40,7 +40,8 @@ class CliPhasedTest {
             import jakarta.persistence.*;
 
             @Entity
-            @Table(name = "accounts")
+            @Table(name = "accounts", indexes = {@Index(name = "ix_accounts_name", columnList = "name"),
+                    @Index(name = "ix_accounts_score", columnList = "score")})
             public class Account {
                 @Id
                 private Long id;
@@ -60,10 +61,12 @@ class CliPhasedTest {
 
             import dev.autogen.annotations.RenamedFrom;
             import jakarta.persistence.*;
+            import jakarta.persistence.Index;
             import org.hibernate.annotations.ColumnDefault;
 
             @Entity
-            @Table(name = "accounts")
+            @Table(name = "accounts", indexes = {@Index(name = "ix_accounts_name", columnList = "display_name"),
+                    @Index(name = "ix_accounts_score", columnList = "score")})
             public class Account {
                 @Id
                 private Long id;
