@@ -153,8 +153,8 @@ class ContractRevisionsTest {
 
     private List<String> columns(Dialect dialect) throws SQLException {
         return TestSql.strings(url, switch (dialect) {
-            case POSTGRESQL -> "select column_name from information_schema.columns where table_schema = current_schema()"
-                    + " and table_name = 'users' order by ordinal_position";
+            case POSTGRESQL -> "select column_name from information_schema.columns"
+                    + " where table_schema = current_schema() and table_name = 'users' order by ordinal_position";
             case SQLITE -> "select name from pragma_table_info('users') order by cid";
             case MARIADB -> throw new UnsupportedOperationException();
         });

@@ -79,14 +79,16 @@ public final class DriftCheck {
         }
         // CI: nobody to ask about renames
         UnmanagedTables.Filtered filtered = UnmanagedTables.of(migrations)
-                .filter(project.plan(afterWaitingContracts(project, graph, current, contractsOnly), RenamePrompt.never()))
+                .filter(project.plan(afterWaitingContracts(project, graph, current, contractsOnly),
+                        RenamePrompt.never()))
                 .withHints(TenantColumnHints.of(project));
         List<Operation> plan = filtered.plan();
         if (!plan.isEmpty()) {
             problems.add("the entities differ from the database by " + plan.size() + " operation"
                     + (plan.size() == 1 ? "" : "s") + (atHead ? ": generate a migration with autogen -m MESSAGE" : ""));
         }
-        List<String> waiting = contractsOnly ? hold.waiting().stream().map(ContractHold::waitingLine).toList() : List.of();
+        List<String> waiting = contractsOnly ? hold.waiting().stream().map(ContractHold::waitingLine).toList()
+                : List.of();
         return new Report(problems, plan, heads, filtered.hints(), waiting);
     }
 

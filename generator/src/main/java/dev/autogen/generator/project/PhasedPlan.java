@@ -203,8 +203,8 @@ public record PhasedPlan(List<Operation> expandUpgrade, List<Operation> expandDo
                 + types.typeSql(op.from().type()) + ")", q(name) + " is null", Backfill.DEFAULT_BATCH_SIZE));
         alterIfDifferent(contractDown, op.table(), restored, op.from());
         indexes.forEach(index -> contractDown.add(new CreateIndex(op.table(), index)));
-        return new Step(List.of(new AddColumn(op.table(), added), new Backfill(op.table(), toNew, q(beside) + " is null",
-                        Backfill.DEFAULT_BATCH_SIZE)),
+        return new Step(List.of(new AddColumn(op.table(), added),
+                        new Backfill(op.table(), toNew, q(beside) + " is null", Backfill.DEFAULT_BATCH_SIZE)),
                 List.of(new DropColumn(op.table(), beside, added)), contractUp, contractDown);
     }
 

@@ -139,8 +139,8 @@ public final class SquashRevisions {
     private static void refuseContracts(List<LoadedMigration> squashed) {
         for (LoadedMigration migration : squashed) {
             if (migration.contract()) {
-                throw new UsageException("revision " + migration.id() + " (" + migration.simpleName() + ") is a contract"
-                        + " revision, which must stay on its own: squash a range that ends before it");
+                throw new UsageException("revision " + migration.id() + " (" + migration.simpleName() + ") is a"
+                        + " contract revision, which must stay on its own: squash a range that ends before it");
             }
         }
     }

@@ -73,8 +73,8 @@ public final class OfflineScript {
     }
 
     /**
-     * As {@link #upgrade(Collection, String)}; contract revisions on the way to {@code head} or {@code heads} are in the
-     * script only with {@link ContractRevisions#APPLY}, else a comment line says each waits ({@link ContractHold}).
+     * As {@link #upgrade(Collection, String)}; contract revisions on the way to {@code head} or {@code heads} are in
+     * the script only with {@link ContractRevisions#APPLY}, else a comment line says each waits ({@link ContractHold}).
      */
     public String upgrade(Collection<String> from, String target, ContractRevisions contracts) {
         ContractHold hold = ContractHold.of(graph, graph.upgradePath(from, target), target,
