@@ -15,11 +15,18 @@ public final class UpgradeGoal extends AutogenGoal {
     @Parameter(property = "autogen.target")
     String target;
 
+    /** Also apply contract revisions ({@code autogen upgrade --contract}, docs/zero-downtime.md). */
+    @Parameter(property = "autogen.contract", defaultValue = "false")
+    boolean contract;
+
     @Override
     List<String> command(Properties file) {
         List<String> command = new ArrayList<>(List.of("upgrade"));
         if (target != null && !target.isBlank()) {
             command.add(target.strip());
+        }
+        if (contract) {
+            command.add("--contract");
         }
         return command;
     }

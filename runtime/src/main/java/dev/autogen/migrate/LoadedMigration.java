@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param dependsOn  revisions (usually on other branches) that must be applied before this one, without being its
  *                   parents: they order the graph but do not merge branches ({@link Revision#dependsOn()})
  * @param replaces   the revisions this one squashes, in order ({@link Revision#replaces()}); empty for any other
+ * @param contract   whether it is a contract revision, which a plain upgrade to head leaves waiting
+ *                   ({@link Revision#contract()}); not part of its checksum
  */
 public record LoadedMigration(String id, List<String> parents, String message, String className, Migration instance,
-        Path sourceFile, List<String> dependsOn, List<String> replaces) {
+        Path sourceFile, List<String> dependsOn, List<String> replaces, boolean contract) {
 
     public LoadedMigration {
         Objects.requireNonNull(id, "id");
@@ -32,6 +34,12 @@ public record LoadedMigration(String id, List<String> parents, String message, S
         message = message == null ? "" : message;
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(instance, "instance");
+    }
+
+    /** An ordinary (not contract) migration. */
+    public LoadedMigration(String id, List<String> parents, String message, String className, Migration instance,
+            Path sourceFile, List<String> dependsOn, List<String> replaces) {
+        this(id, parents, message, className, instance, sourceFile, dependsOn, replaces, false);
     }
 
     /** A migration that squashes nothing. */
@@ -48,7 +56,8 @@ public record LoadedMigration(String id, List<String> parents, String message, S
 
     /** This migration following other revisions (the graph re-points a follower of a squash it reads as another). */
     public LoadedMigration withRequirements(List<String> parents, List<String> dependsOn) {
-        return new LoadedMigration(id, parents, message, className, instance, sourceFile, dependsOn, replaces);
+        return new LoadedMigration(id, parents, message, className, instance, sourceFile, dependsOn, replaces,
+                contract);
     }
 
     /** The operations {@code upgrade} records, in order. */

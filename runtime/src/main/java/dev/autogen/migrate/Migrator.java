@@ -1,6 +1,7 @@
 package dev.autogen.migrate;
 
 import dev.autogen.dsl.SchemaChanges;
+import dev.autogen.migrate.graph.ContractHold;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.migrate.history.AppliedRevisions;
 import dev.autogen.migrate.history.HistoryEntry;
@@ -212,10 +213,22 @@ public final class Migrator {
      * or prefix). Runners started together each apply what is left when they get the lock, so every revision is applied
      * once.
      *
+     * For {@code head} and {@code heads} it stops before the first contract revision and reports that it waits
+     * ({@link ContractRevisions#WAIT}, see {@link #upgrade(String, ContractRevisions)}).
+     *
      * @return the ids this call applied, in order (empty when already there, or when another runner applied them)
      * @throws MigrationException when a revision fails (it is rolled back; the ones before it stay applied)
      */
     public List<String> upgrade(String target) {
+        return upgrade(target, ContractRevisions.WAIT);
+    }
+
+    /**
+     * {@link #upgrade(String)}, saying whether contract revisions ({@link Revision#contract()}) on the way to
+     * {@code head} or {@code heads} are applied ({@code --contract}) or left waiting, each waiting one reported to the
+     * listener in one line. An explicit target (an id, a prefix, {@code +N}) applies the revisions it names either way.
+     */
+    public List<String> upgrade(String target, ContractRevisions contracts) {
         return locked((c, runner) -> {
             refuseEditedRevisions(c, "upgrade");
             noteSquashedTarget(target);
@@ -227,11 +240,13 @@ public final class Migrator {
                 }
                 adoptSquashes(c);
             }
-            List<LoadedMigration> path = graph.upgradePath(store.current(c), target);
+            ContractHold hold = ContractHold.of(graph, graph.upgradePath(store.current(c), target), target,
+                    contracts == ContractRevisions.APPLY);
             if (dialect == Dialect.MARIADB) {
-                HalfRunRevisions.beforeUpgrade(c, path);
+                HalfRunRevisions.beforeUpgrade(c, hold.run());
             }
-            done.addAll(runAll(c, runner, path, true));
+            done.addAll(runAll(c, runner, hold.run(), true));
+            hold.waiting().forEach(m -> listener.accept(ContractHold.waitingLine(m)));
             return List.copyOf(done);
         });
     }

@@ -37,4 +37,13 @@ public @interface Revision {
 
     /** The human message given with {@code -m}. */
     String message() default "";
+
+    /**
+     * A contract revision: the second half of a zero-downtime change (drop the old column, set NOT NULL), which the
+     * application version still running would not survive. A plain {@code upgrade} to head stops before it (and before
+     * everything that follows it) and says that it waits; {@code upgrade --contract}, or a target at or after it,
+     * applies it. The flag is not part of the revision's checksum, so marking or unmarking an applied revision later
+     * does not make {@code validate} report an edit (docs/zero-downtime.md).
+     */
+    boolean contract() default false;
 }

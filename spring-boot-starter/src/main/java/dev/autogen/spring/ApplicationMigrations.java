@@ -3,6 +3,7 @@ package dev.autogen.spring;
 import dev.autogen.migrate.AutogenMigrations;
 import dev.autogen.migrate.MigrationException;
 import dev.autogen.migrate.MigrationTimeouts;
+import dev.autogen.migrate.ContractRevisions;
 import dev.autogen.migrate.Migrator;
 import dev.autogen.migrate.discovery.MigrationSourceException;
 import dev.autogen.migrate.graph.RevisionGraphException;
@@ -100,7 +101,8 @@ public final class ApplicationMigrations {
         if (properties.validateOnStart()) {
             refuseProblems(migrator.validate(source()).problems().stream().map(IntegrityProblem::message).toList());
         }
-        List<String> applied = migrator.upgrade(properties.target());
+        List<String> applied = migrator.upgrade(properties.target(),
+                properties.contract() ? ContractRevisions.APPLY : ContractRevisions.WAIT);
         LOG.info(applied.isEmpty() ? "autogen: database up to date at " + describe(migrator.current())
                 : "autogen: applied " + applied.size() + " revision" + (applied.size() == 1 ? "" : "s") + ", at "
                         + describe(migrator.current()));

@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validateOnStart   refuse to start when an applied revision was edited or the database is at a revision the
  *                          code lacks (it is ahead of this code), before anything is applied
  * @param appliedBy         who the history rows say applied the revisions (default: the operating-system user)
+ * @param contract          whether contract revisions on the way to {@code head} are applied at start-up (as
+ *                          {@code autogen upgrade --contract}); off by default, so a rolling deployment's new instances
+ *                          never drop what the old instances still use (docs/zero-downtime.md)
  */
 @ConfigurationProperties("autogen")
 public record AutogenProperties(
@@ -40,7 +43,8 @@ public record AutogenProperties(
         @DefaultValue("10s") Duration lockTimeout,
         @DefaultValue("1h") Duration statementTimeout,
         @DefaultValue("true") boolean validateOnStart,
-        String appliedBy) {
+        String appliedBy,
+        @DefaultValue("false") boolean contract) {
 
     public AutogenProperties {
         schemas = schemas == null ? List.of() : List.copyOf(schemas);

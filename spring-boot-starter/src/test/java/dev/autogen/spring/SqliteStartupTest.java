@@ -58,6 +58,22 @@ class SqliteStartupTest {
     }
 
     @Test
+    void aContractRevisionWaitsUnlessAutogenContractIsSet() {
+        String url = TestDatabases.freshSqlite("starter-contract");
+        String migrations = "autogen.migrations-package=dev.autogen.spring.contract";
+        try (ConfigurableApplicationContext app = TestApps.start(url, migrations)) {
+            assertEquals(List.of("c0ffee000001"), TestApps.rows(url, "select revision from autogen_version"));
+            assertEquals(List.of("fax"), TestApps.rows(url, "select name from pragma_table_info('customers')"
+                    + " where name = 'fax'"));
+        }
+        try (ConfigurableApplicationContext app = TestApps.start(url, migrations, "autogen.contract=true")) {
+            assertEquals(List.of("c0ffee00000f"), TestApps.rows(url, "select revision from autogen_version"));
+            assertEquals(List.of(), TestApps.rows(url, "select name from pragma_table_info('customers')"
+                    + " where name = 'fax'"));
+        }
+    }
+
+    @Test
     void aDatabaseAheadOfTheCodeStopsStartUp() {
         String url = TestDatabases.freshSqlite("starter-ahead");
         AutogenMigrations.forConnections(ConnectionFactory.of(url, null, null)).migrationsIn("db.migration")

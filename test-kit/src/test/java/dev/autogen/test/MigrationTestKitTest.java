@@ -47,6 +47,18 @@ class MigrationTestKitTest {
     }
 
     @Test
+    void contractRevisionsAreAppliedAndWalkedLikeAnyOther() {
+        Outcomes outcomes = Outcomes.of(Suites.Contract.class);
+        assertEquals(Map.of(), outcomes.failed, outcomes.toString());
+        assertEquals(Map.of(), outcomes.aborted, outcomes.toString());
+        for (String database : List.of("PostgreSQL", "SQLite")) {
+            assertTrue(outcomes.succeeded.contains(database + " / upgrade base to head"), outcomes.toString());
+            assertTrue(outcomes.succeeded.contains(database + " / stairway: up, down, up per revision /"
+                    + " V0002_DropLegacy (a00000000002)"), outcomes.toString());
+        }
+    }
+
+    @Test
     void aDowngradeThatDoesNotRestoreAColumnFailsItsStairStepNamingTheColumn() {
         Outcomes outcomes = Outcomes.of(Suites.LossyDowngrade.class);
         String stairway = "stairway: up, down, up per revision / ";

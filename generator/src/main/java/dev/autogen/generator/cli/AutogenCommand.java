@@ -111,6 +111,11 @@ public final class AutogenCommand implements Callable<Integer> {
             description = "With -m --offline: postgresql, mariadb or sqlite (default: the --url's).")
     String dialect;
 
+    @Option(names = "--phased", description = "With -m: split a breaking change (column rename, type change, new NOT"
+            + " NULL column, dropped column or table) into an expand revision and a contract revision that waits for"
+            + " upgrade --contract (docs/zero-downtime.md).")
+    boolean phased;
+
     @Override
     public Integer call() {
         if (message == null && revisionId != null) {
@@ -124,11 +129,14 @@ public final class AutogenCommand implements Callable<Integer> {
             throw new UsageException("--online before no command needs a message: autogen -m MESSAGE --online, or"
                     + " put it after the command (autogen upgrade --online)");
         }
+        if (message == null && phased) {
+            throw new UsageException("--phased needs a message: autogen -m MESSAGE --phased");
+        }
         if (message == null) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        return RevisionCommand.generate(project(), message, false, revisionId, offline, dialect, online,
+        return RevisionCommand.generate(project(), message, false, revisionId, offline, dialect, online, phased,
                 spec.commandLine().getOut());
     }
 

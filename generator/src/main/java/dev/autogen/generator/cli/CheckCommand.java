@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "For CI: exit 0 when the database is at the single head revision and matches the entities, exit 1"
-                + " on entity drift, unapplied migrations, several heads or an unknown applied revision.")
+                + " on entity drift, unapplied migrations, several heads or an unknown applied revision. A contract"
+                + " revision that waits for upgrade --contract is said in one line and is no failure.")
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -84,7 +85,8 @@ final class CheckCommand implements Callable<Integer> {
                 : DriftCheck.run(project);
         List<String> entityPackages = remembered != null ? remembered.entityPackages()
                 : report.inSync() ? project.entityPackages() : List.of();
-        if (shortcut != null && remembered == null) {
+        // a waiting contract is said on every run, so such a check is not remembered
+        if (shortcut != null && remembered == null && report.contractsWaiting().isEmpty()) {
             shortcut.remember(report, entityPackages);
         }
         Map<Integer, List<Hazard>> warnings = PlanHazards.of(report.plan(), project.dialect());
@@ -95,8 +97,10 @@ final class CheckCommand implements Callable<Integer> {
         switch (format) {
             case text -> {
                 RevisionCommand.printHints(out, report.hints());
+                report.contractsWaiting().forEach(out::println);
                 if (report.inSync()) {
                     String heads = report.heads().isEmpty() ? "(no migrations)" : String.join(", ", report.heads());
+                    heads = report.contractsWaiting().isEmpty() ? heads : heads + " apart from the waiting contract";
                     out.println(offline
                             ? "In sync (offline): the migrations up to head " + heads + " build what the entities in "
                                     + String.join(", ", entityPackages) + " map."
@@ -119,7 +123,16 @@ final class CheckCommand implements Callable<Integer> {
                     json.append(i > 0 ? "," : "").append(PlanJson.string(report.problems().get(i)));
                 }
                 String plan = PlanJson.of(report.plan(), warnings, null, report.hints());
-                json.append("],").append(plan, 1, plan.length() - 1);
+                json.append("],");
+                // only when one waits, so that the usual answer keeps its shape
+                if (!report.contractsWaiting().isEmpty()) {
+                    json.append("\"contractsWaiting\":[");
+                    for (int i = 0; i < report.contractsWaiting().size(); i++) {
+                        json.append(i > 0 ? "," : "").append(PlanJson.string(report.contractsWaiting().get(i)));
+                    }
+                    json.append("],");
+                }
+                json.append(plan, 1, plan.length() - 1);
                 if (lintReport != null) {
                     json.append(",\"lint\":").append(LintReportText.json(lintReport));
                 }

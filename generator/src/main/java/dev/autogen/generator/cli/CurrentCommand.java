@@ -6,6 +6,7 @@ import dev.autogen.migrate.fleet.TargetVersion;
 import picocli.CommandLine.Mixin;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migrator;
+import dev.autogen.migrate.graph.ContractHold;
 import java.io.PrintWriter;
 import java.util.List;
 import dev.autogen.migrate.graph.RevisionGraph;
@@ -48,6 +49,11 @@ final class CurrentCommand implements Callable<Integer> {
                     : graph.contains(id) ? describe(graph.get(id)) : "(unknown to these migrations)";
             out.println(id + " " + message + (heads.contains(id) ? " (head)" : "")
                     + (id.equals(row) ? "" : " (recorded as " + row + ", which it replaces)"));
+        }
+        ContractHold hold = current.stream().allMatch(graph::knows)
+                ? ContractHold.at(graph, current) : new ContractHold(List.of(), List.of());
+        if (hold.onlyContractsPending()) {
+            hold.waiting().forEach(m -> out.println(ContractHold.waitingLine(m)));
         }
         out.flush();
         return ExitCodes.OK;

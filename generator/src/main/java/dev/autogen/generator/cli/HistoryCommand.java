@@ -33,6 +33,7 @@ final class HistoryCommand implements Callable<Integer> {
             String parents = migration.parents().isEmpty() ? "<base>" : String.join(", ", migration.parents());
             out.println((applied.contains(migration.id()) ? "[x] " : "[ ] ") + parents + " -> " + migration.id()
                     + (current.contains(migration.id()) ? " (current)" : "")
+                    + (migration.contract() ? " (contract)" : "")
                     + (migration.dependsOn().isEmpty() ? "" : " (depends on " + String.join(", ", migration.dependsOn())
                     + ")") + (migration.replaces().isEmpty() ? "" : " (replaces "
                     + String.join(", ", migration.replaces()) + ")") + "  " + CurrentCommand.describe(migration));

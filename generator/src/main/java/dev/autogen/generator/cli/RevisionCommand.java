@@ -50,16 +50,25 @@ final class RevisionCommand implements Callable<Integer> {
             + " not only those on tables that hold rows.")
     boolean online;
 
+    @Option(names = "--phased", description = "Split a breaking change (column rename, type change, new NOT NULL"
+            + " column, dropped column or table) into an expand revision and a contract revision that waits for"
+            + " upgrade --contract (docs/zero-downtime.md).")
+    boolean phased;
+
     @Override
     public Integer call() {
-        return generate(root.project(), message, empty, revisionId, offline, dialect, online,
+        return generate(root.project(), message, empty, revisionId, offline, dialect, online, phased,
                 spec.commandLine().getOut());
     }
 
     static int generate(Project project, String message, boolean empty, String revisionId, boolean offline,
-                        String dialect, boolean online, PrintWriter out) {
+                        String dialect, boolean online, boolean phased, PrintWriter out) {
         if (dialect != null && !offline) {
             throw new UsageException("--dialect only applies to --offline: add --offline");
+        }
+        if (phased && (offline || empty)) {
+            throw new UsageException("--phased splits what the database lacks into expand and contract: drop "
+                    + (offline ? "--offline" : "--empty"));
         }
         if (online && offline) {
             throw new UsageException("--online needs the database (it marks operations on tables that hold rows"
@@ -68,7 +77,7 @@ final class RevisionCommand implements Callable<Integer> {
         Autogenerate.Outcome outcome = offline
                 ? Autogenerate.generateOffline(project, message, empty, revisionId,
                         OfflineSqlOptions.dialect(dialect, project))
-                : Autogenerate.generate(project, message, empty, revisionId, online);
+                : Autogenerate.generate(project, message, empty, revisionId, online, phased);
         printHints(out, outcome.hints());
         Optional<WrittenRevision> written = outcome.written();
         if (written.isEmpty()) {
@@ -77,6 +86,13 @@ final class RevisionCommand implements Callable<Integer> {
                     : "No changes: the database already matches the entities in "
                     + String.join(", ", project.entityPackages())) + "; no migration written.");
             return ExitCodes.OK;
+        }
+        if (outcome.contract().isPresent()) {
+            printPhased(out, written.get(), outcome);
+            return ExitCodes.OK;
+        }
+        if (phased) {
+            out.println("No breaking change: --phased writes one ordinary revision.");
         }
         WrittenRevision revision = written.get();
         Path shown = relative(revision.file());
@@ -88,6 +104,20 @@ final class RevisionCommand implements Callable<Integer> {
         out.println("Review it, then apply it with: autogen upgrade");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The two halves of {@code --phased}, each with its plan, and the order to run them in. */
+    private static void printPhased(PrintWriter out, WrittenRevision expand, Autogenerate.Outcome outcome) {
+        WrittenRevision contract = outcome.contract().orElseThrow();
+        out.println("Generated " + relative(expand.file()) + " (revision " + expand.id() + ", expand: the running"
+                + " application survives it):");
+        printPlan(out, expand.upgrade(), outcome.hazards(), null, expand.online());
+        out.println("Generated " + relative(contract.file()) + " (revision " + contract.id() + ", contract: waits for"
+                + " autogen upgrade --contract):");
+        printPlan(out, contract.upgrade(), outcome.contractHazards(), null, contract.online());
+        out.println("Review them, then: autogen upgrade (expand), deploy the new version everywhere, then"
+                + " autogen upgrade --contract");
+        out.flush();
     }
 
     static void printPlan(PrintWriter out, List<dev.autogen.op.Operation> plan,

@@ -87,7 +87,9 @@ final class ShowCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, RevisionGraph graph, LoadedMigration m, Dialect dialect) {
         boolean head = graph.heads().contains(m.id());
-        out.println("Revision:   " + m.id() + (head ? " (head)" : "") + (m.parents().size() > 1 ? " (merge)" : ""));
+        out.println("Revision:   " + m.id() + (head ? " (head)" : "") + (m.parents().size() > 1 ? " (merge)" : "")
+                + (m.contract() ? " (contract: upgrade to head waits before it; autogen upgrade --contract applies it)"
+                        : ""));
         out.println("Message:    " + m.message());
         out.println("Class:      " + m.className());
         out.println("Parents:    " + (m.parents().isEmpty() ? "<base>" : String.join(", ", m.parents())));

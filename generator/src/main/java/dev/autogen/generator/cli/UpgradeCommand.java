@@ -4,8 +4,8 @@ import dev.autogen.migrate.fleet.TargetSpec;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.Project;
+import dev.autogen.migrate.ContractRevisions;
 import dev.autogen.migrate.Migrator;
-import dev.autogen.migrate.offline.OfflineScript;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,11 +53,21 @@ final class UpgradeCommand implements Callable<Integer> {
             + " differs; refused by default). autogen repair records such an edit for good.")
     boolean ignoreEdited;
 
+    @Option(names = "--contract", description = "Also apply contract revisions (the second half of a phased change:"
+            + " dropping what the previous application version used). Without it, upgrade to head stops before them"
+            + " and says which waits; run it once every running instance is on the new version.")
+    boolean contract;
+
     @Override
     public Integer call() {
         offline.requireSqlForOthers(target);
         targets.validate(root, fleet);
         rollout.requireTargets(targets.active());
+        if (contract && (targets.active() || fleet.active())) {
+            throw new UsageException("--contract applies to one database: run it without --targets and --schemas, or"
+                    + " give the contract revision's id as TARGET");
+        }
+        ContractRevisions contracts = contract ? ContractRevisions.APPLY : ContractRevisions.WAIT;
         if (targets.active()) {
             return rollOut();
         }
@@ -70,12 +80,12 @@ final class UpgradeCommand implements Callable<Integer> {
                     spec.commandLine().getErr());
         }
         if (offline.sql) {
-            offline.print(root.project(), target, graph -> List.of(), OfflineScript::upgrade,
-                    spec.commandLine().getOut());
+            offline.print(root.project(), target, graph -> List.of(),
+                    (script, from, to) -> script.upgrade(from, to, contracts), spec.commandLine().getOut());
             return ExitCodes.OK;
         }
         MigrationProgress.run(timeouts.applyTo(edited(root.project().migrator())).withOnline(online.settings()),
-                Migrator::upgrade, target, "Applied", "Nothing to apply",
+                (migrator, to) -> migrator.upgrade(to, contracts), target, "Applied", "Nothing to apply",
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }

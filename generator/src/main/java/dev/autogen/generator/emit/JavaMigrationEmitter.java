@@ -215,6 +215,9 @@ public final class JavaMigrationEmitter {
             members.add(CodeBlock.of("replaces = {$L}",
                     CodeBlock.join(spec.replaces().stream().map(id -> CodeBlock.of("$S", id)).toList(), ", ")));
         }
+        if (spec.contract()) {
+            members.add(CodeBlock.of("contract = true"));
+        }
         return AnnotationSpec.builder(Revision.class).addMember("value", CodeBlock.join(members, ", ")).build();
     }
 

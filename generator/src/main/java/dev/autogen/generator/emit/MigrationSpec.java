@@ -27,11 +27,12 @@ import javax.lang.model.SourceVersion;
  * @param downgradeComments the same for the downgrade operations (the hazards of reverting)
  * @param online      the indexes of the upgrade operations written with {@code .online()}
  * @param replaces    the revisions a squash replaces, in order ({@code @Revision(replaces = ...)}); empty otherwise
+ * @param contract    whether it is written as a contract revision ({@code @Revision(..., contract = true)})
  */
 public record MigrationSpec(String packageName, String className, String revisionId, List<String> parents,
                             String message, String description, List<Operation> upgrade, List<Operation> downgrade,
                             Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments,
-                            Set<Integer> online, List<String> replaces) {
+                            Set<Integer> online, List<String> replaces, boolean contract) {
 
     public MigrationSpec {
         Objects.requireNonNull(packageName, "packageName");
@@ -69,13 +70,19 @@ public record MigrationSpec(String packageName, String className, String revisio
                          Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments,
                          Set<Integer> online) {
         this(packageName, className, revisionId, parents, message, description, upgrade, downgrade, comments,
-                downgradeComments, online, List.of());
+                downgradeComments, online, List.of(), false);
     }
 
     /** This spec as a squash of {@code ids}, in order. */
     public MigrationSpec replacing(List<String> ids) {
         return new MigrationSpec(packageName, className, revisionId, parents, message, description, upgrade,
-                downgrade, comments, downgradeComments, online, ids);
+                downgrade, comments, downgradeComments, online, ids, contract);
+    }
+
+    /** This spec as a contract revision ({@code @Revision(..., contract = true)}). */
+    public MigrationSpec asContract() {
+        return new MigrationSpec(packageName, className, revisionId, parents, message, description, upgrade,
+                downgrade, comments, downgradeComments, online, replaces, true);
     }
 
     /** A spec without online marks. */

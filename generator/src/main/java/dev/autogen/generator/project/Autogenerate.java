@@ -8,6 +8,7 @@ import dev.autogen.generator.jpa.EntityModel;
 import dev.autogen.hazard.Hazard;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.RevisionIdRule;
+import dev.autogen.migrate.graph.ContractHold;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
@@ -46,10 +47,19 @@ public final class Autogenerate {
      * tables autogen left alone (see {@link UnmanagedTables}), which are also comments at the top of the upgrade.
      */
     public record Outcome(Optional<RevisionWriter.WrittenRevision> written, List<String> hints,
-                          Map<Integer, List<Hazard>> hazards) {
+                          Map<Integer, List<Hazard>> hazards, Optional<RevisionWriter.WrittenRevision> contract,
+                          Map<Integer, List<Hazard>> contractHazards) {
         public Outcome {
             hints = List.copyOf(hints);
             hazards = Map.copyOf(hazards);
+            contract = contract == null ? Optional.empty() : contract;
+            contractHazards = contractHazards == null ? Map.of() : Map.copyOf(contractHazards);
+        }
+
+        /** One revision (no contract half). */
+        public Outcome(Optional<RevisionWriter.WrittenRevision> written, List<String> hints,
+                       Map<Integer, List<Hazard>> hazards) {
+            this(written, hints, hazards, Optional.empty(), Map.of());
         }
     }
 
@@ -64,13 +74,23 @@ public final class Autogenerate {
      */
     public static Outcome generate(Project project, String message, boolean empty, String revisionId,
                                    boolean online) {
+        return generate(project, message, empty, revisionId, online, false);
+    }
+
+    /**
+     * As {@link #generate(Project, String, boolean, String, boolean)}; {@code phased} splits a plan that holds a
+     * breaking change into an expand revision and a contract revision ({@link PhasedPlan}), written as
+     * {@link Outcome#written()} and {@link Outcome#contract()}.
+     */
+    public static Outcome generate(Project project, String message, boolean empty, String revisionId,
+                                   boolean online, boolean phased) {
         if (message == null || message.isBlank()) {
             throw new UsageException("a revision needs a message: pass -m \"what changed\"");
         }
         // an empty revision needs no entities; otherwise Hibernate's boot overlaps with the database work
         String id = revisionIdOrRandom(revisionId);
-        return empty ? generateWithId(project, message, true, id, online)
-                : project.alongsideEntityModel(() -> generateWithId(project, message, false, id, online));
+        return empty ? generateWithId(project, message, true, id, online, false)
+                : project.alongsideEntityModel(() -> generateWithId(project, message, false, id, online, phased));
     }
 
     /**
@@ -120,7 +140,7 @@ public final class Autogenerate {
     }
 
     private static Outcome generateWithId(Project project, String message, boolean empty, String id,
-                                          boolean alwaysOnline) {
+                                          boolean alwaysOnline, boolean phased) {
         List<LoadedMigration> existing = project.migrations();
         RevisionGraph graph = new RevisionGraph(existing);
         if (graph.heads().size() > 1) {
@@ -129,8 +149,12 @@ public final class Autogenerate {
         }
         List<String> current = graph.position(project.migrator().current());
         if (!sameSet(current, graph.heads())) {
+            // a new revision follows the contract revision, so the database must have it first
+            boolean contractWaits = current.stream().allMatch(graph::contains)
+                    && ContractHold.at(graph, current).onlyContractsPending();
             throw new UsageException("the database is not at the head revision (database: " + describe(current)
-                    + ", head: " + describe(graph.heads()) + "): run autogen upgrade first");
+                    + ", head: " + describe(graph.heads()) + "): run autogen upgrade"
+                    + (contractWaits ? " --contract" : "") + " first");
         }
         Schema database = empty ? Schema.EMPTY : project.databaseSchema();
         UnmanagedTables unmanaged = empty ? null : UnmanagedTables.of(project);
@@ -146,12 +170,17 @@ public final class Autogenerate {
             return new Outcome(Optional.empty(), printed, Map.of());
         }
         List<String> written = filtered.withHints(TenantColumnHints.touchedBy(project, plan)).hints();
-        // with the catalog in hand, so that renames and type changes of columns a policy uses are flagged too
-        Set<Integer> online = OnlineMarks.of(project, plan, alwaysOnline);
-        Map<Integer, List<Hazard>> hazards = PlanHazards.of(plan, project.dialect(), database, online);
         String description = "Generated by autogen from entities in " + String.join(", ", project.entityPackages())
                 + " against " + project.dialect().displayName()
                 + (project.settings().schema() == null ? "" : " (schema " + project.settings().schema() + ")") + ".";
+        PhasedPlan split = phased ? PhasedPlan.of(plan, database, project.dialect()) : null;
+        if (split != null && split.phased()) {
+            return PhasedRevisions.write(project, existing, id, message.strip(), description, split, database, written,
+                    printed, alwaysOnline);
+        }
+        // with the catalog in hand, so that renames and type changes of columns a policy uses are flagged too
+        Set<Integer> online = OnlineMarks.of(project, plan, alwaysOnline);
+        Map<Integer, List<Hazard>> hazards = PlanHazards.of(plan, project.dialect(), database, online);
         return new Outcome(Optional.of(new RevisionWriter().write(project.settings().migrationsDir(),
                 project.settings().migrationsPackage(), existing, id, message.strip(), description, plan, hazards,
                 written, project.dialect(), online)), printed, hazards);

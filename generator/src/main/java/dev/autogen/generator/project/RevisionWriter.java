@@ -75,6 +75,42 @@ public final class RevisionWriter {
         }
         Collections.reverse(downgrade);
         String className = JavaMigrationEmitter.className(nextNumber(existing), message);
+        MigrationSpec spec = spec(packageName, className, revisionId, heads, message, description, plan, downgrade,
+                hazards, hints, dialect, online, false);
+        return new WrittenRevision(writeHead(migrationsDir, spec), revisionId, className, plan, hazards, online);
+    }
+
+    /**
+     * One half of {@code -m --phased} ({@link PhasedPlan}), whose downgrade is not the plain reverse of its upgrade
+     * (a backfill has none).
+     *
+     * @param upgrade   what the half's upgrade does
+     * @param downgrade what reverts it
+     * @param parents   the revision it follows (for the contract: the expand)
+     * @param number    its class-name number
+     * @param contract  whether it is the contract half ({@code @Revision(contract = true)}), which becomes the head
+     */
+    public record Half(String revisionId, String message, List<Operation> upgrade, List<Operation> downgrade,
+                       Map<Integer, List<Hazard>> hazards, List<String> hints, Set<Integer> online,
+                       List<String> parents, int number, boolean contract) {
+    }
+
+    /** Writes one half of a phased change; the contract half, written last, becomes the head. */
+    public WrittenRevision writeHalf(Path migrationsDir, String packageName, String description, Dialect dialect,
+                                     Half half) {
+        String className = JavaMigrationEmitter.className(half.number(), half.message());
+        MigrationSpec spec = spec(packageName, className, half.revisionId(), half.parents(), half.message(),
+                description, half.upgrade(), half.downgrade(), half.hazards(), half.hints(), dialect, half.online(),
+                half.contract());
+        Path file = half.contract() ? writeHead(migrationsDir, spec) : writeFile(migrationsDir, spec);
+        return new WrittenRevision(file, half.revisionId(), className, half.upgrade(), half.hazards(), half.online());
+    }
+
+    /** The spec of a revision, with the hazards of each direction as comments above their operations. */
+    private static MigrationSpec spec(String packageName, String className, String revisionId, List<String> parents,
+                                      String message, String description, List<Operation> upgrade,
+                                      List<Operation> downgrade, Map<Integer, List<Hazard>> hazards, List<String> hints,
+                                      Dialect dialect, Set<Integer> online, boolean contract) {
         Map<Integer, List<String>> comments = comments(hazards);
         if (!hints.isEmpty()) {
             List<String> first = new ArrayList<>(hints);
@@ -88,9 +124,9 @@ public final class RevisionWriter {
                 downgradeHazards.put(i, reverting.get(i));
             }
         }
-        MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, heads, message, description,
-                plan, downgrade, comments, comments(downgradeHazards), online);
-        return new WrittenRevision(writeHead(migrationsDir, spec), revisionId, className, plan, hazards, online);
+        MigrationSpec spec = new MigrationSpec(packageName, className, revisionId, parents, message, description,
+                upgrade, downgrade, comments, comments(downgradeHazards), online);
+        return contract ? spec.asContract() : spec;
     }
 
     /**

@@ -62,6 +62,7 @@ public final class SquashRevisions {
         List<LoadedMigration> squashed = graph.inOrder().stream()
                 .filter(m -> upTo.contains(m.id()) && !before.contains(m.id())).toList();
         requireLine(squashed, base);
+        refuseContracts(squashed);
         Set<String> ids = new HashSet<>(squashed.stream().map(LoadedMigration::id).toList());
         List<LoadedMigration> children = new ArrayList<>();
         for (LoadedMigration other : migrations) {
@@ -128,6 +129,19 @@ public final class SquashRevisions {
         } catch (IOException e) {
             throw new UsageException("cannot rewrite the migrations in " + directory + ": " + e.getMessage()
                     + ": check --migrations", e);
+        }
+    }
+
+    /**
+     * A contract revision must stay a revision of its own: squashed into its expand revision, a plain upgrade would
+     * either hold the expand back too or drop what the running application still uses.
+     */
+    private static void refuseContracts(List<LoadedMigration> squashed) {
+        for (LoadedMigration migration : squashed) {
+            if (migration.contract()) {
+                throw new UsageException("revision " + migration.id() + " (" + migration.simpleName() + ") is a"
+                        + " contract revision, which must stay on its own: squash a range that ends before it");
+            }
         }
     }
 

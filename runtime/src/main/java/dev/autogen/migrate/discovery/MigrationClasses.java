@@ -44,7 +44,7 @@ final class MigrationClasses {
         checkIds(where, "replaces", List.of(revision.replaces()));
         return Optional.of(new LoadedMigration(revision.id(), List.of(revision.parent()), revision.message(),
                 type.getName(), instantiate(type, where), sourceFile, List.of(revision.dependsOn()),
-                List.of(revision.replaces())));
+                List.of(revision.replaces()), revision.contract()));
     }
 
     /**

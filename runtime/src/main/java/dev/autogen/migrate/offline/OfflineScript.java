@@ -10,6 +10,8 @@ import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.MigrationException;
 import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.migrate.VersionTables;
+import dev.autogen.migrate.ContractRevisions;
+import dev.autogen.migrate.graph.ContractHold;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.migrate.history.HistoryEntry;
 import dev.autogen.migrate.history.MigrationChecksum;
@@ -69,8 +71,19 @@ public final class OfflineScript {
      * @throws MigrationException when a revision cannot be rendered (a per-dialect SQL without this dialect's variant)
      */
     public String upgrade(Collection<String> from, String target) {
-        List<LoadedMigration> path = graph.upgradePath(from, target);
+        return upgrade(from, target, ContractRevisions.WAIT);
+    }
+
+    /**
+     * As {@link #upgrade(Collection, String)}; contract revisions on the way to {@code head} or {@code heads} are in
+     * the script only with {@link ContractRevisions#APPLY}, else a comment line says each waits ({@link ContractHold}).
+     */
+    public String upgrade(Collection<String> from, String target, ContractRevisions contracts) {
+        ContractHold hold = ContractHold.of(graph, graph.upgradePath(from, target), target,
+                contracts == ContractRevisions.APPLY);
+        List<LoadedMigration> path = hold.run();
         var script = new Script(text, header("upgrade", from, target, path));
+        hold.waiting().forEach(m -> script.comment(ContractHold.waitingLine(m)));
         Schema schema = schemaAt(from);
         List<String> heads = List.copyOf(new TreeSet<>(from));
         for (LoadedMigration m : path) {
