@@ -52,6 +52,8 @@ public final class Migrator {
     private final boolean ignoreEdited;
     /** How operations marked online run on PostgreSQL ({@link #withOnline}). */
     private final OnlineSettings online;
+    /** The server behind the PostgreSQL protocol ({@link #withProfile}). */
+    private final ServerProfile profile;
 
     /**
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the migrations do not form a valid graph
@@ -59,12 +61,13 @@ public final class Migrator {
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
         this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
                 System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT,
-                MigrationLockKind.ADVISORY, null, false, OnlineSettings.DEFAULT);
+                MigrationLockKind.ADVISORY, null, false, OnlineSettings.DEFAULT, ServerProfile.POSTGRESQL);
     }
 
     private Migrator(ConnectionFactory connections, Dialect dialect, RevisionGraph graph, LiveSchema liveSchema,
             Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts,
-            MigrationLockKind lockKind, String schema, boolean ignoreEdited, OnlineSettings online) {
+            MigrationLockKind lockKind, String schema, boolean ignoreEdited, OnlineSettings online,
+            ServerProfile profile) {
         this.connections = connections;
         this.dialect = dialect;
         this.graph = graph;
@@ -78,30 +81,31 @@ public final class Migrator {
         this.schema = schema;
         this.ignoreEdited = ignoreEdited;
         this.online = online;
+        this.profile = profile;
     }
 
     /** Receives one progress line per revision ({@code applying 5d0e1f7a3c21 initial schema … 42 ms}). */
     public Migrator withListener(Consumer<String> listener) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /** How to read the schema inside the running transaction (SQLite's renderer needs it to rebuild tables). */
     public Migrator withLiveSchema(LiveSchema liveSchema) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /** Who the history rows say ran the migration (default: the operating-system user). */
     public Migrator withAppliedBy(String appliedBy) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /** The clock for {@code applied_at}. */
     public Migrator withClock(Clock clock) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /**
@@ -110,13 +114,13 @@ public final class Migrator {
      */
     public Migrator withTimeouts(MigrationTimeouts timeouts) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /** Serialises concurrent runners with {@code kind} on PostgreSQL (default: the advisory lock). */
     public Migrator withLock(MigrationLockKind kind) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, kind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /**
@@ -134,7 +138,7 @@ public final class Migrator {
                     + " PostgreSQL");
         }
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /**
@@ -144,7 +148,7 @@ public final class Migrator {
      */
     public Migrator ignoringEditedRevisions() {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                true, online);
+                true, online, profile);
     }
 
     /**
@@ -154,7 +158,23 @@ public final class Migrator {
      */
     public Migrator withOnline(OnlineSettings settings) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, settings);
+                ignoreEdited, settings, profile);
+    }
+
+    /**
+     * Talks to {@code profile}'s server ({@link ServerProfile}): under CockroachDB's and YugabyteDB's every statement of
+     * a revision commits alone and the version row is written after them; the lock becomes the profile's default
+     * ({@link ServerProfile#defaultLock}) until {@link #withLock} chooses another.
+     *
+     * @throws IllegalArgumentException for a profile other than PostgreSQL's on SQLite or MariaDB
+     */
+    public Migrator withProfile(ServerProfile profile) {
+        if (profile != ServerProfile.POSTGRESQL && dialect != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("--profile " + profile + " is for servers that speak PostgreSQL's"
+                    + " protocol, not " + dialect.displayName() + ": drop it");
+        }
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts,
+                profile.defaultLock(), schema, ignoreEdited, online, profile);
     }
 
     /** The schema set by {@link #withSchema}, or null. */
@@ -373,7 +393,9 @@ public final class Migrator {
                 return new RevisionRunner.Step(m, operations, new RevisionBookkeeping(store, dialect, before, after,
                         m.id(), direction, checksum, clock, appliedBy,
                         () -> rows.writing(after, applied, m, upgrade, index)),
-                        OnlinePlan.of(changes, direction, dialect, online));
+                        profile.statementPerTransaction()
+                                ? OnlinePlan.of(changes, direction, dialect, online).everyStatementAlone()
+                                : OnlinePlan.of(changes, direction, dialect, online));
             }
         }
         return null;
@@ -425,7 +447,9 @@ public final class Migrator {
             AsynchronousCommits commits = null;
             try {
                 store.createIfMissing(c);
-                commits = dialect == Dialect.POSTGRESQL ? AsynchronousCommits.begin(c) : null;
+                // synchronous_commit is PostgreSQL's own setting: other servers keep theirs
+                commits = dialect == Dialect.POSTGRESQL && profile == ServerProfile.POSTGRESQL
+                        ? AsynchronousCommits.begin(c) : null;
                 return work.run(c, new RevisionRunner(dialect, liveSchema, timeouts, listener));
             } catch (RuntimeException e) {
                 failure = e;
