@@ -1,9 +1,9 @@
 package dev.autogen.migrate;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * PostgreSQL: commits each revision of a run without waiting for its WAL to reach the disk, then makes the whole run
@@ -34,12 +34,8 @@ final class AsynchronousCommits {
 
     /** Turns synchronous commit off for the session, unless it already is. */
     static AsynchronousCommits begin(Connection c) throws SQLException {
-        String previous = PostgresSessionSettings.get(c, SETTING);
-        if (previous.equals("off")) {
-            return new AsynchronousCommits(null);
-        }
-        PostgresSessionSettings.set(c, SETTING, "off");
-        return new AsynchronousCommits(previous);
+        String previous = PostgresSessionSettings.swap(c, SETTING, "off");
+        return new AsynchronousCommits(previous.equals("off") ? null : previous);
     }
 
     /** Restores the session's setting and waits until everything committed so far is durable (autocommit mode). */
@@ -47,9 +43,11 @@ final class AsynchronousCommits {
         if (previous == null) {
             return;
         }
-        PostgresSessionSettings.set(c, SETTING, previous);
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select txid_current()")) {
-            rs.next();
+        // one statement: its transaction commits under the restored setting, so it waits for the WAL flush
+        try (PreparedStatement st = c.prepareStatement("select set_config(?, ?, false), txid_current()")) {
+            st.setString(1, SETTING);
+            st.setString(2, previous);
+            st.executeQuery().close();
         }
     }
 }

@@ -233,8 +233,10 @@ public final class Migrator {
      */
     public List<String> upgrade(String target) {
         return locked((c, runner) -> {
-            refuseEditedRevisions(c, "upgrade");
-            return runAll(c, runner, graph.upgradePath(store.current(c), target), true);
+            // read once (the tables were just created if missing): the check, the path and the first step use it
+            List<String> current = store.currentOfExisting(c);
+            refuseEditedRevisions(c, current, "upgrade");
+            return runAll(c, runner, graph.upgradePath(current, target), true, current);
         });
     }
 
@@ -247,8 +249,9 @@ public final class Migrator {
      */
     public List<String> downgrade(String target) {
         return locked((c, runner) -> {
-            refuseEditedRevisions(c, "downgrade");
-            return runAll(c, runner, graph.downgradePath(store.current(c), target), false);
+            List<String> current = store.currentOfExisting(c);
+            refuseEditedRevisions(c, current, "downgrade");
+            return runAll(c, runner, graph.downgradePath(current, target), false, current);
         });
     }
 
@@ -281,13 +284,28 @@ public final class Migrator {
 
     /** The applied revisions whose recorded checksum differs from the migrations' (read under the lock). */
     private List<IntegrityProblem> edited(Connection c) throws SQLException {
-        return AppliedRevisions.check(graph, store.current(c), store.history(c), "the migrations").problems().stream()
+        return edited(store.current(c), store.history(c));
+    }
+
+    private List<IntegrityProblem> edited(List<String> current, List<HistoryEntry> history) {
+        return AppliedRevisions.check(graph, current, history, "the migrations").problems().stream()
                 .filter(p -> p.kind() == IntegrityProblem.Kind.EDITED).toList();
     }
 
     /** Fails before anything runs when an applied revision was edited, unless {@link #ignoringEditedRevisions}. */
     private void refuseEditedRevisions(Connection c, String command) throws SQLException {
-        List<IntegrityProblem> edited = ignoreEdited ? List.of() : edited(c);
+        refuse(ignoreEdited ? List.of() : edited(c), command);
+    }
+
+    /**
+     * {@link #refuseEditedRevisions(Connection, String)} under the lock, the tables created and the version rows
+     * {@code current} already read: one round trip (the history) instead of four.
+     */
+    private void refuseEditedRevisions(Connection c, List<String> current, String command) throws SQLException {
+        refuse(ignoreEdited ? List.of() : edited(current, store.historyOfExisting(c)), command);
+    }
+
+    private static void refuse(List<IntegrityProblem> edited, String command) {
         if (!edited.isEmpty()) {
             throw EditedRevisionsException.refusing(command, edited);
         }
@@ -355,11 +373,14 @@ public final class Migrator {
      * under the lock (on SQLite inside the revision's own {@code BEGIN IMMEDIATE}), so a revision that another runner
      * applied (or reverted) while this one waited is skipped. On PostgreSQL the advisory lock is held for the whole
      * run, so no other runner can move the version rows between two revisions: they are read once, and afterwards
-     * taken from what this run's last committed revision wrote (two round trips fewer per revision).
+     * taken from what this run's last committed revision wrote (two round trips fewer per revision); the first step
+     * takes {@code current}, read under the lock just before.
      */
-    private List<String> runAll(Connection c, RevisionRunner runner, List<LoadedMigration> path, boolean upgrade) {
+    private List<String> runAll(Connection c, RevisionRunner runner, List<LoadedMigration> path, boolean upgrade,
+            List<String> current) {
         List<String> done = new ArrayList<>();
         VersionRows rows = new VersionRows(store, graph, dialect == Dialect.POSTGRESQL);
+        rows.readUnderTheLock(current);
         while (true) {
             var result = runner.runNext(c, conn -> nextStep(conn, path, upgrade, rows));
             if (result.isEmpty()) {

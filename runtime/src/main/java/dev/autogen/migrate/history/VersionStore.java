@@ -51,6 +51,13 @@ public final class VersionStore {
     /** Creates both tables when they are missing. */
     public void createIfMissing(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
+            if (dialect == Dialect.POSTGRESQL) { // one round trip for both
+                for (String sql : createTableSql()) {
+                    st.addBatch(sql);
+                }
+                st.executeBatch();
+                return;
+            }
             for (String sql : createTableSql()) {
                 st.execute(sql);
             }
@@ -84,9 +91,11 @@ public final class VersionStore {
 
     /** The current heads, sorted; empty when nothing was ever applied. */
     public List<String> current(Connection c) throws SQLException {
-        if (!exists(c)) {
-            return List.of();
-        }
+        return exists(c) ? currentOfExisting(c) : List.of();
+    }
+
+    /** {@link #current} when the tables are known to exist (created under the migration lock): one round trip. */
+    public List<String> currentOfExisting(Connection c) throws SQLException {
         List<String> heads = new ArrayList<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select " + quoteIdentifier("revision") + " from "
@@ -241,9 +250,11 @@ public final class VersionStore {
 
     /** Every history row, oldest first; empty when nothing was ever applied. */
     public List<HistoryEntry> history(Connection c) throws SQLException {
-        if (!exists(c)) {
-            return List.of();
-        }
+        return exists(c) ? historyOfExisting(c) : List.of();
+    }
+
+    /** {@link #history} when the tables are known to exist (created under the migration lock): one round trip. */
+    public List<HistoryEntry> historyOfExisting(Connection c) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select " + quoteIdentifier("id") + ", " + quoteIdentifier("revision")
