@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 
 /**
  * PostgreSQL: commits each revision of a run without waiting for its WAL to reach the disk, then makes the whole run
@@ -36,6 +38,29 @@ final class AsynchronousCommits {
     static AsynchronousCommits begin(Connection c) throws SQLException {
         String previous = PostgresSessionSettings.swap(c, SETTING, "off");
         return new AsynchronousCommits(previous.equals("off") ? null : previous);
+    }
+
+    /**
+     * {@link #begin} after {@code statements} (constant DDL that returns no rows, e.g. the version tables' {@code create
+     * table if not exists}), all sent in one round trip.
+     */
+    static AsynchronousCommits beginAfter(Connection c, List<String> statements) throws SQLException {
+        String sql = String.join("; ", statements) + "; select current_setting('" + SETTING + "'), set_config('"
+                + SETTING + "', 'off', false)";
+        try (Statement st = c.createStatement()) {
+            boolean rows = st.execute(sql);
+            while (rows || st.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        rs.next();
+                        String previous = rs.getString(1);
+                        return new AsynchronousCommits(previous.equals("off") ? null : previous);
+                    }
+                }
+                rows = st.getMoreResults();
+            }
+        }
+        throw new SQLException("setting " + SETTING + " returned no row");
     }
 
     /** Restores the session's setting and waits until everything committed so far is durable (autocommit mode). */

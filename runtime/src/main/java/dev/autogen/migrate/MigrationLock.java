@@ -104,11 +104,15 @@ sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, Migra
             }
         }
 
+        /** {@link #keyFor} of the session's {@code current_schema()}, computed by the server (SHA-256 of PostgreSQL 11+). */
+        static final String KEY_SQL = "case when current_schema() is null or current_schema() = 'public' then " + KEY
+                + "::bigint else ('x' || left(encode(sha256(convert_to('autogen:' || current_schema(), 'UTF8')),"
+                + " 'hex'), 16))::bit(64)::bigint end";
+
         @Override
         public void acquire(Connection c) throws SQLException {
-            key = keyFor(currentSchemaDetectingDeadClient(c));
             try {
-                if (call(c, "select pg_try_advisory_lock(?)")) {
+                if (tryLockDetectingDeadClient(c)) {
                     return;
                 }
                 if (timeouts.lockWait().isZero()) {
@@ -181,25 +185,26 @@ sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, Migra
         }
 
         /**
-         * The session's {@code current_schema()} (whose lock key to take), read in the same round trip as the session
-         * is told to notice a dead client: PostgreSQL 14 and later can notice, while a statement runs, that the
-         * client went away, so a runner killed in the middle of a long revision has its transaction rolled back and
-         * its lock released within a second, instead of when the statement ends, and the next runner does not wait
-         * behind a dead one.
+         * Tries the lock of the session's {@code current_schema()} ({@link #KEY_SQL}) in one round trip, and tells the
+         * session to notice a dead client: PostgreSQL 14 and later can notice, while a statement runs, that the client
+         * went away, so a runner killed in the middle of a long revision has its transaction rolled back and its lock
+         * released within a second, instead of when the statement ends, and the next runner does not wait behind a
+         * dead one.
          */
-        private String currentSchemaDetectingDeadClient(Connection c) throws SQLException {
+        private boolean tryLockDetectingDeadClient(Connection c) throws SQLException {
             boolean detect = c.getMetaData().getDatabaseMajorVersion() >= 14;
-            try (PreparedStatement st = c.prepareStatement(detect
-                    ? "select current_schema(), current_setting(?), set_config(?, '1000', false)"
-                    : "select current_schema()")) {
+            try (PreparedStatement st = c.prepareStatement("select k, pg_try_advisory_lock(k)" + (detect
+                    ? ", current_setting(?), set_config(?, '1000', false)" : "") + " from (select " + KEY_SQL
+                    + " as k) key")) {
                 if (detect) {
                     st.setString(1, CHECK_INTERVAL);
                     st.setString(2, CHECK_INTERVAL);
                 }
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
-                    previousCheckInterval = detect ? rs.getString(2) : null;
-                    return rs.getString(1);
+                    key = rs.getLong(1);
+                    previousCheckInterval = detect ? rs.getString(3) : null;
+                    return rs.getBoolean(2);
                 }
             }
         }

@@ -7,6 +7,7 @@ import dev.autogen.migrate.history.HistoryEntry;
 import dev.autogen.migrate.history.IntegrityProblem;
 import dev.autogen.migrate.history.MigrationChecksum;
 import dev.autogen.migrate.history.MigrationStatus;
+import dev.autogen.migrate.history.RecordedRevisions;
 import dev.autogen.migrate.history.VersionStore;
 import dev.autogen.op.Operation;
 import dev.autogen.sql.Dialect;
@@ -234,9 +235,9 @@ public final class Migrator {
     public List<String> upgrade(String target) {
         return locked((c, runner) -> {
             // read once (the tables were just created if missing): the check, the path and the first step use it
-            List<String> current = store.currentOfExisting(c);
-            refuseEditedRevisions(c, current, "upgrade");
-            return runAll(c, runner, graph.upgradePath(current, target), true, current);
+            RecordedRevisions recorded = RecordedRevisions.readExisting(store, c);
+            refuseEditedRevisions(recorded, "upgrade");
+            return runAll(c, runner, graph.upgradePath(recorded.current(), target), true, recorded.current());
         });
     }
 
@@ -249,9 +250,9 @@ public final class Migrator {
      */
     public List<String> downgrade(String target) {
         return locked((c, runner) -> {
-            List<String> current = store.currentOfExisting(c);
-            refuseEditedRevisions(c, current, "downgrade");
-            return runAll(c, runner, graph.downgradePath(current, target), false, current);
+            RecordedRevisions recorded = RecordedRevisions.readExisting(store, c);
+            refuseEditedRevisions(recorded, "downgrade");
+            return runAll(c, runner, graph.downgradePath(recorded.current(), target), false, recorded.current());
         });
     }
 
@@ -297,12 +298,9 @@ public final class Migrator {
         refuse(ignoreEdited ? List.of() : edited(c), command);
     }
 
-    /**
-     * {@link #refuseEditedRevisions(Connection, String)} under the lock, the tables created and the version rows
-     * {@code current} already read: one round trip (the history) instead of four.
-     */
-    private void refuseEditedRevisions(Connection c, List<String> current, String command) throws SQLException {
-        refuse(ignoreEdited ? List.of() : edited(current, store.historyOfExisting(c)), command);
+    /** {@link #refuseEditedRevisions(Connection, String)} with the version tables already read under the lock. */
+    private void refuseEditedRevisions(RecordedRevisions recorded, String command) {
+        refuse(ignoreEdited ? List.of() : edited(recorded.current(), recorded.history()), command);
     }
 
     private static void refuse(List<IntegrityProblem> edited, String command) {
@@ -467,10 +465,12 @@ public final class Migrator {
             RuntimeException failure = null;
             AsynchronousCommits commits = null;
             try {
-                store.createIfMissing(c);
                 // synchronous_commit is PostgreSQL's own setting: other servers keep theirs
-                commits = dialect == Dialect.POSTGRESQL && profile == ServerProfile.POSTGRESQL
-                        ? AsynchronousCommits.begin(c) : null;
+                if (dialect == Dialect.POSTGRESQL && profile == ServerProfile.POSTGRESQL) {
+                    commits = AsynchronousCommits.beginAfter(c, store.createTableSql()); // one round trip for both
+                } else {
+                    store.createIfMissing(c);
+                }
                 return work.run(c, new RevisionRunner(dialect, liveSchema, timeouts, listener));
             } catch (RuntimeException e) {
                 failure = e;
