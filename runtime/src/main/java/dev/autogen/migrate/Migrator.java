@@ -237,7 +237,19 @@ public final class Migrator {
             // read once (the tables were just created if missing): the check, the path and the first step use it
             RecordedRevisions recorded = RecordedRevisions.readExisting(store, c);
             refuseEditedRevisions(recorded, "upgrade");
-            return runAll(c, runner, graph.upgradePath(recorded.current(), target), true, recorded.current());
+            noteSquashedTarget(target);
+            List<String> done = new ArrayList<>();
+            List<String> current = recorded.current();
+            if (!graph.namesOriginal(target)) {
+                // part-way through a squash whose originals are here: through them first, then at the squash
+                List<String> unfinished = graph.unfinishedSquashes(current);
+                for (String last : unfinished) {
+                    done.addAll(runAll(c, runner, graph.upgradePath(store.current(c), last), true, null));
+                }
+                current = adoptSquashes(c, unfinished.isEmpty() ? current : store.current(c));
+            }
+            done.addAll(runAll(c, runner, graph.upgradePath(current, target), true, current));
+            return List.copyOf(done);
         });
     }
 
@@ -252,8 +264,46 @@ public final class Migrator {
         return locked((c, runner) -> {
             RecordedRevisions recorded = RecordedRevisions.readExisting(store, c);
             refuseEditedRevisions(recorded, "downgrade");
-            return runAll(c, runner, graph.downgradePath(recorded.current(), target), false, recorded.current());
+            noteSquashedTarget(target);
+            List<String> current = recorded.current();
+            if (!graph.namesOriginal(target)) {
+                current = adoptSquashes(c, current);
+            }
+            return runAll(c, runner, graph.downgradePath(current, target), false, current);
         });
+    }
+
+    private void noteSquashedTarget(String target) {
+        String note = graph.targetNote(target);
+        if (note != null) {
+            listener.accept(note);
+        }
+    }
+
+    /**
+     * Records a database whose version row is the last revision a squash replaces at the squash itself: the row
+     * moves and a {@code squash} history row with the squash's checksum is written, in one transaction, so that from
+     * now on the database reads as the squash whether or not the originals are still in the code. Returns the rows
+     * afterwards ({@code before} when nothing was adopted).
+     */
+    private List<String> adoptSquashes(Connection c, List<String> before) throws SQLException {
+        var adoptions = graph.adoptions(before);
+        if (adoptions.isEmpty()) {
+            return before;
+        }
+        List<String> after = before.stream().map(row -> adoptions.getOrDefault(row, row)).sorted().toList();
+        inTransaction(c, () -> {
+            store.moveHeads(c, before, after);
+            Instant now = clock.instant();
+            for (String squash : adoptions.values()) {
+                store.record(c, squash, HistoryEntry.SQUASH, MigrationChecksum.of(graph.get(squash)), now, appliedBy,
+                        0);
+            }
+        });
+        adoptions.forEach((row, squash) -> listener.accept("squash " + squash + " stands for "
+                + String.join(", ", graph.replaced(squash)) + ": the database at " + row + " is recorded at "
+                + squash));
+        return after;
     }
 
     /**

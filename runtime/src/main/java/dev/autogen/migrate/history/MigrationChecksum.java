@@ -15,7 +15,8 @@ import java.util.WeakHashMap;
  * The fingerprint of a migration: SHA-256 (lower-case hex) over its upgrade and downgrade operation lists, each
  * operation written as its record's {@code toString()}. It is taken over what the migration does, not over its
  * text, so reformatting or commenting the Java file keeps it, while editing an operation changes it (which is how
- * {@code validate} notices an applied migration that was edited).
+ * {@code validate} notices an applied migration that was edited). A squash's {@code replaces} is part of it (written
+ * only when not empty, so that the checksums of every other migration stay what they were).
  */
 public final class MigrationChecksum {
     private MigrationChecksum() {
@@ -42,6 +43,9 @@ public final class MigrationChecksum {
         append(text, () -> migration.upgradeOperations());
         text.append("downgrade\n");
         append(text, () -> migration.downgradeOperations());
+        if (!migration.replaces().isEmpty()) {
+            text.append("replaces ").append(String.join(",", migration.replaces())).append('\n');
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
