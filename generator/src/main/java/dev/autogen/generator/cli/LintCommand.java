@@ -4,12 +4,15 @@ import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.FleetLint;
 import dev.autogen.generator.project.Lint;
+import dev.autogen.generator.project.Project;
 import dev.autogen.migrate.fleet.Rollout;
 import dev.autogen.migrate.fleet.TargetVersion;
 import dev.autogen.sql.Dialect;
+import java.io.PrintWriter;
 import java.util.List;
-import dev.autogen.generator.project.Project;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,13 +78,7 @@ final class LintCommand implements Callable<Integer> {
         Lint.Scope scope = revision != null ? Lint.Scope.REVISION : all ? Lint.Scope.ALL : Lint.Scope.PENDING;
         Lint.Report report = Lint.run(project, scope, revision, OfflineSqlOptions.dialect(dialect, project),
                 SettingsResolver.hazardKinds(accept, "--lint-accept"));
-        var out = spec.commandLine().getOut();
-        switch (format) {
-            case text -> LintReportText.print(out, report);
-            case json -> out.println(LintReportText.json(report));
-        }
-        out.flush();
-        return report.passed() ? ExitCodes.OK : ExitCodes.DRIFT;
+        return print(report.passed(), out -> LintReportText.print(out, report), () -> LintReportText.json(report));
     }
 
     /** {@code lint --targets FILE}: each target's pending revisions, from one summary query per server. */
@@ -100,12 +97,17 @@ final class LintCommand implements Callable<Integer> {
         Dialect forced = dialect == null ? null : OfflineSqlOptions.dialect(dialect, project);
         FleetLint.Report report = FleetLint.run(project, versions, forced,
                 SettingsResolver.hazardKinds(accept, "--lint-accept"));
-        var out = spec.commandLine().getOut();
+        return print(report.passed(), out -> FleetLintText.print(out, report), () -> FleetLintText.json(report));
+    }
+
+    /** Prints a report in {@code --format}; exit 0 when it passed, else 1. */
+    private int print(boolean passed, Consumer<PrintWriter> text, Supplier<String> json) {
+        PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case text -> FleetLintText.print(out, report);
-            case json -> out.println(FleetLintText.json(report));
+            case text -> text.accept(out);
+            case json -> out.println(json.get());
         }
         out.flush();
-        return report.passed() ? ExitCodes.OK : ExitCodes.DRIFT;
+        return passed ? ExitCodes.OK : ExitCodes.DRIFT;
     }
 }
