@@ -1,9 +1,11 @@
 package dev.autogen.migrate;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * PostgreSQL: commits each revision of a run without waiting for its WAL to reach the disk, then makes the whole run
@@ -34,12 +36,31 @@ final class AsynchronousCommits {
 
     /** Turns synchronous commit off for the session, unless it already is. */
     static AsynchronousCommits begin(Connection c) throws SQLException {
-        String previous = PostgresSessionSettings.get(c, SETTING);
-        if (previous.equals("off")) {
-            return new AsynchronousCommits(null);
+        String previous = PostgresSessionSettings.swap(c, SETTING, "off");
+        return new AsynchronousCommits(previous.equals("off") ? null : previous);
+    }
+
+    /**
+     * {@link #begin} after {@code statements} (constant DDL that returns no rows, e.g. the version tables' {@code create
+     * table if not exists}), all sent in one round trip.
+     */
+    static AsynchronousCommits beginAfter(Connection c, List<String> statements) throws SQLException {
+        String sql = String.join("; ", statements) + "; select current_setting('" + SETTING + "'), set_config('"
+                + SETTING + "', 'off', false)";
+        try (Statement st = c.createStatement()) {
+            boolean rows = st.execute(sql);
+            while (rows || st.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        rs.next();
+                        String previous = rs.getString(1);
+                        return new AsynchronousCommits(previous.equals("off") ? null : previous);
+                    }
+                }
+                rows = st.getMoreResults();
+            }
         }
-        PostgresSessionSettings.set(c, SETTING, "off");
-        return new AsynchronousCommits(previous);
+        throw new SQLException("setting " + SETTING + " returned no row");
     }
 
     /** Restores the session's setting and waits until everything committed so far is durable (autocommit mode). */
@@ -47,9 +68,11 @@ final class AsynchronousCommits {
         if (previous == null) {
             return;
         }
-        PostgresSessionSettings.set(c, SETTING, previous);
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select txid_current()")) {
-            rs.next();
+        // one statement: its transaction commits under the restored setting, so it waits for the WAL flush
+        try (PreparedStatement st = c.prepareStatement("select set_config(?, ?, false), txid_current()")) {
+            st.setString(1, SETTING);
+            st.setString(2, previous);
+            st.executeQuery().close();
         }
     }
 }

@@ -104,12 +104,15 @@ sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, Migra
             }
         }
 
+        /** {@link #keyFor} of the session's {@code current_schema()}, computed by the server (SHA-256 of PostgreSQL 11+). */
+        static final String KEY_SQL = "case when current_schema() is null or current_schema() = 'public' then " + KEY
+                + "::bigint else ('x' || left(encode(sha256(convert_to('autogen:' || current_schema(), 'UTF8')),"
+                + " 'hex'), 16))::bit(64)::bigint end";
+
         @Override
         public void acquire(Connection c) throws SQLException {
-            key = keyFor(currentSchema(c));
-            detectDeadClient(c);
             try {
-                if (call(c, "select pg_try_advisory_lock(?)")) {
+                if (tryLockDetectingDeadClient(c)) {
                     return;
                 }
                 if (timeouts.lockWait().isZero()) {
@@ -162,9 +165,18 @@ sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, Migra
                 c.rollback();
                 c.setAutoCommit(true);
             }
-            boolean held = call(c, "select pg_advisory_unlock(?)");
-            if (previousCheckInterval != null) {
-                PostgresSessionSettings.set(c, CHECK_INTERVAL, previousCheckInterval);
+            boolean held;
+            // one round trip: the unlock and the session's own check interval back
+            try (PreparedStatement st = c.prepareStatement(previousCheckInterval == null
+                    ? "select pg_advisory_unlock(?)" : "select pg_advisory_unlock(?), set_config(?, ?, false)")) {
+                st.setLong(1, key);
+                if (previousCheckInterval != null) {
+                    st.setString(2, CHECK_INTERVAL);
+                    st.setString(3, previousCheckInterval);
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    held = rs.next() && rs.getBoolean(1);
+                }
             }
             if (!held) {
                 throw new SQLException("the migration lock (PostgreSQL advisory lock " + key
@@ -173,20 +185,27 @@ sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, Migra
         }
 
         /**
-         * PostgreSQL 14 and later can notice, while a statement runs, that the client went away: a runner killed in the
-         * middle of a long revision then has its transaction rolled back and its lock released within a second,
-         * instead of when the statement ends, so the next runner does not wait behind a dead one.
+         * Tries the lock of the session's {@code current_schema()} ({@link #KEY_SQL}) in one round trip, and tells the
+         * session to notice a dead client: PostgreSQL 14 and later can notice, while a statement runs, that the client
+         * went away, so a runner killed in the middle of a long revision has its transaction rolled back and its lock
+         * released within a second, instead of when the statement ends, and the next runner does not wait behind a
+         * dead one.
          */
-        private void detectDeadClient(Connection c) throws SQLException {
-            if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
-                previousCheckInterval = PostgresSessionSettings.get(c, CHECK_INTERVAL);
-                PostgresSessionSettings.set(c, CHECK_INTERVAL, "1000");
-            }
-        }
-
-        private static String currentSchema(Connection c) throws SQLException {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select current_schema()")) {
-                return rs.next() ? rs.getString(1) : null;
+        private boolean tryLockDetectingDeadClient(Connection c) throws SQLException {
+            boolean detect = c.getMetaData().getDatabaseMajorVersion() >= 14;
+            try (PreparedStatement st = c.prepareStatement("select k, pg_try_advisory_lock(k)" + (detect
+                    ? ", current_setting(?), set_config(?, '1000', false)" : "") + " from (select " + KEY_SQL
+                    + " as k) key")) {
+                if (detect) {
+                    st.setString(1, CHECK_INTERVAL);
+                    st.setString(2, CHECK_INTERVAL);
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    key = rs.getLong(1);
+                    previousCheckInterval = detect ? rs.getString(3) : null;
+                    return rs.getBoolean(2);
+                }
             }
         }
 

@@ -8,6 +8,7 @@ import dev.autogen.migrate.history.HistoryEntry;
 import dev.autogen.migrate.history.IntegrityProblem;
 import dev.autogen.migrate.history.MigrationChecksum;
 import dev.autogen.migrate.history.MigrationStatus;
+import dev.autogen.migrate.history.RecordedRevisions;
 import dev.autogen.migrate.history.VersionStore;
 import dev.autogen.op.Operation;
 import dev.autogen.sql.Dialect;
@@ -57,6 +58,8 @@ public final class Migrator {
     private final boolean ignoreEdited;
     /** How operations marked online run on PostgreSQL ({@link #withOnline}). */
     private final OnlineSettings online;
+    /** The server behind the PostgreSQL protocol ({@link #withProfile}). */
+    private final ServerProfile profile;
 
     /**
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the migrations do not form a valid graph
@@ -64,12 +67,13 @@ public final class Migrator {
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
         this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
                 System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT,
-                MigrationLockKind.ADVISORY, null, false, OnlineSettings.DEFAULT);
+                MigrationLockKind.ADVISORY, null, false, OnlineSettings.DEFAULT, ServerProfile.POSTGRESQL);
     }
 
     private Migrator(ConnectionFactory connections, Dialect dialect, RevisionGraph graph, LiveSchema liveSchema,
             Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts,
-            MigrationLockKind lockKind, String schema, boolean ignoreEdited, OnlineSettings online) {
+            MigrationLockKind lockKind, String schema, boolean ignoreEdited, OnlineSettings online,
+            ServerProfile profile) {
         this.connections = connections;
         this.dialect = dialect;
         this.graph = graph;
@@ -83,30 +87,31 @@ public final class Migrator {
         this.schema = schema;
         this.ignoreEdited = ignoreEdited;
         this.online = online;
+        this.profile = profile;
     }
 
     /** Receives one progress line per revision ({@code applying 5d0e1f7a3c21 initial schema … 42 ms}). */
     public Migrator withListener(Consumer<String> listener) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /** How to read the schema inside the running transaction (SQLite's renderer needs it to rebuild tables). */
     public Migrator withLiveSchema(LiveSchema liveSchema) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /** Who the history rows say ran the migration (default: the operating-system user). */
     public Migrator withAppliedBy(String appliedBy) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /** The clock for {@code applied_at}. */
     public Migrator withClock(Clock clock) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /**
@@ -115,13 +120,13 @@ public final class Migrator {
      */
     public Migrator withTimeouts(MigrationTimeouts timeouts) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /** Serialises concurrent runners with {@code kind} on PostgreSQL (default: the advisory lock). */
     public Migrator withLock(MigrationLockKind kind) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, kind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /**
@@ -139,7 +144,7 @@ public final class Migrator {
                     + " PostgreSQL");
         }
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online);
+                ignoreEdited, online, profile);
     }
 
     /**
@@ -149,7 +154,7 @@ public final class Migrator {
      */
     public Migrator ignoringEditedRevisions() {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                true, online);
+                true, online, profile);
     }
 
     /**
@@ -159,7 +164,23 @@ public final class Migrator {
      */
     public Migrator withOnline(OnlineSettings settings) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, settings);
+                ignoreEdited, settings, profile);
+    }
+
+    /**
+     * Talks to {@code profile}'s server ({@link ServerProfile}): under CockroachDB's and YugabyteDB's every statement of
+     * a revision commits alone and the version row is written after them; the lock becomes the profile's default
+     * ({@link ServerProfile#defaultLock}) until {@link #withLock} chooses another.
+     *
+     * @throws IllegalArgumentException for a profile other than PostgreSQL's on SQLite or MariaDB
+     */
+    public Migrator withProfile(ServerProfile profile) {
+        if (profile != ServerProfile.POSTGRESQL && dialect != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("--profile " + profile + " is for servers that speak PostgreSQL's"
+                    + " protocol, not " + dialect.displayName() + ": drop it");
+        }
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts,
+                profile.defaultLock(), schema, ignoreEdited, online, profile);
     }
 
     /** The schema set by {@link #withSchema}, or null. */
@@ -230,22 +251,26 @@ public final class Migrator {
      */
     public List<String> upgrade(String target, ContractRevisions contracts) {
         return locked((c, runner) -> {
-            refuseEditedRevisions(c, "upgrade");
+            // read once (the tables were just created if missing): the check, the path and the first step use it
+            RecordedRevisions recorded = RecordedRevisions.readExisting(store, c);
+            refuseEditedRevisions(recorded, "upgrade");
             noteSquashedTarget(target);
             List<String> done = new ArrayList<>();
+            List<String> current = recorded.current();
             if (!graph.namesOriginal(target)) {
                 // part-way through a squash whose originals are here: through them first, then at the squash
-                for (String last : graph.unfinishedSquashes(store.current(c))) {
-                    done.addAll(runAll(c, runner, graph.upgradePath(store.current(c), last), true));
+                List<String> unfinished = graph.unfinishedSquashes(current);
+                for (String last : unfinished) {
+                    done.addAll(runAll(c, runner, graph.upgradePath(store.current(c), last), true, null));
                 }
-                adoptSquashes(c);
+                current = adoptSquashes(c, unfinished.isEmpty() ? current : store.current(c));
             }
-            ContractHold hold = ContractHold.of(graph, graph.upgradePath(store.current(c), target), target,
+            ContractHold hold = ContractHold.of(graph, graph.upgradePath(current, target), target,
                     contracts == ContractRevisions.APPLY);
             if (dialect == Dialect.MARIADB) {
                 HalfRunRevisions.beforeUpgrade(c, hold.run());
             }
-            done.addAll(runAll(c, runner, hold.run(), true));
+            done.addAll(runAll(c, runner, hold.run(), true, current));
             hold.waiting().forEach(m -> listener.accept(ContractHold.waitingLine(m)));
             return List.copyOf(done);
         });
@@ -261,15 +286,18 @@ public final class Migrator {
      */
     public List<String> downgrade(String target) {
         return locked((c, runner) -> {
-            refuseEditedRevisions(c, "downgrade");
+            RecordedRevisions recorded = RecordedRevisions.readExisting(store, c);
+            refuseEditedRevisions(recorded, "downgrade");
             noteSquashedTarget(target);
+            List<String> current = recorded.current();
             if (!graph.namesOriginal(target)) {
-                adoptSquashes(c);
+                current = adoptSquashes(c, current);
             }
-            List<LoadedMigration> path = graph.downgradePath(store.current(c), target);
+            List<LoadedMigration> path = graph.downgradePath(current, target);
             List<String> reverted = new ArrayList<>(dialect == Dialect.MARIADB
                     ? HalfRunRevisions.beforeDowngrade(c, graph, path, listener) : List.of());
-            reverted.addAll(runAll(c, runner, path, false));
+            // a half-run downgrade finished above changed the version rows: read them again
+            reverted.addAll(runAll(c, runner, path, false, reverted.isEmpty() ? current : null));
             return List.copyOf(reverted);
         });
     }
@@ -284,13 +312,13 @@ public final class Migrator {
     /**
      * Records a database whose version row is the last revision a squash replaces at the squash itself: the row
      * moves and a {@code squash} history row with the squash's checksum is written, in one transaction, so that from
-     * now on the database reads as the squash whether or not the originals are still in the code.
+     * now on the database reads as the squash whether or not the originals are still in the code. Returns the rows
+     * afterwards ({@code before} when nothing was adopted).
      */
-    private void adoptSquashes(Connection c) throws SQLException {
-        List<String> before = store.current(c);
+    private List<String> adoptSquashes(Connection c, List<String> before) throws SQLException {
         var adoptions = graph.adoptions(before);
         if (adoptions.isEmpty()) {
-            return;
+            return before;
         }
         List<String> after = before.stream().map(row -> adoptions.getOrDefault(row, row)).sorted().toList();
         inTransaction(c, () -> {
@@ -304,6 +332,7 @@ public final class Migrator {
         adoptions.forEach((row, squash) -> listener.accept("squash " + squash + " stands for "
                 + String.join(", ", graph.replaced(squash)) + ": the database at " + row + " is recorded at "
                 + squash));
+        return after;
     }
 
     /**
@@ -335,13 +364,25 @@ public final class Migrator {
 
     /** The applied revisions whose recorded checksum differs from the migrations' (read under the lock). */
     private List<IntegrityProblem> edited(Connection c) throws SQLException {
-        return AppliedRevisions.check(graph, store.current(c), store.history(c), "the migrations").problems().stream()
+        return edited(store.current(c), store.history(c));
+    }
+
+    private List<IntegrityProblem> edited(List<String> current, List<HistoryEntry> history) {
+        return AppliedRevisions.check(graph, current, history, "the migrations").problems().stream()
                 .filter(p -> p.kind() == IntegrityProblem.Kind.EDITED).toList();
     }
 
     /** Fails before anything runs when an applied revision was edited, unless {@link #ignoringEditedRevisions}. */
     private void refuseEditedRevisions(Connection c, String command) throws SQLException {
-        List<IntegrityProblem> edited = ignoreEdited ? List.of() : edited(c);
+        refuse(ignoreEdited ? List.of() : edited(c), command);
+    }
+
+    /** {@link #refuseEditedRevisions(Connection, String)} with the version tables already read under the lock. */
+    private void refuseEditedRevisions(RecordedRevisions recorded, String command) {
+        refuse(ignoreEdited ? List.of() : edited(recorded.current(), recorded.history()), command);
+    }
+
+    private static void refuse(List<IntegrityProblem> edited, String command) {
         if (!edited.isEmpty()) {
             throw EditedRevisionsException.refusing(command, edited);
         }
@@ -409,11 +450,14 @@ public final class Migrator {
      * under the lock (on SQLite inside the revision's own {@code BEGIN IMMEDIATE}), so a revision that another runner
      * applied (or reverted) while this one waited is skipped. On PostgreSQL the advisory lock is held for the whole
      * run, so no other runner can move the version rows between two revisions: they are read once, and afterwards
-     * taken from what this run's last committed revision wrote (two round trips fewer per revision).
+     * taken from what this run's last committed revision wrote (two round trips fewer per revision); the first step
+     * takes {@code current}, read under the lock just before.
      */
-    private List<String> runAll(Connection c, RevisionRunner runner, List<LoadedMigration> path, boolean upgrade) {
+    private List<String> runAll(Connection c, RevisionRunner runner, List<LoadedMigration> path, boolean upgrade,
+            List<String> current) {
         List<String> done = new ArrayList<>();
         VersionRows rows = new VersionRows(store, graph, dialect == Dialect.POSTGRESQL);
+        rows.readUnderTheLock(current);
         while (true) {
             var result = runner.runNext(c, conn -> nextStep(conn, path, upgrade, rows));
             if (result.isEmpty()) {
@@ -447,7 +491,9 @@ public final class Migrator {
                 return new RevisionRunner.Step(m, operations, new RevisionBookkeeping(store, dialect, before, after,
                         m.id(), direction, checksum, clock, appliedBy,
                         () -> rows.writing(after, applied, m, upgrade, index)),
-                        OnlinePlan.of(changes, direction, dialect, online));
+                        profile.statementPerTransaction()
+                                ? OnlinePlan.of(changes, direction, dialect, online).everyStatementAlone()
+                                : OnlinePlan.of(changes, direction, dialect, online));
             }
         }
         return null;
@@ -498,11 +544,15 @@ public final class Migrator {
             RuntimeException failure = null;
             AsynchronousCommits commits = null;
             try {
-                store.createIfMissing(c);
+                // synchronous_commit is PostgreSQL's own setting: other servers keep theirs
+                if (dialect == Dialect.POSTGRESQL && profile == ServerProfile.POSTGRESQL) {
+                    commits = AsynchronousCommits.beginAfter(c, store.createTableSql()); // one round trip for both
+                } else {
+                    store.createIfMissing(c);
+                }
                 if (dialect == Dialect.MARIADB) {
                     StatementJournal.createIfMissing(c);
                 }
-                commits = dialect == Dialect.POSTGRESQL ? AsynchronousCommits.begin(c) : null;
                 return work.run(c, new RevisionRunner(dialect, liveSchema, timeouts, listener));
             } catch (RuntimeException e) {
                 failure = e;

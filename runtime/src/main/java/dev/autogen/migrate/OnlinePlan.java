@@ -20,9 +20,16 @@ import java.util.TreeSet;
  * @param direction  {@code upgrade} or {@code downgrade} (the progress rows of the two directions are apart)
  * @param operations the indexes of the operations to run online
  * @param settings   lock retries and backoff
+ * @param statementPerTransaction every statement a step of its own ({@link ServerProfile#statementPerTransaction}),
+ *                   online operations or not
  */
-record OnlinePlan(String direction, SortedSet<Integer> operations, OnlineSettings settings) {
+record OnlinePlan(String direction, SortedSet<Integer> operations, OnlineSettings settings,
+        boolean statementPerTransaction) {
     static final OnlinePlan NONE = new OnlinePlan("", new TreeSet<>(), OnlineSettings.DEFAULT);
+
+    OnlinePlan(String direction, SortedSet<Integer> operations, OnlineSettings settings) {
+        this(direction, operations, settings, false);
+    }
 
     OnlinePlan {
         operations = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(operations));
@@ -73,10 +80,21 @@ record OnlinePlan(String direction, SortedSet<Integer> operations, OnlineSetting
         for (int index : operations.subSet(from, from + size)) {
             inside.add(index - from);
         }
-        return new OnlinePlan(direction, inside, settings);
+        return new OnlinePlan(direction, inside, settings, statementPerTransaction);
     }
 
+    /** The same plan with every statement in a transaction of its own (CockroachDB, YugabyteDB). */
+    OnlinePlan everyStatementAlone() {
+        return new OnlinePlan(direction, operations, settings, true);
+    }
+
+    /** No operation runs in its online form. */
     boolean isEmpty() {
         return operations.isEmpty();
+    }
+
+    /** Whether the revision runs as steps ({@link OnlineRevisionSteps}) rather than as one transaction. */
+    boolean stepwise() {
+        return !operations.isEmpty() || statementPerTransaction;
     }
 }

@@ -57,7 +57,7 @@ final class OnlineRevisionSteps {
     /** The steps of {@code operations} when those at {@code online} run in their online form. */
     static List<List<Statement>> plan(List<Operation> operations, Set<Integer> online) {
         List<List<Statement>> steps = new ArrayList<>();
-        for (Unit unit : units(operations, online)) {
+        for (Unit unit : units(operations, online, false)) {
             steps.add(unit.sql().stream().map(s -> new Statement(s, unit.transactional())).toList());
         }
         return steps;
@@ -68,7 +68,7 @@ final class OnlineRevisionSteps {
         OnlinePlan plan = step.online();
         List<Unit> units;
         try {
-            units = units(step.operations(), plan.operations());
+            units = units(step.operations(), plan.operations(), plan.statementPerTransaction());
         } catch (RuntimeException e) {
             throw new MigrationException("revision " + RevisionRunner.label(revision) + " cannot be rendered: "
                     + RevisionRunner.oneLine(String.valueOf(e.getMessage())) + " — nothing of it was applied", e);
@@ -105,8 +105,9 @@ final class OnlineRevisionSteps {
                     + RevisionRunner.oneLine(current.describe()) + ")";
             throw new MigrationException("revision " + RevisionRunner.label(revision) + " failed" + where
                     + "; database says: " + RevisionRunner.oneLine(String.valueOf(e.getMessage()))
-                    + " — it runs online, one step at a time, so the steps before this one stayed applied; run the"
-                    + " upgrade again once the cause is fixed: it continues with this step", e);
+                    + " — it runs " + (plan.isEmpty() ? "one statement per transaction (--profile)" : "online")
+                    + ", one step at a time, so the steps before this one stayed applied; run the upgrade again once"
+                    + " the cause is fixed: it continues with this step", e);
         } finally {
             RevisionRunner.autocommit(c);
         }
@@ -173,8 +174,11 @@ final class OnlineRevisionSteps {
         c.setAutoCommit(true);
     }
 
-    /** Online operations one step per statement; plain ones grouped into one transaction between them. */
-    private static List<Unit> units(List<Operation> operations, Set<Integer> online) {
+    /**
+     * Online operations one step per statement; plain ones grouped into one transaction between them, or each alone
+     * when {@code alone} ({@link ServerProfile#statementPerTransaction}).
+     */
+    private static List<Unit> units(List<Operation> operations, Set<Integer> online, boolean alone) {
         DdlRenderer renderer = DdlRenderer.forDialect(Dialect.POSTGRESQL);
         List<Unit> units = new ArrayList<>();
         List<String> plain = new ArrayList<>();
@@ -188,7 +192,7 @@ final class OnlineRevisionSteps {
             }
             List<Statement> statements = steps.orElseGet(() -> renderer.render(operation, Schema.EMPTY));
             for (Statement statement : statements) {
-                if (steps.isEmpty() && statement.transactional()) {
+                if (steps.isEmpty() && statement.transactional() && !alone) {
                     plain.add(statement.sql());
                     continue;
                 }

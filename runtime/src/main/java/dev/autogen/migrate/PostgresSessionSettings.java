@@ -28,4 +28,20 @@ final class PostgresSessionSettings {
             st.executeQuery().close();
         }
     }
+
+    /**
+     * Sets the setting for the session and returns its value before, in one round trip (the select list is evaluated
+     * left to right: the old value is read before {@code set_config} changes it).
+     */
+    static String swap(Connection c, String name, String value) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select current_setting(?), set_config(?, ?, false)")) {
+            st.setString(1, name);
+            st.setString(2, name);
+            st.setString(3, value);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
 }

@@ -172,7 +172,7 @@ final class RevisionRunner {
         if (tenantSteps) {
             return Optional.of(tenantSteps(c, step));
         }
-        if (!step.online().isEmpty()) {
+        if (step.online().stepwise()) {
             return Optional.of(new OnlineRevisionSteps(timeouts, listener).run(c, step));
         }
         List<Unit> units = new ArrayList<>();

@@ -28,23 +28,23 @@ final class SchemaSearchPath implements AutoCloseable {
         if (schema == null) {
             return new SchemaSearchPath(connection, null);
         }
-        if (!exists(connection, schema)) {
-            throw new MigrationException("schema " + schema + " does not exist in this database — create it first"
-                    + " (create schema " + quoteIdentifier(schema) + ") or check its spelling");
-        }
-        String previous = PostgresSessionSettings.get(connection, "search_path");
-        PostgresSessionSettings.set(connection, "search_path", quoteIdentifier(schema));
-        return new SchemaSearchPath(connection, previous);
-    }
-
-    static boolean exists(Connection connection, String schema) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "select count(*) > 0 from pg_catalog.pg_namespace where nspname = ?")) {
-            st.setString(1, schema);
+        // one round trip: whether the schema exists, the session's search_path, and (if it exists) the new one
+        String previous;
+        try (PreparedStatement st = connection.prepareStatement("select n.oid is not null,"
+                + " current_setting('search_path'), case when n.oid is not null then set_config('search_path', ?,"
+                + " false) end from (select 1) one left join pg_catalog.pg_namespace n on n.nspname = ?")) {
+            st.setString(1, quoteIdentifier(schema));
+            st.setString(2, schema);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new MigrationException("schema " + schema + " does not exist in this database — create it"
+                            + " first (create schema " + quoteIdentifier(schema) + ") or check its spelling");
+                }
+                previous = rs.getString(2);
             }
         }
+        return new SchemaSearchPath(connection, previous);
     }
 
     @Override

@@ -31,7 +31,19 @@ final class VersionRows {
         this.keep = keep;
     }
 
+    /** The rows read under the lock before the run (used by the first step when {@code keep}: one read fewer). */
+    private List<String> first;
+
+    void readUnderTheLock(List<String> rows) {
+        first = keep ? rows : null;
+    }
+
     List<String> read(Connection c) throws SQLException {
+        if (first != null) {
+            List<String> rows = first;
+            first = null;
+            return rows;
+        }
         return keep && known != null ? known : store.current(c);
     }
 

@@ -36,6 +36,26 @@ class MigratorSchemaTest {
     }
 
     @Test
+    void theServerComputesTheSameKeyAsJavaInTheLocksOneRoundTrip() throws Exception {
+        String url = TestDatabases.freshPostgres("schemakey");
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            for (String schema : List.of("public", "tenant_a", "Ünïcode Tenant", "t\"quoted")) {
+                st.execute("create schema if not exists " + dev.autogen.sql.DdlRenderer.quoteIdentifier(schema));
+                st.execute("set search_path to " + dev.autogen.sql.DdlRenderer.quoteIdentifier(schema));
+                try (var rs = st.executeQuery("select " + MigrationLock.PostgresAdvisoryLock.KEY_SQL)) {
+                    rs.next();
+                    assertEquals(MigrationLock.PostgresAdvisoryLock.keyFor(schema), rs.getLong(1), schema);
+                }
+            }
+            st.execute("set search_path to ''");
+            try (var rs = st.executeQuery("select " + MigrationLock.PostgresAdvisoryLock.KEY_SQL)) {
+                rs.next();
+                assertEquals(MigrationLock.PostgresAdvisoryLock.keyFor(null), rs.getLong(1), "no schema");
+            }
+        }
+    }
+
+    @Test
     void aLockHeldForOneSchemaBlocksThatSchemaOnly() throws Exception {
         String url = TestDatabases.freshPostgres("schemalock");
         try (Connection holder = DriverManager.getConnection(url); Statement st = holder.createStatement()) {

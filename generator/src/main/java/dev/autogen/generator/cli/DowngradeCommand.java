@@ -39,6 +39,9 @@ final class DowngradeCommand implements Callable<Integer> {
     MigrationTimeoutOptions timeouts;
 
     @Mixin
+    ProfileOptions profile;
+
+    @Mixin
     OnlineOptions online;
 
     @Mixin
@@ -74,6 +77,7 @@ final class DowngradeCommand implements Callable<Integer> {
             Project project = root.project();
             fleet.validate(project, offline.sql);
             timeouts.refuseLockFor("--schemas");
+            profile.refuseFor("--schemas");
             DowngradeHazards.confirmForSchemas(project, target, allowDataLoss, spec.commandLine().getOut());
             return SchemaFleetRun.downgrade(project, fleet, timeouts.timeouts(), target, ignoreEdited,
                     spec.commandLine().getOut(),
@@ -81,14 +85,15 @@ final class DowngradeCommand implements Callable<Integer> {
         }
         if (offline.sql) {
             offline.print(root.project(), target, RevisionGraph::heads, OfflineScript::downgrade,
-                    spec.commandLine().getOut());
+                    profile, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
         Project project = root.project();
         Migrator migrator = edited(project.migrator());
         migrator.refuseEditedRevisions("downgrade");
         DowngradeHazards.confirm(project, migrator, target, allowDataLoss, spec.commandLine().getOut());
-        MigrationProgress.run(timeouts.applyTo(migrator).withOnline(online.settings()), Migrator::downgrade,
+        Migrator run = timeouts.applyTo(profile.applyTo(migrator)).withOnline(online.settings());
+        MigrationProgress.run(run, Migrator::downgrade,
                 target, "Reverted", "Nothing to revert", spec.commandLine().getOut());
         return ExitCodes.OK;
     }
@@ -102,7 +107,8 @@ final class DowngradeCommand implements Callable<Integer> {
         List<LoadedMigration> migrations = root.project().migrations();
         DowngradeHazards.confirmForTargets(migrations, Dialect.fromJdbcUrl(specs.get(0).url()), target, allowDataLoss,
                 spec.commandLine().getOut());
-        return FleetRolloutRun.run(specs, migrations, targets, rollout, fleet.parallel, timeouts.timeouts(),
+        return FleetRolloutRun.run(specs, migrations, targets, rollout, fleet.parallel,
+                m -> timeouts.applyTo(profile.applyTo(m)),
                 ignoreEdited, false, target, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

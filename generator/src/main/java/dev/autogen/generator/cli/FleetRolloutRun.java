@@ -4,7 +4,6 @@ import dev.autogen.generator.config.UsageException;
 import dev.autogen.generator.project.ProgressLine;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migrator;
-import dev.autogen.migrate.MigrationTimeouts;
 import dev.autogen.migrate.fleet.Rollout;
 import dev.autogen.migrate.fleet.RolloutReport;
 import dev.autogen.migrate.fleet.TargetOutcome;
@@ -12,6 +11,7 @@ import dev.autogen.migrate.fleet.TargetSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code autogen upgrade --targets FILE} / {@code downgrade --targets FILE}: runs a {@link Rollout}, printing each
@@ -23,8 +23,9 @@ final class FleetRolloutRun {
     private FleetRolloutRun() {
     }
 
+    /** @param runner adjusts each target's migrator: timeouts, {@code --profile}, {@code --lock} */
     static int run(List<TargetSpec> specs, List<LoadedMigration> migrations, FleetTargetsOptions targets,
-            RolloutOptions options, Integer parallel, MigrationTimeouts timeouts, boolean ignoreEdited, boolean upgrade,
+            RolloutOptions options, Integer parallel, UnaryOperator<Migrator> runner, boolean ignoreEdited, boolean upgrade,
             String target, PrintWriter out, PrintWriter err) {
         ProgressLine progress = ProgressLine.terminal();
         String verb = upgrade ? "upgrading" : "downgrading";
@@ -32,8 +33,8 @@ final class FleetRolloutRun {
         AtomicInteger failed = new AtomicInteger();
         Rollout rollout = options.apply(Rollout.of(specs, migrations), parallel)
                 .configure(m -> {
-                    Migrator timed = m.withTimeouts(timeouts);
-                    return ignoreEdited ? timed.ignoringEditedRevisions() : timed;
+                    Migrator configured = runner.apply(m);
+                    return ignoreEdited ? configured.ignoringEditedRevisions() : configured;
                 })
                 .onFinished(o -> {
                     finished.incrementAndGet();

@@ -9,8 +9,8 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --targets FILE} and {@code --group G} of {@code upgrade}, {@code downgrade}, {@code current} and
- * {@code check}: run over the databases and tenant schemas a targets file lists (docs/fleets.md) instead of the one
+ * {@code --targets FILE} and {@code --group G} of {@code upgrade}, {@code downgrade}, {@code current}, {@code check},
+ * {@code validate} and {@code lint}: run over the databases and tenant schemas a targets file lists (docs/fleets.md) instead of the one
  * {@code --url}.
  */
 final class FleetTargetsOptions {

@@ -2,10 +2,19 @@ package dev.autogen.generator.cli;
 
 import dev.autogen.generator.config.SettingsResolver;
 import dev.autogen.generator.config.UsageException;
+import dev.autogen.generator.project.FleetLint;
 import dev.autogen.generator.project.Lint;
 import dev.autogen.generator.project.Project;
+import dev.autogen.migrate.fleet.Rollout;
+import dev.autogen.migrate.fleet.TargetVersion;
+import dev.autogen.sql.Dialect;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Exit 1 when a revision in scope holds a hazard nobody acknowledged (data loss, locks, "
                 + "rewrites, ...); names the revision, operation, hazard and the safe alternative.",
-                "Scope: the pending revisions (default; every revision when no database can be read), --all, or REV."})
+                "Scope: the pending revisions (default; every revision when no database can be read), --all, or REV.",
+                "With --targets FILE: what is pending on each target, one row per target; exit 1 when any has an"
+                        + " unacknowledged hazard pending."})
 final class LintCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -50,8 +61,15 @@ final class LintCommand implements Callable<Integer> {
             description = "Hazard kinds accepted everywhere, comma-separated, on top of lint.accept in autogen.properties.")
     String accept;
 
+    @Mixin
+    FleetTargetsOptions targets;
+
     @Override
     public Integer call() {
+        targets.validate(root, null);
+        if (targets.active()) {
+            return lintTargets();
+        }
         int scopes = (revision != null ? 1 : 0) + (pending ? 1 : 0) + (all ? 1 : 0);
         if (scopes > 1) {
             throw new UsageException("lint takes one scope: REV, --pending or --all");
@@ -60,12 +78,36 @@ final class LintCommand implements Callable<Integer> {
         Lint.Scope scope = revision != null ? Lint.Scope.REVISION : all ? Lint.Scope.ALL : Lint.Scope.PENDING;
         Lint.Report report = Lint.run(project, scope, revision, OfflineSqlOptions.dialect(dialect, project),
                 SettingsResolver.hazardKinds(accept, "--lint-accept"));
-        var out = spec.commandLine().getOut();
+        return print(report.passed(), out -> LintReportText.print(out, report), () -> LintReportText.json(report));
+    }
+
+    /** {@code lint --targets FILE}: each target's pending revisions, from one summary query per server. */
+    private int lintTargets() {
+        if (revision != null || all) {
+            throw new UsageException("lint --targets lints what is pending on each target: drop REV and --all (lint"
+                    + " --all needs no database)");
+        }
+        Project project = root.project();
+        List<TargetVersion> versions;
+        try {
+            versions = Rollout.of(targets.specs(), project.migrations()).group(targets.group).versions();
+        } catch (IllegalArgumentException e) { // no target in the group
+            throw new UsageException(e.getMessage());
+        }
+        Dialect forced = dialect == null ? null : OfflineSqlOptions.dialect(dialect, project);
+        FleetLint.Report report = FleetLint.run(project, versions, forced,
+                SettingsResolver.hazardKinds(accept, "--lint-accept"));
+        return print(report.passed(), out -> FleetLintText.print(out, report), () -> FleetLintText.json(report));
+    }
+
+    /** Prints a report in {@code --format}; exit 0 when it passed, else 1. */
+    private int print(boolean passed, Consumer<PrintWriter> text, Supplier<String> json) {
+        PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case text -> LintReportText.print(out, report);
-            case json -> out.println(LintReportText.json(report));
+            case text -> text.accept(out);
+            case json -> out.println(json.get());
         }
         out.flush();
-        return report.passed() ? ExitCodes.OK : ExitCodes.DRIFT;
+        return passed ? ExitCodes.OK : ExitCodes.DRIFT;
     }
 }

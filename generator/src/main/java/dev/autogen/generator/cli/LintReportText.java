@@ -28,8 +28,13 @@ final class LintReportText {
             return;
         }
         out.println("Lint failed (" + scope + "): " + count(report.findings().size(), "unacknowledged hazard") + ":");
+        printFindings(out, report.findings());
+    }
+
+    /** Each finding under its revision and operation, with the safe alternative, then how to acknowledge one. */
+    static void printFindings(PrintWriter out, List<LintFinding> findings) {
         String last = null;
-        for (LintFinding finding : report.findings()) {
+        for (LintFinding finding : findings) {
             String where = finding.revision().id() + " " + finding.revision().simpleName() + ", upgrade operation "
                     + (finding.index() + 1) + ": " + OperationText.line(finding.operation());
             if (!where.equals(last)) {
@@ -57,8 +62,14 @@ final class LintReportText {
             json.append(i > 0 ? "," : "").append(PlanJson.string(revisions.get(i)));
         }
         json.append("],\"note\":").append(PlanJson.nullable(report.note().orElse(null))).append(",\"findings\":[");
-        for (int i = 0; i < report.findings().size(); i++) {
-            LintFinding finding = report.findings().get(i);
+        findingsJson(json, report.findings());
+        return json.append("]}").toString();
+    }
+
+    /** {@code [{"revision":..,"class":..,"operation":1,...},...]} appended to {@code json}, without the brackets. */
+    static void findingsJson(StringBuilder json, List<LintFinding> findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            LintFinding finding = findings.get(i);
             Hazard hazard = finding.hazard();
             json.append(i > 0 ? "," : "").append("{\"revision\":").append(PlanJson.string(finding.revision().id()))
                     .append(",\"class\":").append(PlanJson.string(finding.revision().simpleName()))
@@ -70,10 +81,9 @@ final class LintReportText {
                     .append(",\"why\":").append(PlanJson.string(hazard.why()))
                     .append(",\"alternative\":").append(PlanJson.nullable(hazard.alternative())).append('}');
         }
-        return json.append("]}").toString();
     }
 
-    private static String count(int n, String noun) {
+    static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -40,9 +40,10 @@ final class MigrationTimeoutOptions {
                     + "row with an owner and an expiry in autogen_lock, for servers without advisory locks).")
     String lock;
 
-    /** {@code migrator} with these timeouts and lock kind. */
+    /** {@code migrator} with these timeouts, and the lock kind {@code --lock} names (if it names one). */
     Migrator applyTo(Migrator migrator) {
-        return migrator.withTimeouts(timeouts()).withLock(lockKind());
+        Migrator timed = migrator.withTimeouts(timeouts());
+        return lock == null ? timed : timed.withLock(lockKind());
     }
 
     /** Refuses {@code --lock} where it is not supported yet (a run over several schemas). */

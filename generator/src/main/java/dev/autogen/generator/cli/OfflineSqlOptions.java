@@ -40,7 +40,7 @@ final class OfflineSqlOptions {
 
     /** Prints the script {@code write} renders from the start heads and the target. */
     void print(Project project, String target, Function<RevisionGraph, List<String>> defaultFrom, ScriptWriter write,
-            PrintWriter out) {
+            ProfileOptions profile, PrintWriter out) {
         String start = from;
         String end = target;
         int colon = target.indexOf(':');
@@ -53,7 +53,9 @@ final class OfflineSqlOptions {
         }
         RevisionGraph graph = new RevisionGraph(project.migrations());
         List<String> heads = start == null ? defaultFrom.apply(graph) : heads(graph, start);
-        var script = new OfflineScript(dialect(project), graph, System.getProperty("user.name", "unknown"));
+        Dialect scriptDialect = dialect(project);
+        var script = new OfflineScript(scriptDialect, graph, System.getProperty("user.name", "unknown"))
+                .withProfile(profile.profileFor(scriptDialect));
         try {
             out.print(write.render(script, heads, end.isEmpty() ? "head" : end));
         } catch (MigrationException e) {

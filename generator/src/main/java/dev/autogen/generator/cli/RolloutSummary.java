@@ -107,7 +107,7 @@ final class RolloutSummary {
         };
     }
 
-    private static String strings(List<String> values) {
+    static String strings(List<String> values) {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < values.size(); i++) {
             json.append(i > 0 ? "," : "").append(PlanJson.string(values.get(i)));
@@ -119,7 +119,7 @@ final class RolloutSummary {
         return current.isEmpty() ? "base" : String.join(", ", current);
     }
 
-    private static String pad(String text, int width) {
+    static String pad(String text, int width) {
         return text + " ".repeat(Math.max(0, width - text.length()));
     }
 }

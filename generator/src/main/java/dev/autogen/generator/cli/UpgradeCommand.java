@@ -38,6 +38,9 @@ final class UpgradeCommand implements Callable<Integer> {
     MigrationTimeoutOptions timeouts;
 
     @Mixin
+    ProfileOptions profile;
+
+    @Mixin
     OnlineOptions online;
 
     @Mixin
@@ -75,17 +78,19 @@ final class UpgradeCommand implements Callable<Integer> {
             Project project = root.project();
             fleet.validate(project, offline.sql);
             timeouts.refuseLockFor("--schemas");
+            profile.refuseFor("--schemas");
             return SchemaFleetRun.upgrade(project, fleet, timeouts.timeouts(), target, ignoreEdited,
                     spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
         if (offline.sql) {
             offline.print(root.project(), target, graph -> List.of(),
-                    (script, from, to) -> script.upgrade(from, to, contracts), spec.commandLine().getOut());
+                    (script, from, to) -> script.upgrade(from, to, contracts), profile, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
-        MigrationProgress.run(timeouts.applyTo(edited(root.project().migrator())).withOnline(online.settings()),
-                (migrator, to) -> migrator.upgrade(to, contracts), target, "Applied", "Nothing to apply",
+        Migrator migrator = timeouts.applyTo(profile.applyTo(edited(root.project().migrator())));
+        MigrationProgress.run(migrator.withOnline(online.settings()),
+                (m, to) -> m.upgrade(to, contracts), target, "Applied", "Nothing to apply",
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }
@@ -97,7 +102,8 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         List<TargetSpec> specs = targets.specs();
         List<LoadedMigration> migrations = root.project().migrations();
-        return FleetRolloutRun.run(specs, migrations, targets, rollout, fleet.parallel, timeouts.timeouts(),
+        return FleetRolloutRun.run(specs, migrations, targets, rollout, fleet.parallel,
+                m -> timeouts.applyTo(profile.applyTo(m)),
                 ignoreEdited, true, target, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

@@ -57,9 +57,7 @@ public final class Lint {
      */
     public static Report run(Project project, Scope scope, String revision, Dialect dialect, Set<HazardKind> accepted) {
         Dialect target = dialect != null ? dialect : project.dialect();
-        Set<HazardKind> kinds = EnumSet.noneOf(HazardKind.class);
-        kinds.addAll(project.settings().lintAccept());
-        kinds.addAll(accepted);
+        Set<HazardKind> kinds = acceptedKinds(project, accepted);
         RevisionGraph graph = new RevisionGraph(project.migrations());
         Optional<String> unreadable = scope == Scope.PENDING ? unreadableDatabase(project) : Optional.empty();
         Scope used = unreadable.isPresent() ? Scope.ALL : scope;
@@ -73,13 +71,25 @@ public final class Lint {
             throw new UsageException("there is no revision to lint for " + revision
                     + ": lint takes a revision id or unique prefix, head or heads");
         }
-        List<LintFinding> findings;
+        return new Report(used, target, revisions.stream().map(LoadedMigration::id).toList(),
+                findings(revisions, target, kinds), note);
+    }
+
+    /** The configuration's {@code lint.accept} and {@code accepted}. */
+    static Set<HazardKind> acceptedKinds(Project project, Set<HazardKind> accepted) {
+        Set<HazardKind> kinds = EnumSet.noneOf(HazardKind.class);
+        kinds.addAll(project.settings().lintAccept());
+        kinds.addAll(accepted);
+        return kinds;
+    }
+
+    /** {@link MigrationLint#of}; a migration whose {@code upgrade()} throws is a usage error (exit 2). */
+    static List<LintFinding> findings(List<LoadedMigration> revisions, Dialect dialect, Set<HazardKind> kinds) {
         try {
-            findings = MigrationLint.of(revisions, target, kinds);
+            return MigrationLint.of(revisions, dialect, kinds);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException("a migration's upgrade() cannot be read: " + e.getMessage(), e);
         }
-        return new Report(used, target, revisions.stream().map(LoadedMigration::id).toList(), findings, note);
     }
 
     /** Why the database's applied revisions cannot be read, if they cannot (then nothing is known to be applied). */

@@ -5,8 +5,11 @@ import dev.autogen.op.Operation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The fingerprint of a migration: SHA-256 (lower-case hex) over its upgrade and downgrade operation lists, each
@@ -19,7 +22,23 @@ public final class MigrationChecksum {
     private MigrationChecksum() {
     }
 
+    /**
+     * Checksums already taken, per loaded migration (whose {@code upgrade} and {@code downgrade} are deterministic):
+     * a rollout checks the applied revisions of every tenant schema, which would otherwise run each migration's
+     * builder and hash its operations once per schema, thousands of times.
+     */
+    private static final Map<LoadedMigration, String> TAKEN = Collections.synchronizedMap(new WeakHashMap<>());
+
     public static String of(LoadedMigration migration) {
+        String taken = TAKEN.get(migration);
+        if (taken == null) {
+            taken = take(migration);
+            TAKEN.put(migration, taken);
+        }
+        return taken;
+    }
+
+    private static String take(LoadedMigration migration) {
         var text = new StringBuilder("upgrade\n");
         append(text, () -> migration.upgradeOperations());
         text.append("downgrade\n");

@@ -51,6 +51,13 @@ public final class VersionStore {
     /** Creates both tables when they are missing. */
     public void createIfMissing(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
+            if (dialect == Dialect.POSTGRESQL) { // one round trip for both
+                for (String sql : createTableSql()) {
+                    st.addBatch(sql);
+                }
+                st.executeBatch();
+                return;
+            }
             for (String sql : createTableSql()) {
                 st.execute(sql);
             }
@@ -84,16 +91,25 @@ public final class VersionStore {
 
     /** The current heads, sorted; empty when nothing was ever applied. */
     public List<String> current(Connection c) throws SQLException {
-        if (!exists(c)) {
-            return List.of();
+        return exists(c) ? currentOfExisting(c) : List.of();
+    }
+
+    /** {@link #current} when the tables are known to exist (created under the migration lock): one round trip. */
+    public List<String> currentOfExisting(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(currentSql())) {
+            return currentRows(rs);
         }
+    }
+
+    String currentSql() {
+        return "select " + quoteIdentifier("revision") + " from " + quoteIdentifier(VersionTables.VERSION)
+                + " order by " + quoteIdentifier("revision");
+    }
+
+    static List<String> currentRows(ResultSet rs) throws SQLException {
         List<String> heads = new ArrayList<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select " + quoteIdentifier("revision") + " from "
-                     + quoteIdentifier(VersionTables.VERSION) + " order by " + quoteIdentifier("revision"))) {
-            while (rs.next()) {
-                heads.add(rs.getString(1));
-            }
+        while (rs.next()) {
+            heads.add(rs.getString(1));
         }
         return List.copyOf(heads);
     }
@@ -241,26 +257,40 @@ public final class VersionStore {
 
     /** Every history row, oldest first; empty when nothing was ever applied. */
     public List<HistoryEntry> history(Connection c) throws SQLException {
-        if (!exists(c)) {
-            return List.of();
+        return exists(c) ? historyOfExisting(c) : List.of();
+    }
+
+    /** {@link #history} when the tables are known to exist (created under the migration lock): one round trip. */
+    public List<HistoryEntry> historyOfExisting(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(historySql())) {
+            return historyRows(rs);
         }
+    }
+
+    String historySql() {
+        return "select " + quoteIdentifier("id") + ", " + quoteIdentifier("revision") + ", "
+                + quoteIdentifier("direction") + ", " + quoteIdentifier("checksum") + ", "
+                + quoteIdentifier("applied_at") + ", " + quoteIdentifier("applied_by") + ", "
+                + quoteIdentifier("duration_ms") + ", " + quoteIdentifier("success") + " from "
+                + quoteIdentifier(VersionTables.HISTORY) + " order by " + quoteIdentifier("id");
+    }
+
+    List<HistoryEntry> historyRows(ResultSet rs) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select " + quoteIdentifier("id") + ", " + quoteIdentifier("revision")
-                     + ", " + quoteIdentifier("direction") + ", " + quoteIdentifier("checksum") + ", "
-                     + quoteIdentifier("applied_at") + ", " + quoteIdentifier("applied_by") + ", "
-                     + quoteIdentifier("duration_ms") + ", " + quoteIdentifier("success") + " from "
-                     + quoteIdentifier(VersionTables.HISTORY) + " order by " + quoteIdentifier("id"))) {
-            while (rs.next()) {
-                Instant at = switch (dialect) {
-                    case POSTGRESQL -> rs.getObject(5, OffsetDateTime.class).toInstant();
-                    case SQLITE -> Instant.parse(rs.getString(5));
-                    case MARIADB -> rs.getObject(5, java.time.LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                };
-                entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), at,
-                        rs.getString(6), rs.getLong(7), rs.getBoolean(8)));
-            }
+        while (rs.next()) {
+            Instant at = switch (dialect) {
+                case POSTGRESQL -> rs.getObject(5, OffsetDateTime.class).toInstant();
+                case SQLITE -> Instant.parse(rs.getString(5));
+                case MARIADB -> rs.getObject(5, java.time.LocalDateTime.class).toInstant(ZoneOffset.UTC);
+            };
+            entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), at,
+                    rs.getString(6), rs.getLong(7), rs.getBoolean(8)));
         }
         return List.copyOf(entries);
+    }
+
+    /** The dialect whose SQL this store writes. */
+    public Dialect dialect() {
+        return dialect;
     }
 }

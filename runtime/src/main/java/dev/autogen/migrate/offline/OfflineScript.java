@@ -8,6 +8,7 @@ import dev.autogen.hazard.Hazard;
 import dev.autogen.hazard.Hazards;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.MigrationException;
+import dev.autogen.migrate.ServerProfile;
 import dev.autogen.migrate.SchemaInterpreter;
 import dev.autogen.migrate.VersionTables;
 import dev.autogen.migrate.ContractRevisions;
@@ -54,14 +55,35 @@ public final class OfflineScript {
     private final String appliedBy;
     /** Every comment and literal of the script goes through it ({@link SqlText}): nothing can end a line early. */
     private final SqlText text;
+    /** The server the script is for ({@link ServerProfile}); CockroachDB's and YugabyteDB's commit each statement. */
+    private final ServerProfile profile;
 
     /** @param appliedBy who SQLite's history rows name (PostgreSQL's say {@code current_user}, whoever runs it) */
     public OfflineScript(Dialect dialect, RevisionGraph graph, String appliedBy) {
+        this(dialect, graph, appliedBy, ServerProfile.POSTGRESQL);
+    }
+
+    private OfflineScript(Dialect dialect, RevisionGraph graph, String appliedBy, ServerProfile profile) {
         this.dialect = dialect;
         this.graph = graph;
         this.renderer = DdlRenderer.forDialect(dialect);
         this.appliedBy = appliedBy;
         this.text = SqlText.of(dialect);
+        this.profile = profile;
+    }
+
+    /**
+     * The script for {@code profile}'s server: under CockroachDB's and YugabyteDB's each statement of a revision runs
+     * in a transaction of its own (psql's autocommit), and the version and history rows in one transaction after them,
+     * as the migrator runs it ({@link ServerProfile#statementPerTransaction}).
+     */
+    public OfflineScript withProfile(ServerProfile profile) {
+        return new OfflineScript(dialect, graph, appliedBy, profile);
+    }
+
+    /** Whether each statement of a revision commits alone (no revision-wide {@code BEGIN;}). */
+    private boolean statementAlone() {
+        return dialect == Dialect.POSTGRESQL && profile.statementPerTransaction();
     }
 
     /**
@@ -202,7 +224,11 @@ public final class OfflineScript {
         if (dialect == Dialect.SQLITE) {
             script.statement("PRAGMA foreign_keys=OFF");
         }
-        script.line("BEGIN;");
+        if (statementAlone()) {
+            script.comment(profile + ": each statement commits alone; the version rows are written after the last");
+        } else {
+            script.line("BEGIN;");
+        }
         Schema current = schema;
         List<List<Hazard>> hazards = Hazards.of(operations, dialect, online);
         int index = 0;
@@ -219,6 +245,9 @@ public final class OfflineScript {
         if (dialect == Dialect.SQLITE) {
             script.comment("any row listed by the next statement is a foreign key that points nowhere: roll back");
             script.statement("PRAGMA foreign_key_check");
+        }
+        if (statementAlone()) {
+            script.line("BEGIN;");
         }
         versionRows(script, before, after);
         script.statement(historyRow(m, direction));
@@ -315,6 +344,9 @@ public final class OfflineScript {
         for (Statement statement : statements) {
             if (statement.transactional() || dialect != Dialect.POSTGRESQL) {
                 script.statement(statement.sql());
+            } else if (statementAlone()) {
+                script.comment("cannot run inside a transaction:");
+                script.statement(statement.sql());
             } else {
                 script.line("COMMIT;");
                 script.comment("cannot run inside a transaction:");
@@ -329,8 +361,10 @@ public final class OfflineScript {
      * The online form's steps, each in a transaction of its own ({@code CREATE INDEX CONCURRENTLY} in none), as the
      * migrator runs them; the revision's transaction is ended before and opened again after.
      */
-    private static void onlineSteps(Script script, List<Statement> steps) {
-        script.line("COMMIT;");
+    private void onlineSteps(Script script, List<Statement> steps) {
+        if (!statementAlone()) {
+            script.line("COMMIT;");
+        }
         script.comment("online: " + steps.size() + " steps, each in its own transaction (run under a short"
                 + " lock_timeout, retry a step that times out)");
         for (Statement step : steps) {
@@ -342,7 +376,9 @@ public final class OfflineScript {
                 script.statement(step.sql());
             }
         }
-        script.line("BEGIN;");
+        if (!statementAlone()) {
+            script.line("BEGIN;");
+        }
     }
 
     /** The {@code autogen_version} rows: an update when one head replaces another, else deletes and inserts. */
