@@ -2,7 +2,6 @@ package dev.autogen.generator.project;
 
 import dev.autogen.generator.catalog.CatalogFingerprint;
 import dev.autogen.generator.config.Settings;
-import dev.autogen.generator.jpa.EntityModel;
 import dev.autogen.generator.jpa.RecordCodec;
 import dev.autogen.migrate.discovery.CacheDigest;
 import dev.autogen.migrate.discovery.CacheEntries;
@@ -34,7 +33,7 @@ public final class InSyncShortcut {
     private static final String DIRECTORY = "in-sync";
     private static final int KEPT_RECORDS = 32;
     /** Bumped when the key's inputs or the record's layout change. */
-    private static final String FORMAT = "autogen-in-sync-1";
+    private static final String FORMAT = "autogen-in-sync-2";
 
     private final Project project;
     private final CacheEntries records;
@@ -60,7 +59,15 @@ public final class InSyncShortcut {
     /** The shortcut with its records in {@code directory} (null: none, every look-up misses). */
     static InSyncShortcut at(Project project, Path directory) {
         CacheEntries records = new CacheEntries(directory, KEPT_RECORDS);
-        return new InSyncShortcut(project, records, records.enabled() ? key(project.settings()) : null);
+        return new InSyncShortcut(project, records, records.enabled() ? key(project) : null);
+    }
+
+    /**
+     * Whether a record is stored for these inputs at all (not read; it may still not match the database): without one
+     * {@link #lookUp()} cannot hit, so the check may start reading the entities before it.
+     */
+    public boolean mayHit() {
+        return key != null && records.contains(key);
     }
 
     /**
@@ -109,9 +116,10 @@ public final class InSyncShortcut {
     }
 
     /** The key of a check with these settings, or null when the inputs cannot be read (no shortcut then). */
-    private static String key(Settings settings) {
+    private static String key(Project project) {
         try {
-            String entityModel = EntityModel.cacheKey(settings.classpath(), settings.packages(), settings.dialect());
+            Settings settings = project.settings();
+            String entityModel = project.entityModelKey();
             if (entityModel == null) {
                 return null;
             }

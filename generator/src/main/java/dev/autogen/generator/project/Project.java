@@ -30,8 +30,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -51,10 +52,12 @@ public final class Project {
     private Schema entitySchema;
     private String defaultSchemaName;
     private List<LoadedMigration> migrations;
-    /** The entity model being built on another thread ({@link #alongsideEntityModel}), or null. */
-    private FutureTask<EntityModel> entityModelBuild;
-    /** The thread running {@link #entityModelBuild}. */
+    /** The entity model being built on another thread ({@link #startEntityModel}), or null. */
+    private CompletableFuture<EntityModel> entityModelBuild;
+    /** The thread running {@link #entityModelBuild}; it may still write the model's cache entry after handing it over. */
     private Thread entityModelThread;
+    /** {@link #entityModelKey()} once computed; empty when the inputs cannot be keyed. */
+    private Optional<String> entityModelKey;
 
     /** A project that asks about undeclared renames when it runs in a terminal ({@link RenamePrompt#terminal()}). */
     public Project(Settings settings) {
@@ -146,6 +149,20 @@ public final class Project {
     }
 
     /**
+     * The {@link EntityModelCache} key of this project's entities on its dialect ({@link EntityModel#cacheKey}), or
+     * null when the inputs cannot be keyed. Computed once per project: hashing the class files is a warm check's
+     * largest cost after the diff, and both the in-sync record and the model cache need it. Any thread may ask.
+     */
+    public synchronized String entityModelKey() {
+        if (entityModelKey == null) {
+            Dialect dialect = knownDialect();
+            entityModelKey = Optional.ofNullable(dialect == null ? null
+                    : EntityModel.cacheKey(settings.classpath(), settings.packages(), dialect));
+        }
+        return entityModelKey.orElse(null);
+    }
+
+    /**
      * Runs {@code command} on this thread while another thread scans the entities and builds their model (schema and
      * rename hints), the longest step of {@code check}, {@code diff} and {@code -m} (seconds at a thousand entities):
      * the migrations, the migrator's queries and the catalog read overlap with it. {@link #entityModel()} waits for
@@ -154,20 +171,7 @@ public final class Project {
      * returns: no thread outlives the command.
      */
     public <T> T alongsideEntityModel(Supplier<T> command) {
-        Dialect dialect = knownDialect();
-        if (entityModel == null && entityModelBuild == null && dialect != null) {
-            // the other thread reads only the (immutable) settings; this one takes the model from the task
-            Settings settings = this.settings;
-            List<Class<?>> scanned = entityClasses;
-            entityModelBuild = new FutureTask<>(() -> {
-                EntityModel model = loadEntityModel(settings, scanned, dialect);
-                model.schema();
-                model.renameHints();
-                model.derivedKeyOrder();
-                return model;
-            });
-            entityModelThread = Thread.ofPlatform().name("autogen-entity-model").start(entityModelBuild);
-        }
+        startEntityModel();
         try {
             return command.get();
         } finally {
@@ -176,20 +180,64 @@ public final class Project {
     }
 
     /**
-     * The entities' model for {@code dialect}: built from {@code scanned} when the classes were already loaded, else
-     * from the {@link EntityModelCache} when nothing changed since a run that read them, else read by Hibernate.
+     * Starts scanning the entities and building their model on another thread, unless it is built or being built (or
+     * the URL names no dialect, which the command reports itself). Whoever calls this must end in
+     * {@link #alongsideEntityModel}, which waits for that thread: {@code check} starts a cold boot before it asks the
+     * database for the in-sync fingerprint, then checks alongside it. A model read by Hibernate is handed over before
+     * its cache entry is written, so the command diffs while the entry is written.
      */
-    private EntityModel loadEntityModel(List<Class<?>> scanned, Dialect dialect) {
-        return loadEntityModel(settings, scanned, dialect);
+    public void startEntityModel() {
+        Dialect dialect = knownDialect();
+        if (entityModel != null || entityModelBuild != null || dialect == null) {
+            return;
+        }
+        // the other thread reads the (immutable) settings and the key; this one takes the model from the future
+        Settings settings = this.settings;
+        List<Class<?>> scanned = entityClasses;
+        CompletableFuture<EntityModel> build = new CompletableFuture<>();
+        entityModelBuild = build;
+        entityModelThread = Thread.ofPlatform().name("autogen-entity-model").start(() -> {
+            EntityModel model;
+            Runnable cacheWrite;
+            try {
+                model = loadEntityModel(settings, scanned, dialect, this::entityModelKey);
+                model.renameHints();
+                model.derivedKeyOrder();
+                cacheWrite = model.cacheWrite();
+            } catch (Throwable e) {
+                build.completeExceptionally(e);
+                return;
+            }
+            build.complete(model);
+            cacheWrite.run();
+        });
     }
 
-    /** Loads the model and its schema (Hibernate's boot, unless cached), with a progress line on a terminal. */
-    private static EntityModel loadEntityModel(Settings settings, List<Class<?>> scanned, Dialect dialect) {
+    /**
+     * The entities' model for {@code dialect}: built from {@code scanned} when the classes were already loaded, else
+     * from the {@link EntityModelCache} when nothing changed since a run that read them, else read by Hibernate (and
+     * stored in the cache before this returns).
+     */
+    private EntityModel loadEntityModel(List<Class<?>> scanned, Dialect dialect) {
+        Supplier<String> key = dialect == knownDialect() ? this::entityModelKey
+                : () -> EntityModel.cacheKey(settings.classpath(), settings.packages(), dialect);
+        EntityModel model = loadEntityModel(settings, scanned, dialect, key);
+        model.cacheWrite().run();
+        return model;
+    }
+
+    /**
+     * Loads the model and its schema (Hibernate's boot, unless cached), with a progress line on a terminal; a miss's
+     * cache entry is left for {@link EntityModel#cacheWrite()}. {@code key} is asked only when the cache is on.
+     */
+    private static EntityModel loadEntityModel(Settings settings, List<Class<?>> scanned, Dialect dialect,
+                                               Supplier<String> key) {
         String task = "reading the entities in " + String.join(", ", settings.packages()) + " through Hibernate";
         return ProgressLine.terminal().during(task, () -> {
+            EntityModelCache cache = EntityModelCache.fromEnvironment();
             EntityModel model = scanned != null ? EntityModel.of(scanned, dialect)
-                    : EntityModel.load(settings.classpath(), settings.packages(), dialect,
-                            EntityModelCache.fromEnvironment());
+                    : EntityModel.loadUnstored(settings.classpath(), settings.packages(), dialect, cache,
+                            cache.enabled() ? key.get() : null);
             try {
                 model.schema();
             } catch (RuntimeException | Error e) {
@@ -256,7 +304,7 @@ public final class Project {
     }
 
     /** The built model, or the build's error as the synchronous build would have thrown it. */
-    private static EntityModel joined(FutureTask<EntityModel> build) {
+    private static EntityModel joined(CompletableFuture<EntityModel> build) {
         try {
             return build.get();
         } catch (InterruptedException e) {
