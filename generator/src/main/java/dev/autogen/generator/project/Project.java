@@ -31,8 +31,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -52,10 +50,13 @@ public final class Project {
     private Schema entitySchema;
     private String defaultSchemaName;
     private List<LoadedMigration> migrations;
-    /** The entity model being built on another thread ({@link #startEntityModel}), or null. */
-    private CompletableFuture<EntityModel> entityModelBuild;
-    /** The thread running {@link #entityModelBuild}; it may still write the model's cache entry after handing it over. */
-    private Thread entityModelThread;
+    /**
+     * The entity model being built on another thread ({@link #startEntityModel}), or null; the thread may still write
+     * the model's cache entry after handing the model over.
+     */
+    private SideThread<BuiltModel> entityModelBuild;
+    /** The default schema's catalog being read on another thread ({@link #alongsideCatalogRead}), or null. */
+    private SideThread<Schema> defaultCatalogRead;
     /** {@link #entityModelKey()} once computed; empty when the inputs cannot be keyed. */
     private Optional<String> entityModelKey;
 
@@ -143,7 +144,8 @@ public final class Project {
      */
     public EntityModel entityModel() {
         if (entityModel == null) {
-            entityModel = entityModelBuild != null ? joined(entityModelBuild) : loadEntityModel(entityClasses, dialect());
+            entityModel = entityModelBuild != null ? entityModelBuild.result().model()
+                    : loadEntityModel(entityClasses, dialect());
         }
         return entityModel;
     }
@@ -191,26 +193,19 @@ public final class Project {
         if (entityModel != null || entityModelBuild != null || dialect == null) {
             return;
         }
-        // the other thread reads the (immutable) settings and the key; this one takes the model from the future
+        // the other thread reads the (immutable) settings and the key; this one takes the model from its result
         Settings settings = this.settings;
         List<Class<?>> scanned = entityClasses;
-        CompletableFuture<EntityModel> build = new CompletableFuture<>();
-        entityModelBuild = build;
-        entityModelThread = Thread.ofPlatform().name("autogen-entity-model").start(() -> {
-            EntityModel model;
-            Runnable cacheWrite;
-            try {
-                model = loadEntityModel(settings, scanned, dialect, this::entityModelKey);
-                model.renameHints();
-                model.derivedKeyOrder();
-                cacheWrite = model.cacheWrite();
-            } catch (Throwable e) {
-                build.completeExceptionally(e);
-                return;
-            }
-            build.complete(model);
-            cacheWrite.run();
-        });
+        entityModelBuild = SideThread.start("autogen-entity-model", () -> {
+            EntityModel model = loadEntityModel(settings, scanned, dialect, this::entityModelKey);
+            model.renameHints();
+            model.derivedKeyOrder();
+            return new BuiltModel(model, model.cacheWrite());
+        }, built -> built.cacheWrite().run());
+    }
+
+    /** A model built on another thread, and the write of its cache entry that thread does after handing it over. */
+    private record BuiltModel(EntityModel model, Runnable cacheWrite) {
     }
 
     /**
@@ -285,39 +280,8 @@ public final class Project {
      * error or result is what counts.
      */
     private void awaitEntityModelBuild() {
-        Thread thread = entityModelThread;
-        if (thread == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The built model, or the build's error as the synchronous build would have thrown it. */
-    private static EntityModel joined(CompletableFuture<EntityModel> build) {
-        try {
-            return build.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the entity model", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+        if (entityModelBuild != null) {
+            entityModelBuild.await();
         }
     }
 
@@ -351,7 +315,7 @@ public final class Project {
      * whose entity was removed is still seen, and dropped), is the catalog read again with them.
      */
     public Schema databaseSchema() {
-        Schema defaultSchema = readCatalog(Set.of());
+        Schema defaultSchema = defaultCatalog();
         if (dialect() != Dialect.POSTGRESQL) {
             // SQLite keeps no row-level security: what the migrations set is what the database is taken to have
             return Files.isDirectory(settings.migrationsDir())
@@ -366,6 +330,38 @@ public final class Project {
         }
         otherSchemas.remove(defaultSchemaName());
         return otherSchemas.isEmpty() ? defaultSchema : readCatalog(otherSchemas);
+    }
+
+    /**
+     * Runs {@code command} on this thread while another thread reads the default schema's catalog, which
+     * {@link #databaseSchema()} then takes instead of reading it (once): the read waits mostly on the database (a
+     * quarter of a second at a thousand tables), so {@code check} loads and validates the migrations meanwhile. Call it
+     * only after anything that must see the database before the read (the in-sync fingerprint). An error of that read
+     * is thrown where {@link #databaseSchema()} is asked, as without the overlap, so an earlier error still wins; the
+     * thread has ended when this returns.
+     */
+    public <T> T alongsideCatalogRead(Supplier<T> command) {
+        if (knownDialect() == null || defaultCatalogRead != null) {
+            return command.get();
+        }
+        SideThread<Schema> read = SideThread.start("autogen-catalog", () -> readCatalog(Set.of()));
+        defaultCatalogRead = read;
+        try {
+            return command.get();
+        } finally {
+            defaultCatalogRead = null;
+            read.await();
+        }
+    }
+
+    /** The default schema's catalog: the one read alongside, the first time it is asked, else read now. */
+    private Schema defaultCatalog() {
+        SideThread<Schema> read = defaultCatalogRead;
+        if (read == null) {
+            return readCatalog(Set.of());
+        }
+        defaultCatalogRead = null;
+        return read.result();
     }
 
     private Schema readCatalog(Set<String> otherSchemas) {
