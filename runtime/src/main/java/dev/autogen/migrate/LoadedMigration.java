@@ -19,23 +19,36 @@ import java.util.Objects;
  * @param sourceFile the {@code .java} file it was compiled from, or null when it was loaded from compiled classes
  * @param dependsOn  revisions (usually on other branches) that must be applied before this one, without being its
  *                   parents: they order the graph but do not merge branches ({@link Revision#dependsOn()})
+ * @param replaces   the revisions this one squashes, in order ({@link Revision#replaces()}); empty for any other
  */
 public record LoadedMigration(String id, List<String> parents, String message, String className, Migration instance,
-        Path sourceFile, List<String> dependsOn) {
+        Path sourceFile, List<String> dependsOn, List<String> replaces) {
 
     public LoadedMigration {
         Objects.requireNonNull(id, "id");
         parents = List.copyOf(parents);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        replaces = replaces == null ? List.of() : List.copyOf(replaces);
         message = message == null ? "" : message;
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(instance, "instance");
+    }
+
+    /** A migration that squashes nothing. */
+    public LoadedMigration(String id, List<String> parents, String message, String className, Migration instance,
+            Path sourceFile, List<String> dependsOn) {
+        this(id, parents, message, className, instance, sourceFile, dependsOn, List.of());
     }
 
     /** A migration without dependencies beyond its parents. */
     public LoadedMigration(String id, List<String> parents, String message, String className, Migration instance,
             Path sourceFile) {
         this(id, parents, message, className, instance, sourceFile, List.of());
+    }
+
+    /** This migration following other revisions (the graph re-points a follower of a squash it reads as another). */
+    public LoadedMigration withRequirements(List<String> parents, List<String> dependsOn) {
+        return new LoadedMigration(id, parents, message, className, instance, sourceFile, dependsOn, replaces);
     }
 
     /** The operations {@code upgrade} records, in order. */

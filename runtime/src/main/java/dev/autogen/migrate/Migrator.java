@@ -214,7 +214,17 @@ public final class Migrator {
     public List<String> upgrade(String target) {
         return locked((c, runner) -> {
             refuseEditedRevisions(c, "upgrade");
-            return runAll(c, runner, graph.upgradePath(store.current(c), target), true);
+            noteSquashedTarget(target);
+            List<String> done = new ArrayList<>();
+            if (!graph.namesOriginal(target)) {
+                // part-way through a squash whose originals are here: through them first, then at the squash
+                for (String last : graph.unfinishedSquashes(store.current(c))) {
+                    done.addAll(runAll(c, runner, graph.upgradePath(store.current(c), last), true));
+                }
+                adoptSquashes(c);
+            }
+            done.addAll(runAll(c, runner, graph.upgradePath(store.current(c), target), true));
+            return List.copyOf(done);
         });
     }
 
@@ -228,8 +238,44 @@ public final class Migrator {
     public List<String> downgrade(String target) {
         return locked((c, runner) -> {
             refuseEditedRevisions(c, "downgrade");
+            noteSquashedTarget(target);
+            if (!graph.namesOriginal(target)) {
+                adoptSquashes(c);
+            }
             return runAll(c, runner, graph.downgradePath(store.current(c), target), false);
         });
+    }
+
+    private void noteSquashedTarget(String target) {
+        String note = graph.targetNote(target);
+        if (note != null) {
+            listener.accept(note);
+        }
+    }
+
+    /**
+     * Records a database whose version row is the last revision a squash replaces at the squash itself: the row
+     * moves and a {@code squash} history row with the squash's checksum is written, in one transaction, so that from
+     * now on the database reads as the squash whether or not the originals are still in the code.
+     */
+    private void adoptSquashes(Connection c) throws SQLException {
+        List<String> before = store.current(c);
+        var adoptions = graph.adoptions(before);
+        if (adoptions.isEmpty()) {
+            return;
+        }
+        List<String> after = before.stream().map(row -> adoptions.getOrDefault(row, row)).sorted().toList();
+        inTransaction(c, () -> {
+            store.moveHeads(c, before, after);
+            Instant now = clock.instant();
+            for (String squash : adoptions.values()) {
+                store.record(c, squash, HistoryEntry.SQUASH, MigrationChecksum.of(graph.get(squash)), now, appliedBy,
+                        0);
+            }
+        });
+        adoptions.forEach((row, squash) -> listener.accept("squash " + squash + " stands for "
+                + String.join(", ", graph.replaced(squash)) + ": the database at " + row + " is recorded at "
+                + squash));
     }
 
     /**

@@ -27,6 +27,14 @@ public @interface Revision {
      */
     String[] dependsOn() default {};
 
+    /**
+     * The revisions this one squashes (written by {@code autogen squash}), in order: a database whose history holds
+     * all of them has applied this revision, so squashing revisions that databases have applied keeps those databases
+     * valid (Django's {@code replaces}). The originals may stay in the code until every database is past the last of
+     * them; a database part-way through them is upgraded through the originals.
+     */
+    String[] replaces() default {};
+
     /** The human message given with {@code -m}. */
     String message() default "";
 }

@@ -8,6 +8,7 @@ import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migrator;
 import java.io.PrintWriter;
 import java.util.List;
+import dev.autogen.migrate.graph.RevisionGraph;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,10 +40,14 @@ final class CurrentCommand implements Callable<Integer> {
         if (current.isEmpty()) {
             out.println("base (no revision applied)");
         }
-        for (String id : current) {
-            String message = migrator.graph().contains(id) ? describe(migrator.graph().get(id))
-                    : "(unknown to these migrations)";
-            out.println(id + " " + message + (heads.contains(id) ? " (head)" : ""));
+        RevisionGraph graph = migrator.graph().readingRows(current);
+        for (String row : current) {
+            String partWay = graph.partWayProblem(row);
+            String id = graph.knows(row) ? graph.canonical(row) : row;
+            String message = partWay != null ? "(" + partWay + ")"
+                    : graph.contains(id) ? describe(graph.get(id)) : "(unknown to these migrations)";
+            out.println(id + " " + message + (heads.contains(id) ? " (head)" : "")
+                    + (id.equals(row) ? "" : " (recorded as " + row + ", which it replaces)"));
         }
         out.flush();
         return ExitCodes.OK;

@@ -32,8 +32,9 @@ final class FleetVersionsText {
      * {"target":..,"current":[..],"atHead":..,"problem":..}]}}); exit 1 when any is behind or unreadable.
      */
     static int check(List<TargetVersion> versions, List<LoadedMigration> migrations, boolean json, PrintWriter out) {
-        List<String> heads = new RevisionGraph(migrations).heads();
-        long atHead = versions.stream().filter(v -> v.readable() && v.current().equals(heads)).count();
+        RevisionGraph graph = new RevisionGraph(migrations);
+        List<String> heads = graph.heads();
+        long atHead = versions.stream().filter(v -> v.readable() && graph.position(v.current()).equals(heads)).count();
         boolean inSync = heads.size() <= 1 && atHead == versions.size();
         if (json) {
             StringBuilder text = new StringBuilder("{\"inSync\":").append(inSync).append(",\"heads\":[")
@@ -42,7 +43,8 @@ final class FleetVersionsText {
                 TargetVersion v = versions.get(i);
                 text.append(i > 0 ? "," : "").append("{\"target\":").append(PlanJson.string(v.target().key()))
                         .append(",\"current\":[").append(String.join(",", v.current().stream().map(PlanJson::string)
-                                .toList())).append("],\"atHead\":").append(v.readable() && v.current().equals(heads))
+                                .toList())).append("],\"atHead\":")
+                        .append(v.readable() && graph.position(v.current()).equals(heads))
                         .append(",\"problem\":").append(PlanJson.nullable(v.problem())).append('}');
             }
             out.println(text.append("]}"));
@@ -54,7 +56,7 @@ final class FleetVersionsText {
             for (TargetVersion v : versions) {
                 if (!v.readable()) {
                     out.println("Out of sync: " + v.target().key() + ": " + v.problem());
-                } else if (!v.current().equals(heads)) {
+                } else if (!graph.position(v.current()).equals(heads)) {
                     out.println("Out of sync: " + v.target().key() + " is at "
                             + (v.current().isEmpty() ? "base" : String.join(", ", v.current())) + ", not at head "
                             + String.join(", ", heads));
@@ -71,7 +73,8 @@ final class FleetVersionsText {
         if (current.isEmpty()) {
             return "base";
         }
-        return String.join(", ", current.stream().map(id -> id + (graph.heads().contains(id) ? " (head)"
-                : graph.contains(id) ? "" : " (unknown to these migrations)")).toList());
+        return String.join(", ", graph.position(current).stream().map(id -> id + (graph.heads().contains(id)
+                ? " (head)" : graph.readingRows(current).contains(id) ? "" : " (unknown to these migrations)"))
+                .toList());
     }
 }

@@ -5,6 +5,7 @@ import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migrator;
 import java.io.PrintWriter;
 import java.util.List;
+import dev.autogen.migrate.graph.RevisionGraph;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,15 +24,18 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Migrator migrator = root.project().migrator();
-        List<String> current = migrator.current();
-        var applied = migrator.graph().ancestorsOf(current);
+        List<String> rows = migrator.current();
+        RevisionGraph graph = migrator.graph().readingRows(rows);
+        List<String> current = graph.position(rows);
+        var applied = graph.ancestorsOf(current.stream().filter(graph::contains).toList());
         PrintWriter out = spec.commandLine().getOut();
-        for (LoadedMigration migration : migrator.graph().inOrder()) {
+        for (LoadedMigration migration : graph.inOrder()) {
             String parents = migration.parents().isEmpty() ? "<base>" : String.join(", ", migration.parents());
             out.println((applied.contains(migration.id()) ? "[x] " : "[ ] ") + parents + " -> " + migration.id()
                     + (current.contains(migration.id()) ? " (current)" : "")
                     + (migration.dependsOn().isEmpty() ? "" : " (depends on " + String.join(", ", migration.dependsOn())
-                    + ")") + "  " + CurrentCommand.describe(migration));
+                    + ")") + (migration.replaces().isEmpty() ? "" : " (replaces "
+                    + String.join(", ", migration.replaces()) + ")") + "  " + CurrentCommand.describe(migration));
         }
         List<HistoryEntry> history = migrator.history();
         if (!history.isEmpty()) {

@@ -91,6 +91,9 @@ final class ShowCommand implements Callable<Integer> {
         out.println("Message:    " + m.message());
         out.println("Class:      " + m.className());
         out.println("Parents:    " + (m.parents().isEmpty() ? "<base>" : String.join(", ", m.parents())));
+        if (!m.replaces().isEmpty()) {
+            out.println("Replaces:   " + String.join(", ", m.replaces()) + " (a squash)");
+        }
         if (!m.dependsOn().isEmpty()) {
             out.println("Depends on: " + String.join(", ", m.dependsOn()));
         }

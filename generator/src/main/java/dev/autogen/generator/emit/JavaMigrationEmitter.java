@@ -211,6 +211,10 @@ public final class JavaMigrationEmitter {
         if (!spec.message().isEmpty()) {
             members.add(CodeBlock.of("message = $S", spec.message()));
         }
+        if (!spec.replaces().isEmpty()) {
+            members.add(CodeBlock.of("replaces = {$L}",
+                    CodeBlock.join(spec.replaces().stream().map(id -> CodeBlock.of("$S", id)).toList(), ", ")));
+        }
         return AnnotationSpec.builder(Revision.class).addMember("value", CodeBlock.join(members, ", ")).build();
     }
 

@@ -26,11 +26,12 @@ import javax.lang.model.SourceVersion;
  *                    the key {@code upgrade.size()} writes them after the last operation
  * @param downgradeComments the same for the downgrade operations (the hazards of reverting)
  * @param online      the indexes of the upgrade operations written with {@code .online()}
+ * @param replaces    the revisions a squash replaces, in order ({@code @Revision(replaces = ...)}); empty otherwise
  */
 public record MigrationSpec(String packageName, String className, String revisionId, List<String> parents,
                             String message, String description, List<Operation> upgrade, List<Operation> downgrade,
                             Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments,
-                            Set<Integer> online) {
+                            Set<Integer> online, List<String> replaces) {
 
     public MigrationSpec {
         Objects.requireNonNull(packageName, "packageName");
@@ -53,12 +54,28 @@ public record MigrationSpec(String packageName, String className, String revisio
         comments = checked(comments, upgrade.size(), "upgrade");
         downgradeComments = checked(downgradeComments, downgrade.size(), "downgrade");
         online = online == null ? Set.of() : Set.copyOf(new TreeSet<>(online));
+        replaces = replaces == null ? List.of() : List.copyOf(replaces);
         for (int index : online) {
             if (index < 0 || index >= upgrade.size()) {
                 throw new IllegalArgumentException("online index " + index + " is outside the upgrade's "
                         + upgrade.size() + " operations");
             }
         }
+    }
+
+    /** A spec that squashes nothing. */
+    public MigrationSpec(String packageName, String className, String revisionId, List<String> parents,
+                         String message, String description, List<Operation> upgrade, List<Operation> downgrade,
+                         Map<Integer, List<String>> comments, Map<Integer, List<String>> downgradeComments,
+                         Set<Integer> online) {
+        this(packageName, className, revisionId, parents, message, description, upgrade, downgrade, comments,
+                downgradeComments, online, List.of());
+    }
+
+    /** This spec as a squash of {@code ids}, in order. */
+    public MigrationSpec replacing(List<String> ids) {
+        return new MigrationSpec(packageName, className, revisionId, parents, message, description, upgrade,
+                downgrade, comments, downgradeComments, online, ids);
     }
 
     /** A spec without online marks. */

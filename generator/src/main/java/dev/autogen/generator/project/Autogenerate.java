@@ -127,7 +127,7 @@ public final class Autogenerate {
             throw new UsageException("the migrations have several heads (" + String.join(", ", graph.heads())
                     + "): merge them first (autogen merge -m \"merge heads\")");
         }
-        List<String> current = project.migrator().current();
+        List<String> current = graph.position(project.migrator().current());
         if (!sameSet(current, graph.heads())) {
             throw new UsageException("the database is not at the head revision (database: " + describe(current)
                     + ", head: " + describe(graph.heads()) + "): run autogen upgrade first");

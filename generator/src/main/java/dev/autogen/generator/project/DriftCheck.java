@@ -54,8 +54,8 @@ public final class DriftCheck {
         }
         problems.addAll(HeadSentinel.problems(HeadSentinel.file(project.settings()), heads));
         Migrator migrator = project.migrator();
-        List<String> current = migrator.current();
-        List<String> unknown = current.stream().filter(id -> !graph.contains(id)).toList();
+        List<String> current = graph.position(migrator.current());
+        List<String> unknown = current.stream().filter(id -> !graph.readingRows(current).contains(id)).toList();
         AppliedRevisions.Report validation = migrator.validate(project.settings().migrationsDir().toString());
         validation.problems().forEach(problem -> problems.add(problem.message()));
         if (unknown.isEmpty() && !Autogenerate.sameSet(current, heads)) {

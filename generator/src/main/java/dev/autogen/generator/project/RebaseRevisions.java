@@ -133,7 +133,7 @@ public final class RebaseRevisions {
      */
     static void refuseApplied(Project project, RevisionGraph graph, List<LoadedMigration> revisions, String doing,
                               String instead) {
-        List<String> rows = project.migrator().current().stream().filter(graph::contains).toList();
+        List<String> rows = project.migrator().current().stream().filter(graph::knows).toList();
         Set<String> applied = graph.ancestorsOf(rows);
         for (LoadedMigration migration : revisions) {
             if (applied.contains(migration.id())) {

@@ -5,13 +5,10 @@ import dev.autogen.generator.emit.JavaMigrationEmitter;
 import dev.autogen.generator.emit.MigrationSpec;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.graph.RevisionGraph;
-import dev.autogen.op.Operation;
-import dev.autogen.op.RunCallback;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,14 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code autogen squash [BASE:]REV -m MSG}: replaces a line of revisions that no database has applied (a feature
- * branch's trial and error) with one revision. Its upgrade is the revisions' upgrade operations in order, data
- * migrations ({@code ExecuteSql}) included in their place, so it builds exactly what they built; its downgrade is their
- * downgrades in reverse. A Java callback cannot be written into a new file, so a range holding one is refused.
+ * {@code autogen squash [BASE:]REV -m MSG}: replaces a line of revisions (a feature branch's trial and error, or a long
+ * applied history) with one revision that records the ids it replaces ({@code @Revision(replaces = ...)}), so that a
+ * database that applied them reads as having applied the squash. Its upgrade is the revisions' upgrade operations in
+ * order, data migrations ({@code ExecuteSql}) included in their place, so it builds exactly what they built; its
+ * downgrade is their downgrades in reverse. A Java callback cannot be written into a new file, so a range holding one
+ * is refused.
  *
- * <p>This version does not record {@code replaces}: the runtime does not yet know that a database at {@code REV} has
- * applied the squash, so, as for {@code rebase}, the configured database is asked first and a range it has applied is
- * refused ({@code --offline} trusts the files). See docs/teams.md for the design of squashing applied revisions.
+ * <p>The originals' files are deleted unless {@code keepOriginals}: a database part-way through the range can then
+ * only be upgraded through them, so unless {@code offline} the configured database is asked and, part-way, the
+ * deletion is refused.
  */
 public final class SquashRevisions {
     private static final Pattern NUMBERED = Pattern.compile("V(\\d{1,9})_.*");
@@ -39,7 +38,8 @@ public final class SquashRevisions {
     }
 
     /** @param range {@code REV} (from the first revision) or {@code BASE:REV} (the revisions after BASE) */
-    public static Outcome run(Project project, String range, String message, String revisionId, boolean offline) {
+    public static Outcome run(Project project, String range, String message, String revisionId, boolean offline,
+            boolean keepOriginals) {
         if (message == null || message.isBlank()) {
             throw new UsageException("a squash needs a message: pass -m \"what the revisions do together\"");
         }
@@ -79,21 +79,14 @@ public final class SquashRevisions {
                 children.add(other);
             }
         }
-        List<Operation> upgrade = new ArrayList<>();
-        List<Operation> downgrade = new ArrayList<>();
-        for (LoadedMigration migration : squashed) {
-            upgrade.addAll(operations(migration, migration.upgradeOperations()));
-        }
-        for (LoadedMigration migration : squashed.reversed()) {
-            downgrade.addAll(operations(migration, migration.downgradeOperations()));
-        }
+        SquashPlan.Plan plan = SquashPlan.of(graph.inOrder().stream().filter(m -> before.contains(m.id())).toList(),
+                squashed);
         String id = Autogenerate.revisionIdOrRandom(revisionId);
         if (graph.contains(id)) {
             throw new UsageException("revision id " + id + " is already used: choose another --rev-id");
         }
-        if (!offline) {
-            RebaseRevisions.refuseApplied(project, graph, squashed, "squashing", "squash only revisions no database"
-                    + " has applied");
+        if (!offline && !keepOriginals) {
+            refusePartWay(project, graph, squashed);
         }
         Path directory = HeadSentinel.file(project.settings()).getParent();
         List<Path> originals = new ArrayList<>();
@@ -113,14 +106,14 @@ public final class SquashRevisions {
         String className = JavaMigrationEmitter.className(number, message.strip());
         MigrationSpec spec = new MigrationSpec(project.settings().migrationsPackage(), className, id,
                 base == null ? List.of() : List.of(base), message.strip(), "Squashes " + String.join(", ",
-                squashed.stream().map(LoadedMigration::id).toList()) + "; written by autogen squash.", upgrade,
-                downgrade);
+                squashed.stream().map(LoadedMigration::id).toList()) + "; written by autogen squash.", plan.upgrade(),
+                plan.downgrade()).replacing(squashed.stream().map(LoadedMigration::id).toList());
         Path target = directory.resolve(className + ".java");
         if (Files.exists(target) && !originals.contains(target)) {
             throw new UsageException("migration file already exists: " + target + ": change -m");
         }
         try {
-            for (Path original : originals) {
+            for (Path original : keepOriginals ? List.<Path>of() : originals) {
                 Files.delete(original);
             }
             Path file = new RevisionWriter().writeFile(project.settings().migrationsDir(), spec);
@@ -138,6 +131,21 @@ public final class SquashRevisions {
         }
     }
 
+    /**
+     * Refuses to delete the originals when the configured database holds some but not all of them: without them it
+     * could not be upgraded any more ({@code upgrade} would refuse, since running the squash would repeat what it has).
+     */
+    private static void refusePartWay(Project project, RevisionGraph graph, List<LoadedMigration> squashed) {
+        Set<String> applied = graph.ancestorsOf(project.migrator().current().stream().filter(graph::knows).toList());
+        List<String> held = squashed.stream().map(LoadedMigration::id).filter(applied::contains).toList();
+        if (!held.isEmpty() && held.size() < squashed.size()) {
+            String last = squashed.get(squashed.size() - 1).id();
+            throw new UsageException(project.settings().displayUrl() + " is part-way through the range (at "
+                    + held.get(held.size() - 1) + "): without the originals it could not be upgraded; keep them with"
+                    + " --keep-originals until every database is past " + last + ", or upgrade it first");
+        }
+    }
+
     private static void requireLine(List<LoadedMigration> squashed, String base) {
         String previous = base;
         for (LoadedMigration migration : squashed) {
@@ -149,17 +157,6 @@ public final class SquashRevisions {
             }
             previous = migration.id();
         }
-    }
-
-    private static List<Operation> operations(LoadedMigration migration, List<Operation> operations) {
-        for (Operation operation : operations) {
-            if (operation instanceof RunCallback callback) {
-                throw new UsageException("revision " + migration.id() + " (" + migration.simpleName() + ") runs Java ("
-                        + callback.description() + "), which cannot be copied into a new file: squash the revisions"
-                        + " before or after it");
-            }
-        }
-        return Collections.unmodifiableList(operations);
     }
 
     private static Path source(LoadedMigration migration, Path directory) {

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code autogen squash} on real PostgreSQL and SQLite: three revisions of a feature branch (a table, a column, a data
- * migration) become one that builds the same catalog as the originals and runs the data migration in its place; what
- * followed the last is re-parented onto it; a database that applied the range keeps squash from touching it.
+ * migration) become one (the table created with its column, then the data migration) that builds the same catalog as the originals and runs the data migration in its place; what
+ * followed the last is re-parented onto it; a database part-way through the range keeps squash from deleting the
+ * originals ({@link SquashAppliedTest} covers databases that applied some or all of the range).
  */
 class SquashTest {
     private static final String ENTITIES = "dev.autogen.generator.teams.";
@@ -43,12 +44,15 @@ class SquashTest {
         run(0, common, reference, "both", "upgrade");
         Schema originals = catalog(reference, dialect);
 
-        // the reference database applied the range: squash refuses and leaves the files alone
-        String refusal = CliRun.of(args(common, reference, "both", "squash", "ccccccccccc3", "-m", "customer"))
+        // a database part-way through the range could not be upgraded without the originals: squash refuses to
+        // delete them and leaves the files alone
+        String partWay = fresh(dialect, "squash_part");
+        run(0, common, partWay, "both", "upgrade", "bbbbbbbbbbb2");
+        String refusal = CliRun.of(args(common, partWay, "both", "squash", "ccccccccccc3", "-m", "customer"))
                 .assertOneLineError(2);
-        assertTrue(refusal.startsWith("autogen: revision aaaaaaaaaaa1 (V0001_Initial) is applied to "), refusal);
-        assertTrue(refusal.endsWith(": squashing it would rewrite what that database recorded; squash only revisions"
-                + " no database has applied"), refusal);
+        assertTrue(refusal.endsWith(" is part-way through the range (at bbbbbbbbbbb2): without the originals it could"
+                + " not be upgraded; keep them with --keep-originals until every database is past ccccccccccc3, or"
+                + " upgrade it first"), refusal);
         assertTrue(Files.exists(migrations.resolve("migrations/V0002_AddEmail.java")));
 
         CliRun squash = run(0, common, target, "both", "squash", "ccccccccccc3", "-m", "customer with email",
@@ -63,7 +67,9 @@ class SquashTest {
         assertTrue(Files.readString(migrations.resolve("migrations/V0004_AddPhone.java"))
                 .contains("@Revision(id = \"ddddddddddd4\", parent = \"eeeeeeeeeee5\""));
         String source = Files.readString(file);
-        assertTrue(source.indexOf("addColumn") < source.indexOf("insert into customer"), source);
+        // the minimal plan: the table is created with the column the second revision added, before the data migration
+        assertFalse(source.contains("addColumn"), source);
+        assertTrue(source.indexOf("column(\"email\"") < source.indexOf("insert into customer"), source);
 
         CliRun upgraded = run(0, common, target, "both", "upgrade");
         assertTrue(upgraded.out().endsWith("Applied 2 revisions; the database is at ddddddddddd4.\n"), upgraded::toString);
@@ -76,20 +82,20 @@ class SquashTest {
         assertFalse(Files.exists(migrations.resolve("migrations/V0001_Again.java")));
     }
 
-    private static CliRun run(int code, List<String> common, String url, String entities, String... args) {
+    static CliRun run(int code, List<String> common, String url, String entities, String... args) {
         CliRun run = CliRun.of(args(common, url, entities, args));
         assertEquals(code, run.exitCode(), run::toString);
         return run;
     }
 
-    private static String[] args(List<String> common, String url, String entities, String... args) {
+    static String[] args(List<String> common, String url, String entities, String... args) {
         List<String> all = new java.util.ArrayList<>(common);
         all.addAll(List.of("--url", url, "--packages", ENTITIES + entities));
         all.addAll(List.of(args));
         return all.toArray(String[]::new);
     }
 
-    private static String fresh(Dialect dialect, String hint) {
+    static String fresh(Dialect dialect, String hint) {
         return switch (dialect) {
             case POSTGRESQL -> TestDatabases.freshPostgres(hint);
             case SQLITE -> TestDatabases.freshSqlite(hint);
@@ -97,13 +103,13 @@ class SquashTest {
         };
     }
 
-    private static Schema catalog(String url, Dialect dialect) throws Exception {
+    static Schema catalog(String url, Dialect dialect) throws Exception {
         try (Connection connection = DriverManager.getConnection(url)) {
             return CatalogReader.forDialect(dialect).read(connection, null);
         }
     }
 
-    private static String email(String url) throws Exception {
+    static String email(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery("select email from customer where id = 1")) {
             assertTrue(rs.next());

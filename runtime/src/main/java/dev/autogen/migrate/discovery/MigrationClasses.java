@@ -41,8 +41,10 @@ final class MigrationClasses {
         checkIds(where, "id", List.of(revision.id()));
         checkIds(where, "parent", List.of(revision.parent()));
         checkIds(where, "dependsOn", List.of(revision.dependsOn()));
+        checkIds(where, "replaces", List.of(revision.replaces()));
         return Optional.of(new LoadedMigration(revision.id(), List.of(revision.parent()), revision.message(),
-                type.getName(), instantiate(type, where), sourceFile, List.of(revision.dependsOn())));
+                type.getName(), instantiate(type, where), sourceFile, List.of(revision.dependsOn()),
+                List.of(revision.replaces())));
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.Set;
  * <p>The checksum an applied revision is held to is the one of its latest {@code upgrade}, {@code stamp} or
  * {@code repair} history row. Revisions applied only implicitly (the ancestors of a stamped revision) have no such row and are reported as
  * unverified, not as problems. When a version row is unknown to the code, the known revisions under it are taken from
- * the history (those whose latest row is not a downgrade), so that their checksums are still checked.
+ * the history (those whose latest row is not a downgrade), so that their checksums are still checked. A squash the
+ * database applied through its originals, not yet recorded at the squash, counts as verified: the originals' rows are
+ * history, checked when they ran.
  */
 public final class AppliedRevisions {
 
@@ -50,7 +52,9 @@ public final class AppliedRevisions {
      * @param history the history rows, oldest first
      * @param source  where the migrations come from, for messages ({@code "migrations/src/main/java"})
      */
-    public static Report check(RevisionGraph graph, List<String> current, List<HistoryEntry> history, String source) {
+    public static Report check(RevisionGraph migrations, List<String> current, List<HistoryEntry> history,
+            String source) {
+        RevisionGraph graph = migrations.readingRows(current);
         Map<String, HistoryEntry> lastApplied = new HashMap<>();
         Map<String, HistoryEntry> last = new HashMap<>();
         for (HistoryEntry entry : history) {
@@ -64,7 +68,7 @@ public final class AppliedRevisions {
         List<IntegrityProblem> problems = new ArrayList<>();
         List<String> verified = new ArrayList<>();
         List<String> unverified = new ArrayList<>();
-        List<String> known = current.stream().filter(graph::contains).toList();
+        List<String> known = current.stream().filter(graph::knows).toList();
         Set<String> applied = new HashSet<>(graph.ancestorsOf(known));
         if (known.size() < current.size()) {
             // a row the code does not know hides which known revisions are under it: the history says
@@ -76,7 +80,10 @@ public final class AppliedRevisions {
                 continue;
             }
             HistoryEntry recorded = lastApplied.get(m.id());
-            if (recorded == null || recorded.checksum().isEmpty()) {
+            if (recorded == null && !m.replaces().isEmpty()
+                    && m.replaces().stream().allMatch(lastApplied::containsKey)) {
+                verified.add(m.id()); // applied through its originals, not yet recorded at the squash: they are history
+            } else if (recorded == null || recorded.checksum().isEmpty()) {
                 unverified.add(m.id());
             } else if (recorded.checksum().equals(MigrationChecksum.of(m))) {
                 verified.add(m.id());
@@ -89,11 +96,14 @@ public final class AppliedRevisions {
             }
         }
         for (String id : current) {
-            if (graph.contains(id)) {
+            if (graph.knows(id)) {
                 continue;
             }
             HistoryEntry recorded = lastApplied.get(id);
-            if (recorded != null) {
+            String partWay = graph.partWayProblem(id);
+            if (partWay != null) {
+                problems.add(new IntegrityProblem(IntegrityProblem.Kind.MISSING, id, partWay));
+            } else if (recorded != null) {
                 problems.add(new IntegrityProblem(IntegrityProblem.Kind.MISSING, id, "the database is at revision "
                         + id + " (" + recorded.direction() + " " + recorded.appliedAt() + " by " + recorded.appliedBy()
                         + "), which no migration in " + source + " defines: the database is ahead of this code"

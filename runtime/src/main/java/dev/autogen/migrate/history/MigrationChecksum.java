@@ -5,8 +5,8 @@ import dev.autogen.op.Operation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -15,7 +15,8 @@ import java.util.WeakHashMap;
  * The fingerprint of a migration: SHA-256 (lower-case hex) over its upgrade and downgrade operation lists, each
  * operation written as its record's {@code toString()}. It is taken over what the migration does, not over its
  * text, so reformatting or commenting the Java file keeps it, while editing an operation changes it (which is how
- * {@code validate} notices an applied migration that was edited).
+ * {@code validate} notices an applied migration that was edited). A squash's {@code replaces} is part of it (written
+ * only when not empty, so that the checksums of every other migration stay what they were).
  *
  * <p>Taking it runs the migration's {@code upgrade} and {@code downgrade} and digests their text: a tenth of a second
  * for a migration of a thousand tables, on every {@code check}. A compiled-migration cache entry keeps the checksum of
@@ -49,6 +50,9 @@ public final class MigrationChecksum {
         append(text, () -> migration.upgradeOperations());
         text.append("downgrade\n");
         append(text, () -> migration.downgradeOperations());
+        if (!migration.replaces().isEmpty()) {
+            text.append("replaces ").append(String.join(",", migration.replaces())).append('\n');
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -39,8 +39,9 @@ public record MigrationStatus(List<String> current, List<RevisionStatus> revisio
      * @param history the history rows, oldest first
      * @param source  where the migrations come from, for the problems' messages
      */
-    public static MigrationStatus of(RevisionGraph graph, List<String> current, List<HistoryEntry> history,
+    public static MigrationStatus of(RevisionGraph migrations, List<String> current, List<HistoryEntry> history,
             String source) {
+        RevisionGraph graph = migrations.readingRows(current);
         AppliedRevisions.Report report = AppliedRevisions.check(graph, current, history, source);
         Set<String> edited = new HashSet<>();
         for (IntegrityProblem problem : report.problems()) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RevisionGraphTest {
-    private static final Migration NOTHING = new Migration() {
+    static final Migration NOTHING = new Migration() {
         @Override
         public void upgrade(SchemaChanges schema) {
         }
