@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,6 +57,10 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     FleetTargetsOptions targets;
 
+    /** What the check found, and the entity packages its report names. */
+    private record Outcome(DriftCheck.Report report, List<String> entityPackages) {
+    }
+
     @Override
     public Integer call() {
         targets.validate(root, null);
@@ -78,17 +83,26 @@ final class CheckCommand implements Callable<Integer> {
         }
         // a clean check remembers itself; the next one with the same inputs and database answers from that record
         InSyncShortcut shortcut = offline || lint ? null : InSyncShortcut.of(project);
-        InSyncShortcut.Record remembered = shortcut == null ? null : shortcut.lookUp().orElse(null);
-        DriftCheck.Report report = remembered != null
-                ? new DriftCheck.Report(List.of(), List.of(), remembered.heads(), remembered.hints())
-                : offline ? OfflineDriftCheck.run(project, OfflineSqlOptions.dialect(dialect, project))
-                : DriftCheck.run(project);
-        List<String> entityPackages = remembered != null ? remembered.entityPackages()
-                : report.inSync() ? project.entityPackages() : List.of();
-        // a waiting contract is said on every run, so such a check is not remembered
-        if (shortcut != null && remembered == null && report.contractsWaiting().isEmpty()) {
-            shortcut.remember(report, entityPackages);
-        }
+        Supplier<Outcome> check = () -> {
+            InSyncShortcut.Record remembered = shortcut == null ? null : shortcut.lookUp().orElse(null);
+            DriftCheck.Report checked = remembered != null
+                    ? new DriftCheck.Report(List.of(), List.of(), remembered.heads(), remembered.hints())
+                    : offline ? OfflineDriftCheck.run(project, OfflineSqlOptions.dialect(dialect, project))
+                    : DriftCheck.run(project);
+            List<String> packages = remembered != null ? remembered.entityPackages()
+                    : checked.inSync() ? project.entityPackages() : List.of();
+            // a waiting contract is said on every run, so such a check is not remembered
+            if (shortcut != null && remembered == null && checked.contractsWaiting().isEmpty()) {
+                shortcut.remember(checked, packages);
+            }
+            return new Outcome(checked, packages);
+        };
+        // no record to answer from (the first check after an entity change, or after a database change): the full
+        // check runs anyway, so the entity model (Hibernate's boot, or the model cache) starts now, alongside the
+        // look-up's connection and fingerprint query, which it does not touch
+        Outcome outcome = shortcut != null && !shortcut.mayHit() ? project.alongsideEntityModel(check) : check.get();
+        DriftCheck.Report report = outcome.report();
+        List<String> entityPackages = outcome.entityPackages();
         Map<Integer, List<Hazard>> warnings = PlanHazards.of(report.plan(), project.dialect());
         Lint.Report lintReport = !lint ? null : Lint.run(project, offline ? Lint.Scope.ALL : Lint.Scope.PENDING,
                 null, offline ? OfflineSqlOptions.dialect(dialect, project) : null,

@@ -5,7 +5,10 @@ import dev.autogen.schema.ColumnType;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * When two definitions of the same column or expression mean the same thing on one dialect.
@@ -24,8 +27,16 @@ import java.util.Objects;
  * </ul>
  */
 final class DefinitionComparison {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SPACE_AROUND_PUNCTUATION = Pattern.compile(" ?([(),\\[\\]]) ?");
 
     private final Dialect dialect;
+    /**
+     * {@link #typeKey} of each type met so far: a schema has few distinct types and many columns (a no-op diff of a
+     * thousand tables compares tens of thousands of columns), and rendering and normalising a spelling is the costly
+     * part of a comparison.
+     */
+    private final Map<ColumnType, String> typeKeys = new ConcurrentHashMap<>();
     private final DdlRenderer renderer;
     private final ExpressionCanonicalizer canonicalizer;
 
@@ -91,14 +102,17 @@ final class DefinitionComparison {
     }
 
     boolean sameType(ColumnType a, ColumnType b) {
-        return typeKey(a).equals(typeKey(b));
+        return a.equals(b) || typeKey(a).equals(typeKey(b));
     }
 
     /** The dialect's spelling of {@code type}, lower-cased, whitespace collapsed and removed next to punctuation. */
     String typeKey(ColumnType type) {
-        return renderer.typeSql(type).strip().toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ")
-                .replaceAll(" ?([(),\\[\\]]) ?", "$1");
+        return typeKeys.computeIfAbsent(type, this::spelling);
+    }
+
+    private String spelling(ColumnType type) {
+        String lowerCase = renderer.typeSql(type).strip().toLowerCase(Locale.ROOT);
+        return SPACE_AROUND_PUNCTUATION.matcher(WHITESPACE.matcher(lowerCase).replaceAll(" ")).replaceAll("$1");
     }
 
     boolean sameDefault(String a, String b) {

@@ -48,6 +48,9 @@ public final class EntityModel implements AutoCloseable {
     private RenameHints renameHints;
     private CitusLayout citusLayout;
     private DerivedKeyOrder derivedKeyOrder;
+    /** Where a miss still has to write its entry ({@link #cacheWrite()}), or null. */
+    private EntityModelCache pendingCache;
+    private String pendingKey;
 
     private EntityModel(Supplier<List<Class<?>>> scan, Dialect dialect, EntityModelCache.Entry cached) {
         this.scan = scan;
@@ -78,17 +81,49 @@ public final class EntityModel implements AutoCloseable {
      */
     public static EntityModel load(List<Path> classpath, List<String> packages, Dialect dialect,
                                    EntityModelCache cache) {
+        EntityModel model = loadUnstored(classpath, packages, dialect, cache,
+                cache.enabled() ? cacheKey(classpath, packages, dialect) : null);
+        model.cacheWrite().run();
+        return model;
+    }
+
+    /**
+     * {@link #load} with the key already computed ({@link #cacheKey}; null: no cache), leaving a miss's entry
+     * unwritten until {@link #cacheWrite()} runs: a caller can hand the model over first and write meanwhile.
+     *
+     * @throws EntityModelException when the classes cannot be found or Hibernate cannot map them
+     */
+    public static EntityModel loadUnstored(List<Path> classpath, List<String> packages, Dialect dialect,
+                                           EntityModelCache cache, String key) {
         Supplier<List<Class<?>>> scan = () -> EntityScanner.scan(classpath, packages);
-        String key = cache.enabled() ? cacheKey(classpath, packages, dialect) : null;
-        Optional<EntityModelCache.Entry> hit = key == null ? Optional.empty() : cache.read(key);
+        Optional<EntityModelCache.Entry> hit = key == null || !cache.enabled() ? Optional.empty() : cache.read(key);
         if (hit.isPresent()) {
             return new EntityModel(scan, dialect, hit.get());
         }
         EntityModel model = new EntityModel(scan, dialect, null);
-        if (key != null) {
-            cache.write(key, new EntityModelCache.Entry(model.schema(), model.renameHints(), model.derivedKeyOrder()));
+        if (key != null && cache.enabled()) {
+            model.pendingCache = cache;
+            model.pendingKey = key;
         }
         return model;
+    }
+
+    /**
+     * Writes the cache entry of a model that {@link #loadUnstored} read through Hibernate (a miss), once; nothing for a
+     * hit or without a cache. The entry is taken now, on the calling thread (reading the schema, rename hints and key
+     * order, Hibernate's boot if not done yet); the returned task only encodes and writes that immutable entry, so it may
+     * run on any thread while this model is used elsewhere.
+     */
+    public Runnable cacheWrite() {
+        if (pendingCache == null) {
+            return () -> { };
+        }
+        EntityModelCache cache = pendingCache;
+        String key = pendingKey;
+        EntityModelCache.Entry entry = new EntityModelCache.Entry(schema(), renameHints(), derivedKeyOrder());
+        pendingCache = null;
+        pendingKey = null;
+        return () -> cache.write(key, entry);
     }
 
     /**

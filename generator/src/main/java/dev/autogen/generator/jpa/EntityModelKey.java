@@ -33,7 +33,7 @@ import java.util.List;
  */
 final class EntityModelKey {
     /** Bumped when the cache entry's layout changes. */
-    private static final String FORMAT = "autogen-entity-model-2";
+    private static final String FORMAT = "autogen-entity-model-3";
 
     private EntityModelKey() {
     }

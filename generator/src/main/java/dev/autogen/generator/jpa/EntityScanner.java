@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -98,6 +100,8 @@ public final class EntityScanner {
         SortedSet<String> classNames = new TreeSet<>();
         Set<String> entityNames = new TreeSet<>();
         SortedSet<String> classPackages = new TreeSet<>(packages);
+        // whether autogen's Hibernate has each annotation, asked once per annotation rather than once per use
+        Map<String, Boolean> knownAnnotations = new HashMap<>();
         graph.enableClassInfo().enableAnnotationInfo().enableFieldInfo().enableMethodInfo().ignoreClassVisibility()
                 .ignoreFieldVisibility().ignoreMethodVisibility();
         if (!packages.isEmpty()) {
@@ -111,7 +115,7 @@ public final class EntityScanner {
                         // (YesNoConverter...) are Hibernate's own types, not the project's mappings
                         continue;
                     }
-                    refuseRemovedAnnotations(type, loader);
+                    refuseRemovedAnnotations(type, knownAnnotations);
                     classNames.add(type.getName());
                     classPackages.add(type.getPackageName());
                     if (annotation.equals(Entity.class.getName())) {
@@ -146,7 +150,7 @@ public final class EntityScanner {
      * Refuses a class that uses a Jakarta Persistence or Hibernate annotation autogen's own libraries lack: it was
      * compiled against an older Hibernate, and Hibernate 7 would ignore the annotation and map something else.
      */
-    private static void refuseRemovedAnnotations(ClassInfo type, ClassLoader loader) {
+    private static void refuseRemovedAnnotations(ClassInfo type, Map<String, Boolean> known) {
         List<AnnotationInfo> annotations = new ArrayList<>(type.getAnnotationInfo());
         for (FieldInfo field : type.getDeclaredFieldInfo()) {
             annotations.addAll(field.getAnnotationInfo());
@@ -157,8 +161,9 @@ public final class EntityScanner {
         ClassLoader autogen = EntityScanner.class.getClassLoader();
         for (AnnotationInfo annotation : annotations) {
             String name = annotation.getName();
-            if (CHECKED_ANNOTATION_PACKAGES.stream().anyMatch(name::startsWith)
-                    && autogen.getResource(name.replace('.', '/') + ".class") == null) {
+            boolean removed = !known.computeIfAbsent(name, n -> CHECKED_ANNOTATION_PACKAGES.stream()
+                    .noneMatch(n::startsWith) || autogen.getResource(n.replace('.', '/') + ".class") != null);
+            if (removed) {
                 throw new EntityModelException(type.getName() + " uses @" + name + ", which Hibernate 7 removed ("
                         + RemovedAnnotations.replacement(name) + "): change the entity before autogen can read it");
             }

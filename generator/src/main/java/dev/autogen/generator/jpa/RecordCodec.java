@@ -6,10 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +26,10 @@ import java.util.TreeSet;
  * and enums of autogen's own packages are instantiated (never an arbitrary class named in the file), every record is
  * built through its canonical constructor (so its own validation runs), and any inconsistency is an
  * {@link IOException} that the cache treats as a miss.
+ *
+ * <p>Each type name and each string is written once per value and referred to by its number afterwards: a schema
+ * repeats a few record types and many names (column names, referenced tables) tens of thousands of times, and reading
+ * a name back once instead of per use is most of what makes a cached model of a thousand tables quick to read.
  */
 public final class RecordCodec {
     private static final String OWN_PACKAGE = "dev.autogen.";
@@ -50,7 +53,7 @@ public final class RecordCodec {
     public static byte[] encode(Object value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(out, value);
+            new Writer(out).write(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,114 +67,184 @@ public final class RecordCodec {
      */
     public static <T> T decode(byte[] bytes, Class<T> type) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        Object value = read(in);
+        Object value = new Reader(in).read();
         if (in.available() != 0 || !type.isInstance(value)) {
             throw new IOException("not an encoded " + type.getSimpleName());
         }
         return type.cast(value);
     }
 
-    private static void write(DataOutputStream out, Object value) throws IOException {
-        switch (value) {
-            case null -> out.writeByte(NULL);
-            case String text -> {
-                out.writeByte(STRING);
-                writeText(out, text);
-            }
-            case Boolean flag -> {
-                out.writeByte(BOOLEAN);
-                out.writeBoolean(flag);
-            }
-            case Integer number -> {
-                out.writeByte(INT);
-                out.writeInt(number);
-            }
-            case Long number -> {
-                out.writeByte(LONG);
-                out.writeLong(number);
-            }
-            case Enum<?> constant -> {
-                out.writeByte(ENUM);
-                writeText(out, ownClass(constant.getDeclaringClass()).getName());
-                writeText(out, constant.name());
-            }
-            case List<?> list -> {
-                out.writeByte(LIST);
-                out.writeInt(list.size());
-                for (Object item : list) {
-                    write(out, item);
+    /** One value being written: the numbers given so far to type names and strings. */
+    private record Writer(DataOutputStream out, Map<String, Integer> numbers) {
+        Writer(DataOutputStream out) {
+            this(out, new HashMap<>());
+        }
+
+        void write(Object value) throws IOException {
+            switch (value) {
+                case null -> out.writeByte(NULL);
+                case String text -> {
+                    out.writeByte(STRING);
+                    writeText(text);
                 }
-            }
-            case Set<?> set -> {
-                out.writeByte(SET);
-                out.writeInt(set.size());
-                for (Object item : sorted(set)) {
-                    write(out, item);
+                case Boolean flag -> {
+                    out.writeByte(BOOLEAN);
+                    out.writeBoolean(flag);
                 }
-            }
-            case Map<?, ?> map -> {
-                out.writeByte(MAP);
-                out.writeInt(map.size());
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    write(out, entry.getKey());
-                    write(out, entry.getValue());
+                case Integer number -> {
+                    out.writeByte(INT);
+                    out.writeInt(number);
                 }
-            }
-            case Record record -> {
-                out.writeByte(RECORD);
-                writeText(out, ownClass(record.getClass()).getName());
-                for (RecordComponent component : record.getClass().getRecordComponents()) {
-                    write(out, component(record, component));
+                case Long number -> {
+                    out.writeByte(LONG);
+                    out.writeLong(number);
                 }
+                case Enum<?> constant -> {
+                    out.writeByte(ENUM);
+                    writeText(ownClass(constant.getDeclaringClass()).getName());
+                    writeText(constant.name());
+                }
+                case List<?> list -> {
+                    out.writeByte(LIST);
+                    out.writeInt(list.size());
+                    for (Object item : list) {
+                        write(item);
+                    }
+                }
+                case Set<?> set -> {
+                    out.writeByte(SET);
+                    out.writeInt(set.size());
+                    for (Object item : sorted(set)) {
+                        write(item);
+                    }
+                }
+                case Map<?, ?> map -> {
+                    out.writeByte(MAP);
+                    out.writeInt(map.size());
+                    for (Map.Entry<?, ?> entry : map.entrySet()) {
+                        write(entry.getKey());
+                        write(entry.getValue());
+                    }
+                }
+                case Record record -> {
+                    out.writeByte(RECORD);
+                    RecordShape shape = RecordShape.of(ownClass(record.getClass()));
+                    writeText(shape.type().getName());
+                    for (int i = 0; i < shape.size(); i++) {
+                        write(shape.component(record, i));
+                    }
+                }
+                default -> throw new IllegalArgumentException("the entity-model cache cannot store a "
+                        + value.getClass().getName());
             }
-            default -> throw new IllegalArgumentException("the entity-model cache cannot store a "
-                    + value.getClass().getName());
+        }
+
+        /** A text's number, followed by the text itself the first time it is written. */
+        private void writeText(String text) throws IOException {
+            Integer known = numbers.get(text);
+            if (known != null) {
+                out.writeInt(known);
+                return;
+            }
+            int number = numbers.size();
+            numbers.put(text, number);
+            out.writeInt(number);
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
         }
     }
 
-    private static Object read(DataInputStream in) throws IOException {
-        byte tag = in.readByte();
-        switch (tag) {
-            case NULL:
-                return null;
-            case STRING:
-                return readText(in);
-            case BOOLEAN:
-                return in.readBoolean();
-            case INT:
-                return in.readInt();
-            case LONG:
-                return in.readLong();
-            case ENUM:
-                return enumConstant(ownClass(readText(in)), readText(in));
-            case LIST: {
-                int size = length(in);
-                List<Object> list = new ArrayList<>(Math.min(size, 1024));
-                for (int i = 0; i < size; i++) {
-                    list.add(read(in));
+    /** One value being read: the type names and strings met so far, by number. */
+    private record Reader(DataInputStream in, List<String> texts, Map<String, Class<?>> types) {
+        Reader(DataInputStream in) {
+            this(in, new ArrayList<>(), new HashMap<>());
+        }
+
+        Object read() throws IOException {
+            byte tag = in.readByte();
+            switch (tag) {
+                case NULL:
+                    return null;
+                case STRING:
+                    return readText();
+                case BOOLEAN:
+                    return in.readBoolean();
+                case INT:
+                    return in.readInt();
+                case LONG:
+                    return in.readLong();
+                case ENUM:
+                    return enumConstant(ownType(), readText());
+                case LIST: {
+                    int size = length();
+                    List<Object> list = new ArrayList<>(Math.min(size, 1024));
+                    for (int i = 0; i < size; i++) {
+                        list.add(read());
+                    }
+                    return list;
                 }
-                return list;
-            }
-            case MAP: {
-                int size = length(in);
-                Map<Object, Object> map = new LinkedHashMap<>();
-                for (int i = 0; i < size; i++) {
-                    map.put(read(in), read(in));
+                case MAP: {
+                    int size = length();
+                    Map<Object, Object> map = new LinkedHashMap<>();
+                    for (int i = 0; i < size; i++) {
+                        map.put(read(), read());
+                    }
+                    return map;
                 }
-                return map;
-            }
-            case SET: {
-                int size = length(in);
-                Set<Object> set = new LinkedHashSet<>();
-                for (int i = 0; i < size; i++) {
-                    set.add(read(in));
+                case SET: {
+                    int size = length();
+                    Set<Object> set = new LinkedHashSet<>();
+                    for (int i = 0; i < size; i++) {
+                        set.add(read());
+                    }
+                    return set;
                 }
-                return set;
+                case RECORD: {
+                    RecordShape shape = RecordShape.of(ownType());
+                    Object[] values = new Object[shape.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = read();
+                    }
+                    return shape.construct(values);
+                }
+                default:
+                    throw new IOException("unknown tag " + tag);
             }
-            case RECORD:
-                return record(ownClass(readText(in)), in);
-            default:
-                throw new IOException("unknown tag " + tag);
+        }
+
+        /** A record or enum type of autogen's own, named by the next text: never a foreign class. */
+        private Class<?> ownType() throws IOException {
+            String name = readText();
+            Class<?> type = types.get(name);
+            if (type == null) {
+                type = ownClass(name);
+                types.put(name, type);
+            }
+            return type;
+        }
+
+        private String readText() throws IOException {
+            int number = in.readInt();
+            if (number >= 0 && number < texts.size()) {
+                return texts.get(number);
+            }
+            if (number != texts.size()) {
+                throw new IOException("bad text number " + number);
+            }
+            byte[] utf8 = new byte[length()];
+            in.readFully(utf8);
+            String text = new String(utf8, StandardCharsets.UTF_8);
+            texts.add(text);
+            return text;
+        }
+
+        private int length() throws IOException {
+            int length = in.readInt();
+            if (length < 0 || length > MAX_LENGTH || length > in.available()) {
+                throw new IOException("bad length " + length);
+            }
+            return length;
         }
     }
 
@@ -180,31 +253,6 @@ public final class RecordCodec {
     private static Iterable<?> sorted(Set<?> set) {
         boolean comparable = set.stream().allMatch(item -> item instanceof Comparable);
         return comparable ? new TreeSet<>((Set) set) : set;
-    }
-
-    private static Object record(Class<?> type, DataInputStream in) throws IOException {
-        RecordComponent[] components = type.getRecordComponents();
-        if (components == null) {
-            throw new IOException(type.getName() + " is not a record");
-        }
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = read(in);
-            if (types[i].isPrimitive() && values[i] == null) {
-                throw new IOException("null for a " + types[i] + " of " + type.getName());
-            }
-        }
-        try {
-            Constructor<?> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(values);
-        } catch (InvocationTargetException | IllegalArgumentException e) {
-            throw new IOException("cannot rebuild a " + type.getName() + ": " + e, e);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IOException("cannot rebuild a " + type.getName(), e);
-        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -216,16 +264,6 @@ public final class RecordCodec {
             return Enum.valueOf((Class) type, name);
         } catch (IllegalArgumentException e) {
             throw new IOException("no constant " + name + " in " + type.getName(), e);
-        }
-    }
-
-    private static Object component(Record record, RecordComponent component) {
-        try {
-            var accessor = component.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
         }
     }
 
@@ -250,25 +288,5 @@ public final class RecordCodec {
         } catch (ClassNotFoundException e) {
             throw new IOException("unknown type " + name, e);
         }
-    }
-
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readText(DataInputStream in) throws IOException {
-        byte[] utf8 = new byte[length(in)];
-        in.readFully(utf8);
-        return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static int length(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > MAX_LENGTH || length > in.available()) {
-            throw new IOException("bad length " + length);
-        }
-        return length;
     }
 }

@@ -47,10 +47,11 @@ public final class DriftCheck {
     /**
      * Checks {@code project}; the entity model is built on another thread meanwhile ({@link
      * Project#alongsideEntityModel}), so the migrations, the migrator's queries and the catalog read overlap with
-     * Hibernate's boot.
+     * Hibernate's boot, and the catalog is read on a third ({@link Project#alongsideCatalogRead}) while the migrations
+     * load and the migrator validates them.
      */
     public static Report run(Project project) {
-        return project.alongsideEntityModel(() -> check(project));
+        return project.alongsideEntityModel(() -> project.alongsideCatalogRead(() -> check(project)));
     }
 
     private static Report check(Project project) {

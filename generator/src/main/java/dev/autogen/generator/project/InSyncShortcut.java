@@ -2,7 +2,6 @@ package dev.autogen.generator.project;
 
 import dev.autogen.generator.catalog.CatalogFingerprint;
 import dev.autogen.generator.config.Settings;
-import dev.autogen.generator.jpa.EntityModel;
 import dev.autogen.generator.jpa.RecordCodec;
 import dev.autogen.migrate.discovery.CacheDigest;
 import dev.autogen.migrate.discovery.CacheEntries;
@@ -21,8 +20,8 @@ import java.util.Optional;
  * {@link CatalogFingerprint} of the database, under a key of everything else the outcome depends on (the entity model's
  * cache key, the bytes of the migration sources, the database URL, user and schema, the settings that shape the report,
  * and autogen's and Hibernate's code, through the entity-model key). The next check computes the key (reading files,
- * loading no entity class), and when a record exists asks the database for its fingerprint, one query; when it is the
- * same, the database cannot have changed in a way a check could see, and the check reports clean without reading the
+ * loading no entity class) while another thread asks the database for its fingerprint, one query (nothing else reads
+ * the database before it); when a record exists under the key and its fingerprint is the same, the database cannot have changed in a way a check could see, and the check reports clean without reading the
  * entities, the catalog or the migrations (no Hibernate, no diff, no compiled migration). Any difference, a missing or
  * damaged record, or any error on the way is simply a miss: the full check runs, and reports errors as it always did.
  *
@@ -34,21 +33,26 @@ public final class InSyncShortcut {
     private static final String DIRECTORY = "in-sync";
     private static final int KEPT_RECORDS = 32;
     /** Bumped when the key's inputs or the record's layout change. */
-    private static final String FORMAT = "autogen-in-sync-1";
+    private static final String FORMAT = "autogen-in-sync-2";
 
     private final Project project;
     private final CacheEntries records;
     private final String key;
+    /** The database's fingerprint, being taken on another thread while the key is computed; null without records. */
+    private final SideThread<String> fingerprintQuery;
     private String fingerprint;
 
     /** What a clean check reported, and the database's fingerprint taken before it read anything. */
     public record Record(String fingerprint, List<String> heads, List<String> entityPackages, List<String> hints) {
     }
 
-    private InSyncShortcut(Project project, CacheEntries records, String key) {
+    private InSyncShortcut(Project project, CacheEntries records) {
         this.project = project;
         this.records = records;
-        this.key = key;
+        // the query waits on the database while this thread hashes the inputs; nothing reads the database before it
+        this.fingerprintQuery = records.enabled()
+                ? SideThread.start("autogen-fingerprint", () -> currentFingerprint(project)) : null;
+        this.key = records.enabled() ? key(project) : null;
     }
 
     /** The shortcut of {@code project}'s check, with the records where the environment keeps caches. */
@@ -59,8 +63,15 @@ public final class InSyncShortcut {
 
     /** The shortcut with its records in {@code directory} (null: none, every look-up misses). */
     static InSyncShortcut at(Project project, Path directory) {
-        CacheEntries records = new CacheEntries(directory, KEPT_RECORDS);
-        return new InSyncShortcut(project, records, records.enabled() ? key(project.settings()) : null);
+        return new InSyncShortcut(project, new CacheEntries(directory, KEPT_RECORDS));
+    }
+
+    /**
+     * Whether a record is stored for these inputs at all (not read; it may still not match the database): without one
+     * {@link #lookUp()} cannot hit, so the check may start reading the entities before it.
+     */
+    public boolean mayHit() {
+        return key != null && records.contains(key);
     }
 
     /**
@@ -68,11 +79,14 @@ public final class InSyncShortcut {
      * empty. Never throws: an unreachable database, for one, is left for the full check to report.
      */
     public Optional<Record> lookUp() {
+        fingerprint = fingerprintQuery == null ? null : fingerprintQuery.result();
+        if (fingerprintQuery != null) {
+            fingerprintQuery.await();
+        }
         if (key == null) {
             return Optional.empty();
         }
         Optional<Record> stored = records.read(key).flatMap(InSyncShortcut::decode);
-        fingerprint = currentFingerprint();
         return stored.filter(record -> fingerprint != null && record.fingerprint().equals(fingerprint));
     }
 
@@ -92,7 +106,7 @@ public final class InSyncShortcut {
         }
     }
 
-    private String currentFingerprint() {
+    private static String currentFingerprint(Project project) {
         try (Connection connection = project.connections().open()) {
             return CatalogFingerprint.of(connection, project.dialect());
         } catch (Exception e) {
@@ -109,9 +123,10 @@ public final class InSyncShortcut {
     }
 
     /** The key of a check with these settings, or null when the inputs cannot be read (no shortcut then). */
-    private static String key(Settings settings) {
+    private static String key(Project project) {
         try {
-            String entityModel = EntityModel.cacheKey(settings.classpath(), settings.packages(), settings.dialect());
+            Settings settings = project.settings();
+            String entityModel = project.entityModelKey();
             if (entityModel == null) {
                 return null;
             }

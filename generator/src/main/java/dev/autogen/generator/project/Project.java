@@ -30,8 +30,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -51,10 +50,15 @@ public final class Project {
     private Schema entitySchema;
     private String defaultSchemaName;
     private List<LoadedMigration> migrations;
-    /** The entity model being built on another thread ({@link #alongsideEntityModel}), or null. */
-    private FutureTask<EntityModel> entityModelBuild;
-    /** The thread running {@link #entityModelBuild}. */
-    private Thread entityModelThread;
+    /**
+     * The entity model being built on another thread ({@link #startEntityModel}), or null; the thread may still write
+     * the model's cache entry after handing the model over.
+     */
+    private SideThread<BuiltModel> entityModelBuild;
+    /** The default schema's catalog being read on another thread ({@link #alongsideCatalogRead}), or null. */
+    private SideThread<Schema> defaultCatalogRead;
+    /** {@link #entityModelKey()} once computed; empty when the inputs cannot be keyed. */
+    private Optional<String> entityModelKey;
 
     /** A project that asks about undeclared renames when it runs in a terminal ({@link RenamePrompt#terminal()}). */
     public Project(Settings settings) {
@@ -140,9 +144,24 @@ public final class Project {
      */
     public EntityModel entityModel() {
         if (entityModel == null) {
-            entityModel = entityModelBuild != null ? joined(entityModelBuild) : loadEntityModel(entityClasses, dialect());
+            entityModel = entityModelBuild != null ? entityModelBuild.result().model()
+                    : loadEntityModel(entityClasses, dialect());
         }
         return entityModel;
+    }
+
+    /**
+     * The {@link EntityModelCache} key of this project's entities on its dialect ({@link EntityModel#cacheKey}), or
+     * null when the inputs cannot be keyed. Computed once per project: hashing the class files is a warm check's
+     * largest cost after the diff, and both the in-sync record and the model cache need it. Any thread may ask.
+     */
+    public synchronized String entityModelKey() {
+        if (entityModelKey == null) {
+            Dialect dialect = knownDialect();
+            entityModelKey = Optional.ofNullable(dialect == null ? null
+                    : EntityModel.cacheKey(settings.classpath(), settings.packages(), dialect));
+        }
+        return entityModelKey.orElse(null);
     }
 
     /**
@@ -154,20 +173,7 @@ public final class Project {
      * returns: no thread outlives the command.
      */
     public <T> T alongsideEntityModel(Supplier<T> command) {
-        Dialect dialect = knownDialect();
-        if (entityModel == null && entityModelBuild == null && dialect != null) {
-            // the other thread reads only the (immutable) settings; this one takes the model from the task
-            Settings settings = this.settings;
-            List<Class<?>> scanned = entityClasses;
-            entityModelBuild = new FutureTask<>(() -> {
-                EntityModel model = loadEntityModel(settings, scanned, dialect);
-                model.schema();
-                model.renameHints();
-                model.derivedKeyOrder();
-                return model;
-            });
-            entityModelThread = Thread.ofPlatform().name("autogen-entity-model").start(entityModelBuild);
-        }
+        startEntityModel();
         try {
             return command.get();
         } finally {
@@ -176,20 +182,57 @@ public final class Project {
     }
 
     /**
-     * The entities' model for {@code dialect}: built from {@code scanned} when the classes were already loaded, else
-     * from the {@link EntityModelCache} when nothing changed since a run that read them, else read by Hibernate.
+     * Starts scanning the entities and building their model on another thread, unless it is built or being built (or
+     * the URL names no dialect, which the command reports itself). Whoever calls this must end in
+     * {@link #alongsideEntityModel}, which waits for that thread: {@code check} starts a cold boot before it asks the
+     * database for the in-sync fingerprint, then checks alongside it. A model read by Hibernate is handed over before
+     * its cache entry is written, so the command diffs while the entry is written.
      */
-    private EntityModel loadEntityModel(List<Class<?>> scanned, Dialect dialect) {
-        return loadEntityModel(settings, scanned, dialect);
+    public void startEntityModel() {
+        Dialect dialect = knownDialect();
+        if (entityModel != null || entityModelBuild != null || dialect == null) {
+            return;
+        }
+        // the other thread reads the (immutable) settings and the key; this one takes the model from its result
+        Settings settings = this.settings;
+        List<Class<?>> scanned = entityClasses;
+        entityModelBuild = SideThread.start("autogen-entity-model", () -> {
+            EntityModel model = loadEntityModel(settings, scanned, dialect, this::entityModelKey);
+            model.renameHints();
+            model.derivedKeyOrder();
+            return new BuiltModel(model, model.cacheWrite());
+        }, built -> built.cacheWrite().run());
     }
 
-    /** Loads the model and its schema (Hibernate's boot, unless cached), with a progress line on a terminal. */
-    private static EntityModel loadEntityModel(Settings settings, List<Class<?>> scanned, Dialect dialect) {
+    /** A model built on another thread, and the write of its cache entry that thread does after handing it over. */
+    private record BuiltModel(EntityModel model, Runnable cacheWrite) {
+    }
+
+    /**
+     * The entities' model for {@code dialect}: built from {@code scanned} when the classes were already loaded, else
+     * from the {@link EntityModelCache} when nothing changed since a run that read them, else read by Hibernate (and
+     * stored in the cache before this returns).
+     */
+    private EntityModel loadEntityModel(List<Class<?>> scanned, Dialect dialect) {
+        Supplier<String> key = dialect == knownDialect() ? this::entityModelKey
+                : () -> EntityModel.cacheKey(settings.classpath(), settings.packages(), dialect);
+        EntityModel model = loadEntityModel(settings, scanned, dialect, key);
+        model.cacheWrite().run();
+        return model;
+    }
+
+    /**
+     * Loads the model and its schema (Hibernate's boot, unless cached), with a progress line on a terminal; a miss's
+     * cache entry is left for {@link EntityModel#cacheWrite()}. {@code key} is asked only when the cache is on.
+     */
+    private static EntityModel loadEntityModel(Settings settings, List<Class<?>> scanned, Dialect dialect,
+                                               Supplier<String> key) {
         String task = "reading the entities in " + String.join(", ", settings.packages()) + " through Hibernate";
         return ProgressLine.terminal().during(task, () -> {
+            EntityModelCache cache = EntityModelCache.fromEnvironment();
             EntityModel model = scanned != null ? EntityModel.of(scanned, dialect)
-                    : EntityModel.load(settings.classpath(), settings.packages(), dialect,
-                            EntityModelCache.fromEnvironment());
+                    : EntityModel.loadUnstored(settings.classpath(), settings.packages(), dialect, cache,
+                            cache.enabled() ? key.get() : null);
             try {
                 model.schema();
             } catch (RuntimeException | Error e) {
@@ -237,39 +280,8 @@ public final class Project {
      * error or result is what counts.
      */
     private void awaitEntityModelBuild() {
-        Thread thread = entityModelThread;
-        if (thread == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The built model, or the build's error as the synchronous build would have thrown it. */
-    private static EntityModel joined(FutureTask<EntityModel> build) {
-        try {
-            return build.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the entity model", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+        if (entityModelBuild != null) {
+            entityModelBuild.await();
         }
     }
 
@@ -303,7 +315,7 @@ public final class Project {
      * whose entity was removed is still seen, and dropped), is the catalog read again with them.
      */
     public Schema databaseSchema() {
-        Schema defaultSchema = readCatalog(Set.of());
+        Schema defaultSchema = defaultCatalog();
         if (dialect() != Dialect.POSTGRESQL) {
             // SQLite keeps no row-level security: what the migrations set is what the database is taken to have
             return Files.isDirectory(settings.migrationsDir())
@@ -318,6 +330,38 @@ public final class Project {
         }
         otherSchemas.remove(defaultSchemaName());
         return otherSchemas.isEmpty() ? defaultSchema : readCatalog(otherSchemas);
+    }
+
+    /**
+     * Runs {@code command} on this thread while another thread reads the default schema's catalog, which
+     * {@link #databaseSchema()} then takes instead of reading it (once): the read waits mostly on the database (a
+     * quarter of a second at a thousand tables), so {@code check} loads and validates the migrations meanwhile. Call it
+     * only after anything that must see the database before the read (the in-sync fingerprint). An error of that read
+     * is thrown where {@link #databaseSchema()} is asked, as without the overlap, so an earlier error still wins; the
+     * thread has ended when this returns.
+     */
+    public <T> T alongsideCatalogRead(Supplier<T> command) {
+        if (knownDialect() == null || defaultCatalogRead != null) {
+            return command.get();
+        }
+        SideThread<Schema> read = SideThread.start("autogen-catalog", () -> readCatalog(Set.of()));
+        defaultCatalogRead = read;
+        try {
+            return command.get();
+        } finally {
+            defaultCatalogRead = null;
+            read.await();
+        }
+    }
+
+    /** The default schema's catalog: the one read alongside, the first time it is asked, else read now. */
+    private Schema defaultCatalog() {
+        SideThread<Schema> read = defaultCatalogRead;
+        if (read == null) {
+            return readCatalog(Set.of());
+        }
+        defaultCatalogRead = null;
+        return read.result();
     }
 
     private Schema readCatalog(Set<String> otherSchemas) {

@@ -40,6 +40,14 @@ public final class CacheEntries {
         return directory != null;
     }
 
+    /**
+     * Whether a file is stored under {@code key}, without reading it (it may still turn out damaged): enough to decide
+     * whether to start the slow path early.
+     */
+    public boolean contains(String key) {
+        return directory != null && Files.isRegularFile(directory.resolve(key));
+    }
+
     /** The body stored under {@code key}, or empty when there is none or it is damaged. */
     public Optional<byte[]> read(String key) {
         if (directory == null) {

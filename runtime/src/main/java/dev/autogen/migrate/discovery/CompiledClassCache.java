@@ -1,6 +1,7 @@
 package dev.autogen.migrate.discovery;
 
 import dev.autogen.migrate.Migration;
+import dev.autogen.migrate.history.MigrationChecksum;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,16 +32,25 @@ import java.util.stream.Stream;
  * by the system property {@code autogen.cache.dir} or the environment variable {@code AUTOGEN_CACHE_DIR}; the value
  * {@code off} disables it). Entries are written to a temporary directory and renamed into place, and every class
  * file's SHA-256 is checked on reading, so a racing or crashed writer never makes a reader load half a cache: an
- * unreadable entry is simply compiled again.
+ * unreadable entry is simply compiled again. Each migration class's {@link MigrationChecksum} is kept beside its bytes
+ * (it is a function of the class and the runtime, both in the key), so {@code check} validates the applied revisions
+ * without running every migration's {@code upgrade} and {@code downgrade} again.
  */
 public final class CompiledClassCache {
     /** Bumped when the entry layout or the compiler options change. */
-    private static final String FORMAT = "autogen-class-cache-1 --release 21 -proc:none";
+    private static final String FORMAT = "autogen-class-cache-2 --release 21 -proc:none";
     private static final String MANIFEST = "manifest.tsv";
     private static final int KEPT_ENTRIES = 32;
     private static final long LEFTOVER_AGE_MILLIS = 3_600_000;
 
+    /** A {@link MigrationChecksum} as the manifest may hold it: anything else makes the entry unreadable. */
+    private static final Pattern CHECKSUM = Pattern.compile("[0-9a-f]{64}");
+
     private final Path root;
+
+    /** What one entry holds: the classes, and the checksum of each migration class among them, by class name. */
+    record Entry(JavaSourceCompiler.CompiledClasses classes, Map<String, String> checksums) {
+    }
 
     private CompiledClassCache(Path root) {
         this.root = root;
@@ -124,7 +135,7 @@ public final class CompiledClassCache {
      * The classes stored under {@code key}, their sources resolved against {@code directory}; empty when there is no
      * entry or it is incomplete or damaged (the caller compiles instead).
      */
-    Optional<JavaSourceCompiler.CompiledClasses> read(String key, Path directory, ClassLoader parent) {
+    Optional<Entry> read(String key, Path directory, ClassLoader parent) {
         if (root == null) {
             return Optional.empty();
         }
@@ -136,10 +147,11 @@ public final class CompiledClassCache {
         try {
             Map<String, byte[]> classes = new TreeMap<>();
             Map<String, String> sources = new TreeMap<>();
+            Map<String, String> checksums = new TreeMap<>();
             Path base = directory.toAbsolutePath();
             for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-                String[] fields = line.split("\t", 3);
-                if (fields.length != 3) {
+                String[] fields = line.split("\t", 4);
+                if (fields.length != 4 || !(fields[2].isEmpty() || CHECKSUM.matcher(fields[2]).matches())) {
                     return Optional.empty();
                 }
                 byte[] bytes = Files.readAllBytes(entry.resolve(fields[1].replace('.', '/') + ".class"));
@@ -148,14 +160,17 @@ public final class CompiledClassCache {
                 }
                 classes.put(fields[1], bytes);
                 if (!fields[2].isEmpty()) {
-                    sources.put(fields[1], base.resolve(fields[2]).toString());
+                    checksums.put(fields[1], fields[2]);
+                }
+                if (!fields[3].isEmpty()) {
+                    sources.put(fields[1], base.resolve(fields[3]).toString());
                 }
             }
             if (classes.isEmpty()) {
                 return Optional.empty();
             }
             touch(entry);
-            return Optional.of(new JavaSourceCompiler.CompiledClasses(classes, sources, parent));
+            return Optional.of(new Entry(new JavaSourceCompiler.CompiledClasses(classes, sources, parent), checksums));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -165,7 +180,7 @@ public final class CompiledClassCache {
      * Stores compiled classes under {@code key}: written to a temporary directory first and renamed into place, so
      * readers see all of an entry or none. Failing to write only costs the next run a compilation, so it is silent.
      */
-    void write(String key, Path directory, JavaSourceCompiler.CompiledClasses compiled) {
+    void write(String key, Path directory, JavaSourceCompiler.CompiledClasses compiled, Map<String, String> checksums) {
         if (root == null) {
             return;
         }
@@ -181,8 +196,12 @@ public final class CompiledClassCache {
                     return;
                 }
                 byte[] bytes = compiled.bytesOf(name);
+                String checksum = checksums.getOrDefault(name, "");
+                if (!checksum.isEmpty() && !CHECKSUM.matcher(checksum).matches()) {
+                    return;
+                }
                 manifest.append(HexFormat.of().formatHex(CacheDigest.sha256().digest(bytes))).append('\t').append(name)
-                        .append('\t').append(relative).append('\n');
+                        .append('\t').append(checksum).append('\t').append(relative).append('\n');
             }
             compiled.writeTo(temporary);
             Files.writeString(temporary.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);

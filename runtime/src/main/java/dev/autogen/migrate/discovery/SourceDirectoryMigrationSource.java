@@ -1,6 +1,7 @@
 package dev.autogen.migrate.discovery;
 
 import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.history.MigrationChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +62,13 @@ public final class SourceDirectoryMigrationSource implements MigrationSource {
             var cached = cache.read(key, directory, compiler.parent());
             if (cached.isPresent()) {
                 try {
-                    List<LoadedMigration> migrations = migrations(cached.get());
+                    List<LoadedMigration> migrations = migrations(cached.get().classes());
+                    for (LoadedMigration migration : migrations) {
+                        String checksum = cached.get().checksums().get(migration.className());
+                        if (checksum != null) {
+                            MigrationChecksum.remember(migration, checksum);
+                        }
+                    }
                     loadedFromCache = true;
                     return migrations;
                 } catch (LinkageError e) {
@@ -73,10 +82,17 @@ public final class SourceDirectoryMigrationSource implements MigrationSource {
         } catch (CompilationException e) {
             throw new MigrationSourceException(e.getMessage(), e);
         }
+        List<LoadedMigration> migrations = migrations(compiled);
         if (key != null) {
-            cache.write(key, directory, compiled);
+            Map<String, String> checksums = new TreeMap<>();
+            for (LoadedMigration migration : migrations) {
+                String checksum = MigrationChecksum.of(migration);
+                MigrationChecksum.remember(migration, checksum);
+                checksums.put(migration.className(), checksum);
+            }
+            cache.write(key, directory, compiled, checksums);
         }
-        return migrations(compiled);
+        return migrations;
     }
 
     private String cacheKey(List<Path> sources) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogen.dsl.SchemaChanges;
 import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.Migration;
 import dev.autogen.migrate.MigrationFiles;
 import dev.autogen.migrate.history.MigrationChecksum;
 import java.io.IOException;
@@ -64,6 +66,59 @@ class CompiledClassCacheTest {
         try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
             assertEquals(1, entries.count(), "one entry, no temporary directory left");
         }
+    }
+
+    @Test
+    void aCachedMigrationsChecksumIsTheOneItsOperationsGive() throws IOException {
+        Path root = sources();
+        CompiledClassCache cache = CompiledClassCache.at(dir.resolve("cache"));
+        source(root, cache).load();
+        var second = source(root, cache);
+        List<LoadedMigration> cached = second.load();
+        assertTrue(second.loadedFromCache());
+
+        Path manifest;
+        try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
+            manifest = entries.findFirst().orElseThrow().resolve("manifest.tsv");
+        }
+        for (LoadedMigration migration : cached) {
+            // the same operations through another class: a checksum computed now, not remembered
+            Migration delegate = new Migration() {
+                @Override
+                public void upgrade(SchemaChanges schema) {
+                    migration.instance().upgrade(schema);
+                }
+
+                @Override
+                public void downgrade(SchemaChanges schema) {
+                    migration.instance().downgrade(schema);
+                }
+            };
+            String computed = MigrationChecksum.of(new LoadedMigration(migration.id(), migration.parents(),
+                    migration.message(), migration.className(), delegate, null));
+            assertEquals(computed, MigrationChecksum.of(migration), migration.className());
+            assertTrue(Files.readString(manifest).contains("\t" + migration.className() + "\t" + computed + "\t"),
+                    "the entry keeps the checksum beside the class");
+        }
+    }
+
+    @Test
+    void anEntryWithADamagedChecksumIsNotReadAndIsReplaced() throws IOException {
+        Path root = sources();
+        CompiledClassCache cache = CompiledClassCache.at(dir.resolve("cache"));
+        List<String> compiled = described(source(root, cache).load());
+        Path manifest;
+        try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
+            manifest = entries.findFirst().orElseThrow().resolve("manifest.tsv");
+        }
+        Files.writeString(manifest, Files.readString(manifest).replaceAll("\t[0-9a-f]{64}\t", "\tnot-a-checksum\t"));
+
+        var again = source(root, cache);
+        assertEquals(compiled, described(again.load()));
+        assertFalse(again.loadedFromCache(), "a manifest with a damaged checksum is a miss");
+        var repaired = source(root, cache);
+        repaired.load();
+        assertTrue(repaired.loadedFromCache());
     }
 
     @Test
