@@ -14,18 +14,35 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A runner killed ({@code kill -9}, {@link Process#destroyForcibly()}) in the middle of a backfill on PostgreSQL: the
+ * A runner killed ({@code kill -9}, {@link Process#destroyForcibly()}) in the middle of a backfill, on PostgreSQL and on
+ * SQLite: the
  * batches it committed stay, exactly as many rows as its progress row says; the revision is not applied; the next run
  * continues after the last committed batch and every row ends up updated exactly once.
  */
 class KilledBackfillTest {
     private static final String PACKAGE = "dev.autogen.migrate.fixtures.backfillkilled";
+    private static final String SQLITE_PACKAGE = "dev.autogen.migrate.fixtures.backfillkilledsqlite";
 
     @Test
-    void aRunnerKilledMidBackfillLeavesWholeBatchesAndTheNextRunUpdatesEveryOtherRowOnce() throws Exception {
+    void onPostgresqlTheNextRunUpdatesEveryRowTheKilledOneLeftExactlyOnce() throws Exception {
         String url = TestDatabases.freshPostgres("backfill_killed");
         defineStep(url, "perform pg_sleep(0.002);");
-        Process runner = RunnerProcesses.start(Dialect.POSTGRESQL, url, PACKAGE, 0);
+        killMidBackfill(Dialect.POSTGRESQL, url, PACKAGE, "bk0000000002");
+        defineStep(url, "");
+        resumeAndCheck(Dialect.POSTGRESQL, url, PACKAGE, "bk0000000001", "bk0000000002");
+    }
+
+    @Test
+    void onSqliteTheNextRunUpdatesEveryRowTheKilledOneLeftExactlyOnce() throws Exception {
+        String url = TestDatabases.freshSqlite("backfill_killed");
+        killMidBackfill(Dialect.SQLITE, url, SQLITE_PACKAGE, "bs0000000002");
+        resumeAndCheck(Dialect.SQLITE, url, SQLITE_PACKAGE, "bs0000000001", "bs0000000002");
+    }
+
+    /** Starts a runner, kills it once 200 rows are committed, and checks that whole batches and nothing else stayed. */
+    private static void killMidBackfill(Dialect dialect, String url, String migrations, String revision)
+            throws Exception {
+        Process runner = RunnerProcesses.start(dialect, url, migrations, 0);
         try {
             waitForRowsDone(url, runner, 200);
             runner.destroyForcibly();
@@ -33,24 +50,27 @@ class KilledBackfillTest {
         } finally {
             runner.destroyForcibly();
         }
-
         long rowsDone = Long.parseLong(TestSql.strings(url, "select rows_done from autogen_backfill_progress"
-                + " where revision = 'bk0000000002' and op_index = 1").getFirst());
+                + " where revision = '" + revision + "' and op_index = 1").getFirst());
         assertTrue(rowsDone >= 200 && rowsDone < 2000, "killed after " + rowsDone + " rows");
         assertEquals(0, rowsDone % 20, "whole batches of 20: " + rowsDone);
         assertEquals(List.of(Long.toString(rowsDone)), TestSql.strings(url, "select count(*) from items where n = 1"));
         assertEquals(List.of("0"), TestSql.strings(url, "select count(*) from items where n > 1"));
-        Migrator migrator = new Migrator(() -> DriverManager.getConnection(url), Dialect.POSTGRESQL,
-                new ClassPathMigrationSource(getClass().getClassLoader(), PACKAGE).load());
-        assertEquals(List.of("bk0000000001"), migrator.current());
+    }
 
-        defineStep(url, "");
-        assertEquals(List.of("bk0000000002"), migrator.upgrade("head"));
+    /** The revision is not applied after the kill; the next run finishes it, every row updated exactly once. */
+    private void resumeAndCheck(Dialect dialect, String url, String migrations, String first, String second)
+            throws SQLException {
+        Migrator migrator = new Migrator(() -> DriverManager.getConnection(url), dialect,
+                new ClassPathMigrationSource(getClass().getClassLoader(), migrations).load());
+        assertEquals(List.of(first), migrator.current());
+
+        assertEquals(List.of(second), migrator.upgrade("head"));
 
         assertEquals(List.of("2000"), TestSql.strings(url, "select count(*) from items where n = 1"));
         assertEquals(List.of("0"), TestSql.strings(url, "select count(*) from autogen_backfill_progress"));
         assertEquals(List.of("0"), TestSql.strings(url, "select count(*) from counted"));
-        assertEquals(List.of("bk0000000002"), migrator.current());
+        assertEquals(List.of(second), migrator.current());
     }
 
     /** Polls the progress table (absent at first) until the runner committed {@code rows} rows of the backfill. */
