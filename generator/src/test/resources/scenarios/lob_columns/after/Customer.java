@@ -23,4 +23,16 @@ public class Customer {
     @Lob
     @Column(name = "scan")
     byte[] scan;
+
+    // no @Column, so no declared length: longtext on MariaDB
+    @Lob
+    String summary;
+
+    @Lob
+    @Column(name = "essay", length = 100000)
+    String essay;
+
+    @Lob
+    @Column(name = "thumbnail", length = 1000)
+    byte[] thumbnail;
 }

@@ -146,9 +146,19 @@ public final class Dsl {
         return new ColumnType.LargeObject(false);
     }
 
+    /** {@code @Lob byte[]} of a declared length: the length picks the type on MariaDB ({@code tinyblob} to 255). */
+    public static ColumnType blob(long length) {
+        return new ColumnType.LargeObject(false, length);
+    }
+
     /** {@code @Lob String}: {@code oid} on PostgreSQL, {@code clob} on SQLite. */
     public static ColumnType clob() {
         return new ColumnType.LargeObject(true);
+    }
+
+    /** {@code @Lob String} of a declared length: the length picks the type on MariaDB ({@code tinytext} to 255). */
+    public static ColumnType clob(long length) {
+        return new ColumnType.LargeObject(true, length);
     }
 
     public static ColumnType array(ColumnType element) {

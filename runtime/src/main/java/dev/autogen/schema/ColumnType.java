@@ -60,8 +60,37 @@ public sealed interface ColumnType {
     /** Variable binary data: {@code bytea} / {@code blob}. */
     record Binary() implements ColumnType {}
 
-    /** {@code @Lob}: a large object reference ({@code oid}) on PostgreSQL; {@code blob} or {@code clob} on SQLite. */
-    record LargeObject(boolean character) implements ColumnType {}
+    /**
+     * {@code @Lob}: a large object reference ({@code oid}) on PostgreSQL; {@code blob} or {@code clob} on SQLite. On
+     * MariaDB the type depends on {@code length}, as Hibernate's own MariaDB dialect chooses it (so its validation
+     * accepts the column): {@code tinytext}/{@code tinyblob} up to 255 bytes, {@code text}/{@code blob} up to 65 535,
+     * {@code medium…} up to 16 777 215, {@code long…} above or when {@code length} is null. The length is the one the
+     * entity declares: JPA's {@code @Column} says 255 unless told otherwise, so a {@code @Lob} with a bare
+     * {@code @Column} is a {@code tinytext} on MariaDB, in Hibernate's DDL as in autogen's.
+     *
+     * @param length the declared maximum length in bytes, or null when the entity declares none
+     */
+    record LargeObject(boolean character, Long length) implements ColumnType {
+        public LargeObject {
+            if (length != null && length <= 0) {
+                throw new IllegalArgumentException("a large object's length must be positive, not " + length);
+            }
+        }
+
+        /** A large object of no declared length. */
+        public LargeObject(boolean character) {
+            this(character, null);
+        }
+
+        /**
+         * The record's text without a null length, as it was before lengths were kept: migration checksums are taken
+         * over operations' {@code toString()}, and an applied {@code clob()} must keep its checksum.
+         */
+        @Override
+        public String toString() {
+            return "LargeObject[character=" + character + (length == null ? "" : ", length=" + length) + "]";
+        }
+    }
 
     /** A PostgreSQL array of {@code element}; SQLite stores arrays as {@code blob}. */
     record Array(ColumnType element) implements ColumnType {

@@ -1,6 +1,7 @@
 package dev.autogen.generator.catalog;
 
 import dev.autogen.schema.ColumnType;
+import dev.autogen.sql.mariadb.MariadbTypes;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code information_schema.columns.column_type} back into a logical type: integer display widths
  * ({@code int(11)}) are dropped, {@code bit(1)} is a boolean, {@code datetime(p)} a timestamp and {@code timestamp(p)}
- * one with time zone (as Hibernate's MariaDB dialect maps them). Anything else (unsigned, {@code enum(...)},
- * {@code mediumtext}) stays as the database spells it ({@link ColumnType.Native}).
+ * one with time zone (as Hibernate's MariaDB dialect maps them), {@code tinytext} to {@code mediumtext} (and the
+ * blobs) large objects of the largest length each holds. Anything else (unsigned, {@code enum(...)}) stays as the
+ * database spells it ({@link ColumnType.Native}).
  */
 final class MariadbTypeParser {
     private static final Pattern TYPE = Pattern.compile("([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?");
@@ -43,6 +45,13 @@ final class MariadbTypeParser {
             case "timestamp" -> new ColumnType.Timestamp(first == null ? 0 : first, true);
             case "uuid" -> new ColumnType.Uuid();
             case "longblob" -> new ColumnType.Binary();
+            // the largest length each holds: the types Hibernate's MariaDB dialect picks for a @Lob of that length
+            case "tinytext" -> new ColumnType.LargeObject(true, MariadbTypes.TINY_LOB);
+            case "text" -> first == null ? new ColumnType.LargeObject(true, MariadbTypes.LOB) : new ColumnType.Native(spelled);
+            case "mediumtext" -> new ColumnType.LargeObject(true, MariadbTypes.MEDIUM_LOB);
+            case "tinyblob" -> new ColumnType.LargeObject(false, MariadbTypes.TINY_LOB);
+            case "blob" -> first == null ? new ColumnType.LargeObject(false, MariadbTypes.LOB) : new ColumnType.Native(spelled);
+            case "mediumblob" -> new ColumnType.LargeObject(false, MariadbTypes.MEDIUM_LOB);
             default -> new ColumnType.Native(spelled);
         };
     }

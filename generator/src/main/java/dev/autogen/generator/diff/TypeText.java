@@ -35,7 +35,8 @@ public final class TypeText {
             case ColumnType.Uuid u -> "uuid";
             case ColumnType.Json j -> j.binary() ? "jsonb" : "json";
             case ColumnType.Binary b -> "bytea";
-            case ColumnType.LargeObject l -> l.character() ? "clob" : "blob";
+            case ColumnType.LargeObject l -> (l.character() ? "clob" : "blob")
+                    + (l.length() == null ? "" : "(" + l.length() + ")");
             case ColumnType.Array a -> of(a.element()) + "[]";
             case ColumnType.Native n -> "native(" + n.sql().strip().replaceAll("\\s+", " ") + ")";
         };

@@ -326,7 +326,8 @@ final class DslStatements {
             case ColumnType.Uuid() -> CodeBlock.of("uuid()");
             case ColumnType.Json(boolean binary) -> CodeBlock.of(binary ? "jsonb()" : "json()");
             case ColumnType.Binary() -> CodeBlock.of("binary()");
-            case ColumnType.LargeObject(boolean character) -> CodeBlock.of(character ? "clob()" : "blob()");
+            case ColumnType.LargeObject(boolean character, Long length) ->
+                    CodeBlock.of("$L($L)", character ? "clob" : "blob", length == null ? "" : length > Integer.MAX_VALUE ? length + "L" : length.toString());
             case ColumnType.Array(ColumnType element) -> CodeBlock.of("array($L)", type(element));
             case ColumnType.Native(String sql) -> CodeBlock.of("nativeType($S)", sql);
         };

@@ -207,7 +207,8 @@ public final class HibernateModelReader {
         }
         try {
             String sqlType = column.getSqlType(metadata);
-            return LogicalTypes.of(column.getSqlTypeCode(metadata), sqlType, column.getTemporalPrecision());
+            return LogicalTypes.of(column.getSqlTypeCode(metadata), sqlType, column.getTemporalPrecision(),
+                    column.getLength());
         } catch (MappingException e) {
             throw new EntityModelException("no SQL type for column " + table.getName() + "." + column.getName()
                     + " (" + e.getMessage() + "): give it a @Column(columnDefinition = ...) or a supported type", e);

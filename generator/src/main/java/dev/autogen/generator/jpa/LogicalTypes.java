@@ -26,8 +26,10 @@ final class LogicalTypes {
      * @param code              the column's {@link SqlTypes} code
      * @param sqlType           the DDL type Hibernate writes ({@code varchar(40)}, {@code timestamp(6) with time zone})
      * @param temporalPrecision the declared fractional-second precision, or null
+     * @param declaredLength    the declared length ({@code Column.getLength()}: 255 under a bare {@code @Column}, null
+     *                          with none), kept only for large objects, whose type on MariaDB depends on it
      */
-    static ColumnType of(int code, String sqlType, Integer temporalPrecision) {
+    static ColumnType of(int code, String sqlType, Integer temporalPrecision, Long declaredLength) {
         String sql = sqlType.strip().toLowerCase(Locale.ROOT);
         return switch (code) {
             // the length comes from the DDL type: Column.getLength() says 255 for a Java char mapped to char(1)
@@ -35,9 +37,9 @@ final class LogicalTypes {
             case SqlTypes.LONGVARCHAR, SqlTypes.LONGNVARCHAR, SqlTypes.LONG32VARCHAR, SqlTypes.LONG32NVARCHAR ->
                     sql.startsWith("varchar") ? DeclaredTypes.parse(sqlType) : new ColumnType.Text();
             case SqlTypes.CLOB, SqlTypes.NCLOB, SqlTypes.MATERIALIZED_CLOB, SqlTypes.MATERIALIZED_NCLOB ->
-                    sql.equals("text") ? new ColumnType.Text() : new ColumnType.LargeObject(true);
+                    sql.equals("text") ? new ColumnType.Text() : new ColumnType.LargeObject(true, declaredLength);
             case SqlTypes.BLOB, SqlTypes.MATERIALIZED_BLOB ->
-                    sql.equals("bytea") ? new ColumnType.Binary() : new ColumnType.LargeObject(false);
+                    sql.equals("bytea") ? new ColumnType.Binary() : new ColumnType.LargeObject(false, declaredLength);
             case SqlTypes.BINARY, SqlTypes.VARBINARY, SqlTypes.LONGVARBINARY, SqlTypes.LONG32VARBINARY ->
                     new ColumnType.Binary();
             // a PostgreSQL named enum: Hibernate writes the enum class's simple name unquoted, PostgreSQL folds it

@@ -222,6 +222,8 @@ class MigrationRoundTripTest {
                 col("raw", new ColumnType.Binary()),
                 col("photo", new ColumnType.LargeObject(false)),
                 col("essay", new ColumnType.LargeObject(true)),
+                col("thumbnail", new ColumnType.LargeObject(false, 1000L)),
+                col("summary", new ColumnType.LargeObject(true, 255L)),
                 col("tags", new ColumnType.Array(new ColumnType.Varchar(40))),
                 col("matrix", new ColumnType.Array(new ColumnType.Array(new ColumnType.IntegerType()))),
                 new Column("geom", new ColumnType.Native("geometry(Point, 4326)"), true, null, false, "where")),

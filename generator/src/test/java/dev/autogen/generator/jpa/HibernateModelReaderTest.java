@@ -202,10 +202,10 @@ class HibernateModelReaderTest {
                 new Column("customer_ref", new ColumnType.Varchar(40), true, null, false,
                         "the reference the customer gave"),
                 Column.of("MixedCase", new ColumnType.Varchar(10), true),
-                // @Lob is a large object (oid) on PostgreSQL, not text or bytea
-                Column.of("notes", new ColumnType.LargeObject(true), true),
+                // @Lob is a large object (oid) on PostgreSQL, not text or bytea; a bare @Column declares 255
+                Column.of("notes", new ColumnType.LargeObject(true, 255L), true),
                 Column.of("placed_at", new ColumnType.Timestamp(6, false), true),
-                Column.of("scan", new ColumnType.LargeObject(false), true),
+                Column.of("scan", new ColumnType.LargeObject(false, 255L), true),
                 new Column("total", new ColumnType.Numeric(10, 2), false, "0", false, null)),
                 new PrimaryKey("pk_Order", List.of("id")),
                 List.of(new UniqueConstraint("uq_Order_customer_ref", List.of("customer_ref"))),

@@ -11,6 +11,11 @@ import dev.autogen.schema.ColumnType;
  * no MariaDB type; Hibernate stores them as JSON, and so does autogen.
  */
 public final class MariadbTypes {
+    /** The largest length, in bytes, of {@code tinytext}/{@code tinyblob}, of {@code text}/{@code blob}, of {@code medium…}. */
+    public static final long TINY_LOB = 255;
+    public static final long LOB = 65_535;
+    public static final long MEDIUM_LOB = 16_777_215;
+
     private MariadbTypes() {
     }
 
@@ -34,10 +39,21 @@ public final class MariadbTypes {
             case ColumnType.Uuid u -> "uuid";
             case ColumnType.Json j -> "json";
             case ColumnType.Binary b -> "longblob";
-            case ColumnType.LargeObject l -> l.character() ? "longtext" : "longblob";
+            case ColumnType.LargeObject l -> largeObject(l);
             case ColumnType.Array a -> "json";
             case ColumnType.Native n -> n.sql();
         };
+    }
+
+    /**
+     * The smallest text or blob type that holds the declared length, with Hibernate's MariaDB dialect's limits (its
+     * {@code CapacityDependentDdlType}s for {@code CLOB} and {@code BLOB}); no length is Hibernate's default LOB length
+     * on MariaDB, {@code Integer.MAX_VALUE}, hence {@code long…}.
+     */
+    private static String largeObject(ColumnType.LargeObject lob) {
+        long length = lob.length() == null ? Long.MAX_VALUE : lob.length();
+        String size = length <= TINY_LOB ? "tiny" : length <= LOB ? "" : length <= MEDIUM_LOB ? "medium" : "long";
+        return size + (lob.character() ? "text" : "blob");
     }
 
     /** MariaDB's precision is 0 to 6; a missing one is Hibernate's default for these types, 6. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.MigrationFiles;
 import dev.autogen.migrate.discovery.SourceDirectoryMigrationSource;
+import dev.autogen.schema.ColumnType;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,12 @@ class MigrationChecksumTest {
         String original = MigrationChecksum.of(load("a", ORIGINAL));
         assertNotEquals(original, MigrationChecksum.of(load("b", editedUpgrade)));
         assertNotEquals(original, MigrationChecksum.of(load("c", editedDowngrade)));
+    }
+
+    @Test
+    void aLargeObjectWithoutALengthIsWrittenAsBeforeLengthsWereKept() {
+        // an applied clob() keeps its checksum; a declared length is part of the text
+        assertEquals("LargeObject[character=true]", new ColumnType.LargeObject(true).toString());
+        assertEquals("LargeObject[character=false, length=255]", new ColumnType.LargeObject(false, 255L).toString());
     }
 }
