@@ -49,6 +49,10 @@ public final class ColumnTypeChanges {
             case ColumnType.Char c when from instanceof ColumnType.Char f -> c.length() < f.length();
             case ColumnType.Numeric n when from instanceof ColumnType.Numeric f -> narrowerNumeric(f, n);
             case ColumnType.Text t -> false;
+            // a shorter declared length is a smaller type on MariaDB (tinytext holds 255 bytes)
+            case ColumnType.LargeObject l when from instanceof ColumnType.LargeObject f
+                    && f.character() == l.character() -> l.length() != null
+                    && (f.length() == null || l.length() < f.length());
             case ColumnType.BigInt b -> !(from instanceof ColumnType.IntegerType || from instanceof ColumnType.SmallInt
                     || from instanceof ColumnType.TinyInt);
             case ColumnType.IntegerType i -> !(from instanceof ColumnType.SmallInt || from instanceof ColumnType.TinyInt);

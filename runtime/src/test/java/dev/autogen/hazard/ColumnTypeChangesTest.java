@@ -24,6 +24,12 @@ class ColumnTypeChangesTest {
                 Arguments.of(new ColumnType.Uuid(), new ColumnType.Varchar(36), true),
                 Arguments.of(new ColumnType.Text(), new ColumnType.BooleanType(), true),
                 Arguments.of(new ColumnType.Timestamp(6, true), new ColumnType.Timestamp(3, true), true),
+                // a large object's declared length: shorter (or from none) may not fit, longer or none always fits
+                Arguments.of(new ColumnType.LargeObject(true), new ColumnType.LargeObject(true, 255L), true),
+                Arguments.of(new ColumnType.LargeObject(false, 1000L), new ColumnType.LargeObject(false, 255L), true),
+                Arguments.of(new ColumnType.LargeObject(true, 255L), new ColumnType.LargeObject(true, 100000L), false),
+                Arguments.of(new ColumnType.LargeObject(true, 255L), new ColumnType.LargeObject(true), false),
+                Arguments.of(new ColumnType.LargeObject(false, 255L), new ColumnType.LargeObject(true, 255L), true),
                 // no change at all
                 Arguments.of(new ColumnType.Uuid(), new ColumnType.Uuid(), false));
     }
