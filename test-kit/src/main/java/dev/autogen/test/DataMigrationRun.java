@@ -13,7 +13,6 @@ import dev.autogen.sql.Dialect;
 import dev.autogen.schema.Table;
 import dev.autogen.sql.DdlRenderer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,7 +51,7 @@ final class DataMigrationRun {
         Schema before = MigrationRuns.catalog(url, dialect);
         Assumptions.assumeFalse(before.tables().isEmpty(),
                 () -> revision + "no table exists before it, so there are no rows to run it on");
-        try (Connection connection = DriverManager.getConnection(url)) {
+        try (Connection connection = MigrationRuns.connect(url)) {
             suite.insertRowsBefore(migration.id(), connection, dialect);
             if (!connection.getAutoCommit()) {
                 connection.commit();
@@ -87,7 +86,7 @@ final class DataMigrationRun {
     /** How many rows each table of {@code schema} holds, by table name. */
     private Map<String, Long> rowCounts(Schema schema) {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(url);
+        try (Connection connection = MigrationRuns.connect(url);
              Statement statement = connection.createStatement()) {
             for (Table table : schema.tables()) {
                 String count = "select count(*) from " + DdlRenderer.quoteTable(table.name());

@@ -7,7 +7,6 @@ import dev.autogen.migrate.Migrator;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -24,9 +23,17 @@ final class MigrationRuns {
         return new Migrator(ConnectionFactory.of(url, null, null), dialect, migrations).withAppliedBy("autogen-test");
     }
 
+    /**
+     * A connection with the migrator's own session: on MariaDB {@code ANSI_QUOTES} and UTC, so the kit's generated rows
+     * (identifiers in double quotes) and a suite's {@code insertRowsBefore} mean there what they mean to the migrator.
+     */
+    static Connection connect(String url) throws SQLException {
+        return ConnectionFactory.of(url, null, null).open();
+    }
+
     /** The catalog of the connection's default schema, autogen's version tables left out. */
     static Schema catalog(String url, Dialect dialect) {
-        try (Connection connection = DriverManager.getConnection(url)) {
+        try (Connection connection = connect(url)) {
             return CatalogReader.forDialect(dialect).read(connection, null);
         } catch (SQLException e) {
             throw new IllegalStateException(dialect.displayName() + ": cannot read the catalog of the test database: "

@@ -1,6 +1,7 @@
 package dev.autogen.test;
 
 import dev.autogen.sql.Dialect;
+import dev.autogen.testing.TestMariadb;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * password parameters, whose user may create databases); Testcontainers when a Docker engine answers; otherwise an
  * embedded PostgreSQL (zonky, its binaries from Maven Central) started once per test JVM. Each call to
  * {@link #freshPostgres(String)} creates a new database on that server, so tests never see each other's tables.
- * SQLite databases are new files under {@code java.io.tmpdir}.
+ * SQLite databases are new files under {@code java.io.tmpdir}. MariaDB comes from {@link TestMariadb}, the very class
+ * autogen's own tests use (its module holds nothing else).
  */
 public final class TestDatabases {
     /** The environment variable that points the tests at a PostgreSQL server of one's own. */
@@ -41,9 +43,17 @@ public final class TestDatabases {
         return switch (dialect) {
             case POSTGRESQL -> freshPostgres(hint);
             case SQLITE -> freshSqlite(hint);
-            case MARIADB -> throw new IllegalArgumentException("the test kit does not start MariaDB yet:"
-                    + " test migrations on PostgreSQL or SQLite");
+            case MARIADB -> freshMariadb(hint);
         };
+    }
+
+    /**
+     * A JDBC URL (user and password included as parameters) of a new, empty MariaDB database: on the server
+     * {@code AUTOGEN_TEST_MARIADB_URL} names, else on a throwaway {@code mariadbd} (Debian's {@code mariadb-server}
+     * package) started once per test JVM in a temporary directory: autogen's own tests use the same server.
+     */
+    public static String freshMariadb(String hint) {
+        return TestMariadb.fresh(hint);
     }
 
     /** A JDBC URL (user and password included as parameters) of a new, empty PostgreSQL database. */

@@ -146,6 +146,35 @@ class MigrationTestKitTest {
     }
 
     @Test
+    void soundMigrationsPassEveryTestOnMariadb() {
+        Outcomes outcomes = Outcomes.of(Suites.GoodOnMariadb.class);
+        assertEquals(Map.of(), outcomes.failed, outcomes.toString());
+        assertEquals(Map.of(), outcomes.aborted, outcomes.toString());
+        assertEquals(List.of(
+                "one head",
+                "MariaDB / upgrade base to head",
+                "MariaDB / entities match the migrated schema (autogen check)",
+                "MariaDB / Hibernate validates the migrated schema",
+                "MariaDB / stairway: up, down, up per revision / V0001_Notes (a00000000001)",
+                "MariaDB / stairway: up, down, up per revision / V0002_NoteBody (a00000000002)",
+                "MariaDB / data migrations and column changes on a database holding rows / V0002_NoteBody (a00000000002)"),
+                outcomes.succeeded, outcomes.toString());
+    }
+
+    @Test
+    void aDowngradeThatDoesNotRestoreAColumnFailsItsStairStepOnMariadb() {
+        Outcomes outcomes = Outcomes.of(Suites.LossyDowngradeOnMariadb.class);
+        String step = "MariaDB / stairway: up, down, up per revision / V0002_DropLegacy (a00000000002)";
+        assertEquals(List.of(step), List.copyOf(outcomes.failed.keySet()), outcomes.toString());
+        assertEquals("MariaDB: V0002_DropLegacy (a00000000002): downgrade did not restore the schema from before"
+                        + " its upgrade (- before the upgrade, + after the downgrade):\n"
+                        + "  - column notes.legacy varchar(20) null",
+                outcomes.failed.get(step));
+        assertEquals(List.of("MariaDB / stairway: up, down, up per revision / V0003_NoteBody (a00000000003)"),
+                List.copyOf(outcomes.aborted.keySet()), outcomes.toString());
+    }
+
+    @Test
     void aSuiteWithoutTheAnnotationFailsSayingWhatToAdd() {
         Outcomes outcomes = Outcomes.of(Suites.Unannotated.class);
         assertEquals(1, outcomes.failed.size(), outcomes.toString());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autogen.migrate.discovery.ClassPathMigrationSource;
 import dev.autogen.sql.Dialect;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,36 +14,36 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The rows the kit puts in a database before a data migration hold on both databases: parents first, every foreign key
+ * The rows the kit puts in a database before a data migration hold on every database: parents first, every foreign key
  * pointing at a parent row, enum checks met, keys distinct.
  */
 class SampleRowsTest {
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE", "MARIADB"})
     void fillsParentsFirstWithValuesTheConstraintsAccept(Dialect dialect) throws Exception {
         String url = TestDatabases.fresh(dialect, "sample_rows");
         MigrationRuns.migrator(url, dialect,
                 new ClassPathMigrationSource(getClass().getClassLoader(), "dev.autogen.test.fixtures.good").load())
                 .upgrade("a00000000001");
 
-        try (Connection connection = DriverManager.getConnection(url)) {
+        try (Connection connection = MigrationRuns.connect(url)) {
             SampleRows.insert(connection, dialect);
         }
 
         assertEquals(List.of("3"), strings(url, "select count(*) from authors"));
         // each note points at its own author: the parents were filled first
         assertEquals(List.of("1|r1|DRAFT|1", "2|r2|PUBLISHED|2", "3|r3|DRAFT|3"), strings(url,
-                "select n.id || '|' || n.title || '|' || n.state || '|' || a.id from notes n"
+                "select n.id, n.title, n.state, a.id from notes n"
                         + " join authors a on a.id = n.author_id order by n.id"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE", "MARIADB"})
     void aCheckTheRowsCannotMeetIsReportedWithTableRowAndWhatToDo(Dialect dialect) throws Exception {
         String url = TestDatabases.fresh(dialect, "sample_rows_check");
-        try (Connection connection = DriverManager.getConnection(url)) {
-            connection.createStatement().execute("create table codes (code varchar(10) not null"
+        try (Connection connection = MigrationRuns.connect(url)) {
+            connection.createStatement().execute("create table codes (code varchar(10) not null,"
                     + " constraint ck_codes_long check (length(code) > 5))");
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> SampleRows.insert(connection, dialect));
@@ -56,11 +55,16 @@ class SampleRowsTest {
         assertEquals(List.of("0"), strings(url, "select count(*) from codes"));
     }
 
+    /** Each row of the result, its columns joined by {@code |}. */
     private static List<String> strings(String url, String sql) throws Exception {
         List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = MigrationRuns.connect(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
             while (rs.next()) {
-                values.add(rs.getString(1));
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getString(i));
+                }
+                values.add(String.join("|", row));
             }
         }
         return values;

@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * password parameters, whose user may create databases), else a throwaway instance of the Debian package's
  * {@code mariadbd} (installed by {@code .ci/run}) in a temporary directory on a free port, started once per test JVM
  * and killed when it exits. Each {@link #fresh(String)} creates a new database on it.
+ *
+ * <p>It lives in a module of its own, below the runtime, so that one copy serves autogen's own tests (the runtime's
+ * and the generator's, in test scope) and the migration test kit, which hands it to projects
+ * ({@code TestDatabases.fresh(MARIADB, ...)}): the kit depends on the runtime and the generator, so they cannot
+ * depend on it.
  */
 public final class TestMariadb {
     public static final String URL_VARIABLE = "AUTOGEN_TEST_MARIADB_URL";
