@@ -50,6 +50,16 @@ class MariadbHazardsTest {
                 row(s -> s.alterColumn("users", column("name", text()).nullable(), column("name", text())),
                         "FAILS_ON_EXISTING_ROWS: fails if users.name holds NULLs", "TABLE_REWRITE: rebuilds users in"
                                 + " place, every row rewritten (ALGORITHM=INPLACE: reads and writes go on)", COMMITS),
+                // a longer varchar whose length prefix keeps its size in any character set: metadata only
+                row(s -> s.alterColumn("users", column("name", varchar(20)), column("name", varchar(60))), COMMITS),
+                // one that may cross 255 bytes (utf8mb4: 80 to 400) is a copy
+                row(s -> s.alterColumn("users", column("name", varchar(20)), column("name", varchar(100))),
+                        "TABLE_REWRITE: copies every row of users into a new table (ALGORITHM=COPY)",
+                        "BLOCKS_WRITES: writes to users wait while it is copied (LOCK=SHARED)", COMMITS),
+                // dropping NOT NULL rebuilds the table too (MariaDB refuses it instantly)
+                row(s -> s.alterColumn("users", column("name", text()), column("name", text()).nullable()),
+                        "TABLE_REWRITE: rebuilds users in place, every row rewritten (ALGORITHM=INPLACE: reads and"
+                                + " writes go on)", COMMITS),
                 // CREATE INDEX is INPLACE with LOCK=NONE: a scan, writes go on
                 row(s -> s.createIndex("ix_users_name", "users", "name"), "SCANS_TABLE: reads every row of users to"
                         + " build the index (ALGORITHM=INPLACE: reads and writes go on)", COMMITS),

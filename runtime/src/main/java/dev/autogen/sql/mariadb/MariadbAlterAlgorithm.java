@@ -34,6 +34,7 @@ import dev.autogen.op.RunCallback;
 import dev.autogen.op.SetComment;
 import dev.autogen.op.SetRowLevelSecurity;
 import dev.autogen.schema.Column;
+import dev.autogen.schema.ColumnType;
 import java.util.Optional;
 
 /**
@@ -100,15 +101,41 @@ public enum MariadbAlterAlgorithm {
     }
 
     /**
-     * A new type is a copy (MariaDB converts every value); NULL to NOT NULL rebuilds the table in place (every row is
-     * checked); dropping NOT NULL, a new default or comment is metadata.
+     * A new type is a copy (MariaDB converts every value), except a longer {@code varchar} whose length keeps its size
+     * ({@link #widensWithinItsLengthBytes}), which is metadata. Changing nullability, either way, rebuilds the table in
+     * place (the row format keeps a null flag per nullable column; NULL to NOT NULL also checks every row): MariaDB
+     * 10.11 refuses {@code ALGORITHM=INSTANT} for both, and the table gets a new InnoDB table id. A new default or
+     * comment is metadata.
      */
     private static MariadbAlterAlgorithm alterColumn(Column from, Column to) {
-        if (!MariadbTypes.sql(from.type()).equals(MariadbTypes.sql(to.type()))) {
+        if (!MariadbTypes.sql(from.type()).equals(MariadbTypes.sql(to.type()))
+                && !widensWithinItsLengthBytes(from.type(), to.type())) {
             return COPY;
         }
-        return from.nullable() && !to.nullable() ? INPLACE_REBUILD : INSTANT;
+        return from.nullable() != to.nullable() ? INPLACE_REBUILD : INSTANT;
     }
+
+    /** The most bytes a character takes in any of MariaDB's character sets ({@code utf8mb4}). */
+    private static final int MAX_BYTES_PER_CHARACTER = 4;
+
+    /**
+     * Whether a {@code varchar} grows without changing the size of its length prefix, which InnoDB does instantly: one
+     * byte up to 255 bytes of data, two above (except for {@code ROW_FORMAT=REDUNDANT}, which is not the default and not
+     * assumed). The bytes depend on the column's character set, which the operation does not carry, so this holds only
+     * when it holds for every character set: both lengths within 255 bytes even at 4 bytes a character
+     * ({@code varchar(63)}), or both above 255 even at 1 ({@code varchar(256)}). Anything between may cross the
+     * boundary, and is taken for the copy it is then.
+     */
+    static boolean widensWithinItsLengthBytes(ColumnType from, ColumnType to) {
+        if (!(from instanceof ColumnType.Varchar(int before) && to instanceof ColumnType.Varchar(int after))
+                || after < before) {
+            return false;
+        }
+        return after * MAX_BYTES_PER_CHARACTER <= ONE_BYTE_LENGTH || before > ONE_BYTE_LENGTH;
+    }
+
+    /** The longest data, in bytes, whose length a one-byte prefix holds. */
+    private static final int ONE_BYTE_LENGTH = 255;
 
     private static Optional<Work> work(String table, MariadbAlterAlgorithm algorithm) {
         return Optional.of(new Work(table, algorithm));
