@@ -9,6 +9,7 @@ import dev.autogen.hazard.HazardKind;
 import dev.autogen.hazard.Hazards;
 import dev.autogen.op.Operation;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.mariadb.MariadbOnlineDdl;
 import dev.autogen.sql.postgres.PostgresOnlineDdl;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Which operations of a plan {@code autogen -m} marks {@code .online()}: on PostgreSQL, those that have an online form
@@ -28,6 +30,13 @@ import java.util.TreeSet;
  * BLOCKS_WRITES, which it never says of a table the plan creates), when their table already holds rows, or always with
  * {@code --online}. Whether a table holds rows is one query for all of them ({@code exists}, which stops at the first
  * row). On SQLite nothing is marked: there the mark would be a no-op.
+ *
+ * <p>On MariaDB, those that have an online form ({@link MariadbOnlineDdl}: {@code ALGORITHM=INPLACE, LOCK=NONE}) and
+ * read or rewrite every row of an existing table (SCANS_TABLE or TABLE_REWRITE: an index build, a rebuild in place),
+ * on the same terms. InnoDB runs those without blocking writes by default already; the mark makes it a promise the
+ * server keeps or refuses with its reason ({@code LOCK=NONE}) instead of quietly locking, which is worth it where the
+ * work takes as long as the table is large. An instant change takes no mark (metadata only, nothing to keep online),
+ * and a copy has no online form (the migrator would refuse the mark).
  */
 public final class OnlineMarks {
     private OnlineMarks() {
@@ -51,18 +60,26 @@ public final class OnlineMarks {
 
     /** Operation index to the table it would block, for the operations an online form helps. */
     static Map<Integer, String> candidates(List<Operation> plan, Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRESQL -> candidates(plan, dialect, PostgresOnlineDdl::supports,
+                    Set.of(HazardKind.BLOCKS_READS, HazardKind.BLOCKS_WRITES));
+            case MARIADB -> candidates(plan, dialect, MariadbOnlineDdl::supports,
+                    Set.of(HazardKind.SCANS_TABLE, HazardKind.TABLE_REWRITE));
+            case SQLITE -> new TreeMap<>();
+        };
+    }
+
+    /** The operations that have an online form and a hazard of one of {@code kinds} on a table, with that table. */
+    private static Map<Integer, String> candidates(List<Operation> plan, Dialect dialect,
+                                                   Predicate<Operation> hasOnlineForm, Set<HazardKind> kinds) {
         Map<Integer, String> candidates = new TreeMap<>();
-        if (dialect != Dialect.POSTGRESQL) {
-            return candidates;
-        }
         List<List<Hazard>> hazards = Hazards.of(plan, dialect);
         for (int i = 0; i < plan.size(); i++) {
-            if (!PostgresOnlineDdl.supports(plan.get(i))) {
+            if (!hasOnlineForm.test(plan.get(i))) {
                 continue;
             }
             int index = i;
-            hazards.get(i).stream().filter(h -> h.table() != null && (h.kind() == HazardKind.BLOCKS_READS
-                    || h.kind() == HazardKind.BLOCKS_WRITES)).findFirst()
+            hazards.get(i).stream().filter(h -> h.table() != null && kinds.contains(h.kind())).findFirst()
                     .ifPresent(h -> candidates.put(index, h.table()));
         }
         return candidates;

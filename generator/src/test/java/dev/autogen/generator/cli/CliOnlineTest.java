@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.testing.TestDatabases;
+import dev.autogen.testing.TestMariadb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code autogen -m} on real PostgreSQL marks {@code .online()} the operations whose table already holds rows (here
  * the sample's {@code ix_users_phone} on {@code users}), every such operation with {@code --online}, none on an empty
- * table; {@code upgrade} then builds the index concurrently and the catalog ends with it valid.
+ * table; {@code upgrade} then builds the index concurrently and the catalog ends with it valid. The same on MariaDB,
+ * where the mark is {@code ALGORITHM=INPLACE, LOCK=NONE}.
  */
 class CliOnlineTest {
     private static final Path SAMPLE = Path.of("../migrations/src/main/java/dev/autogen/sample/migrations");
@@ -73,6 +75,48 @@ class CliOnlineTest {
         assertEquals(List.of("ix_users_phone true"), query("select c.relname || ' ' || i.indisvalid from pg_index i"
                 + " join pg_class c on c.oid = i.indexrelid where c.relname = 'ix_users_phone'"));
         assertEquals(List.of("bbb222"), query("select revision from autogen_version"));
+    }
+
+    /**
+     * On MariaDB the mark goes on what reads or rewrites every row in place (the index build), not on an instant
+     * change (the added column); {@code upgrade} and its script build the index with {@code ALGORITHM=INPLACE,
+     * LOCK=NONE}.
+     */
+    @Test
+    void minusMMarksMariadbIndexBuildsOnTablesWithRowsOnline() throws IOException, SQLException {
+        Path dir = ScratchDirectory.create("cli-online-mariadb");
+        migrations = Files.createDirectories(dir.resolve("migrations"));
+        Path sources = Files.createDirectories(migrations.resolve(PACKAGE.replace('.', '/')));
+        Files.copy(SAMPLE.resolve("V0001_InitialSchema.java"), sources.resolve("V0001_InitialSchema.java"));
+        url = TestMariadb.fresh("cli_online");
+        assertExit(0, autogen("upgrade"));
+        Path written = sources.resolve("V0002_AddPhone.java");
+
+        assertExit(0, autogen("-m", "add phone", "--rev-id", "bbb222"));
+        assertFalse(Files.readString(written).contains(".online()"), Files.readString(written));
+        Files.delete(written);
+
+        sql("insert into tenants values ('00000000-0000-0000-0000-000000000001', now(), 't', 't')",
+                "insert into users (id, created_at, email, username, tenant_id) values"
+                        + " ('00000000-0000-0000-0000-000000000002', now(), 'a@b.c', 'a',"
+                        + " '00000000-0000-0000-0000-000000000001')");
+        CliOutcome withRows = assertExit(0, autogen("-m", "add phone", "--rev-id", "bbb222"));
+        String source = Files.readString(written);
+        assertTrue(source.contains("schema.createIndex(\"ix_users_phone\", \"users\", \"phone\").online();"), source);
+        assertTrue(source.contains("column(\"phone\", varchar(16)).nullable());"), source); // instant: no mark
+        assertEquals(1, source.split("\\.online\\(\\)", -1).length - 1, source);
+        assertTrue(withRows.out().contains("[online]"), withRows::toString);
+
+        CliOutcome script = assertExit(0, autogen("upgrade", "--sql"));
+        assertTrue(script.out().contains("create index `ix_users_phone` on `users` (`phone`) algorithm=inplace"
+                + " lock=none;"), script::toString);
+
+        assertExit(0, autogen("upgrade"));
+        assertEquals(List.of("ix_users_phone phone"), query("select concat(index_name, ' ', column_name) from"
+                + " information_schema.statistics where table_schema = database() and table_name = 'users'"
+                + " and index_name = 'ix_users_phone'"));
+        assertEquals(List.of("bbb222"), query("select revision from autogen_version"));
+        assertExit(0, autogen("check"));
     }
 
     @Test
