@@ -33,13 +33,7 @@ class CliOnlineTest {
 
     @Test
     void minusMMarksOperationsOnTablesWithRowsOnline() throws IOException, SQLException {
-        Path dir = ScratchDirectory.create("cli-online");
-        migrations = Files.createDirectories(dir.resolve("migrations"));
-        Path sources = Files.createDirectories(migrations.resolve(PACKAGE.replace('.', '/')));
-        Files.copy(SAMPLE.resolve("V0001_InitialSchema.java"), sources.resolve("V0001_InitialSchema.java"));
-        url = TestDatabases.freshPostgres("cli_online");
-        assertExit(0, autogen("upgrade"));
-        Path written = sources.resolve("V0002_AddPhone.java");
+        Path written = sampleUpgradedTo0001("cli-online", TestDatabases.freshPostgres("cli_online"));
 
         CliOutcome empty = assertExit(0, autogen("-m", "add phone", "--rev-id", "bbb222"));
         assertFalse(Files.readString(written).contains(".online()"), Files.readString(written));
@@ -84,13 +78,7 @@ class CliOnlineTest {
      */
     @Test
     void minusMMarksMariadbIndexBuildsOnTablesWithRowsOnline() throws IOException, SQLException {
-        Path dir = ScratchDirectory.create("cli-online-mariadb");
-        migrations = Files.createDirectories(dir.resolve("migrations"));
-        Path sources = Files.createDirectories(migrations.resolve(PACKAGE.replace('.', '/')));
-        Files.copy(SAMPLE.resolve("V0001_InitialSchema.java"), sources.resolve("V0001_InitialSchema.java"));
-        url = TestMariadb.fresh("cli_online");
-        assertExit(0, autogen("upgrade"));
-        Path written = sources.resolve("V0002_AddPhone.java");
+        Path written = sampleUpgradedTo0001("cli-online-mariadb", TestMariadb.fresh("cli_online"));
 
         assertExit(0, autogen("-m", "add phone", "--rev-id", "bbb222"));
         assertFalse(Files.readString(written).contains(".online()"), Files.readString(written));
@@ -125,6 +113,19 @@ class CliOnlineTest {
         migrations = SAMPLE;
         assertEquals("autogen: --lock-retries -1 is negative: give 0 or more",
                 autogen("upgrade", "--lock-retries", "-1").assertOneLineError(2));
+    }
+
+    /**
+     * A migrations directory holding the sample's first revision, applied to the database at {@code databaseUrl}; the
+     * path where {@code -m "add phone"} writes the second.
+     */
+    private Path sampleUpgradedTo0001(String scratch, String databaseUrl) throws IOException {
+        migrations = Files.createDirectories(ScratchDirectory.create(scratch).resolve("migrations"));
+        Path sources = Files.createDirectories(migrations.resolve(PACKAGE.replace('.', '/')));
+        Files.copy(SAMPLE.resolve("V0001_InitialSchema.java"), sources.resolve("V0001_InitialSchema.java"));
+        url = databaseUrl;
+        assertExit(0, autogen("upgrade"));
+        return sources.resolve("V0002_AddPhone.java");
     }
 
     private CliOutcome autogen(String... args) {
