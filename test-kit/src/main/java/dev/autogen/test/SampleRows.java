@@ -9,6 +9,7 @@ import dev.autogen.schema.Schema;
 import dev.autogen.schema.Table;
 import dev.autogen.sql.DdlRenderer;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.mariadb.MariadbNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,8 +67,9 @@ public final class SampleRows {
         if (columns.isEmpty()) {
             return;
         }
-        String sql = "insert into " + DdlRenderer.quoteTable(table.name()) + " ("
-                + columns.stream().map(c -> DdlRenderer.quoteIdentifier(c.name())).collect(Collectors.joining(", "))
+        DdlRenderer renderer = DdlRenderer.forDialect(dialect);
+        String sql = "insert into " + table(table.name()) + " ("
+                + columns.stream().map(c -> renderer.quote(c.name())).collect(Collectors.joining(", "))
                 + ") values (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
         for (int row = 0; row < ROWS_PER_TABLE; row++) {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -136,9 +138,20 @@ public final class SampleRows {
                 .filter(values -> !values.isEmpty()).findFirst().orElse(List.of());
     }
 
-    private static List<Map<String, Object>> rowsOf(Connection connection, String table) throws SQLException {
+    /**
+     * A table's name quoted as its database quotes it whatever the session: {@link #insert} may be given any
+     * connection, and on MariaDB one without the migrator's {@code ANSI_QUOTES} reads double quotes as a string.
+     */
+    private String table(String name) {
+        return switch (dialect) {
+            case POSTGRESQL, SQLITE -> DdlRenderer.quoteTable(name);
+            case MARIADB -> MariadbNames.table(name);
+        };
+    }
+
+    private List<Map<String, Object>> rowsOf(Connection connection, String table) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select * from " + DdlRenderer.quoteTable(table));
+        try (PreparedStatement select = connection.prepareStatement("select * from " + table(table));
              ResultSet rs = select.executeQuery()) {
             ResultSetMetaData meta = rs.getMetaData();
             while (rs.next()) {
