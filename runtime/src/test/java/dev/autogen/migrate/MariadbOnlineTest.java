@@ -83,6 +83,33 @@ class MariadbOnlineTest {
                 + " and index_name <> 'PRIMARY'"));
     }
 
+    /** What {@code autogen -m} marks on MariaDB besides index builds: the in-place rebuilds, on a table with rows. */
+    @Test
+    void keysAndNotNullAreBuiltInPlaceWithoutLocks() throws SQLException {
+        MigrationFiles.writeText(dir, "V0001_People", source("V0001_People", "aaa111", null, """
+                schema.execute("create table people (id integer not null, email varchar(50), name varchar(50))");
+                        schema.execute("insert into people values (1, 'a@b.c', 'Ada')");"""));
+        String url = TestMariadb.fresh("online_keys");
+        MigrationFiles.writeText(dir, "V0002_Keys", source("V0002_Keys", "bbb222", "aaa111", """
+                schema.addPrimaryKey("people", "pk_people", "id").online();
+                        schema.addUniqueConstraint("people", "uq_people_email", "email").online();
+                        schema.alterColumn("people", column("name", varchar(50)).nullable(),
+                                column("name", varchar(50))).online();
+                        schema.execute("alter table missing_table add column x integer");"""));
+
+        assertThrows(MigrationException.class, () -> migrator(url).upgrade("head"));
+
+        List<String> ran = TestSql.strings(url, "select first_line from autogen_statement_journal order by ordinal");
+        assertEquals(3, ran.size(), ran.toString());
+        assertTrue(ran.stream().allMatch(sql -> sql.endsWith(", algorithm=inplace, lock=none")), ran.toString());
+        assertEquals(List.of("PRIMARY id", "uq_people_email email"), TestSql.strings(url, "select concat(index_name,"
+                + " ' ', column_name) from information_schema.statistics where table_schema = database()"
+                + " and table_name = 'people' order by 1"));
+        assertEquals(List.of("NO"), TestSql.strings(url, "select is_nullable from information_schema.columns where"
+                + " table_schema = database() and table_name = 'people' and column_name = 'name'"));
+        assertEquals(List.of("1 Ada"), TestSql.rows(url, "select id, name from people"));
+    }
+
     @Test
     void aMarkedOperationMariadbWouldCopyTheTableForIsRefusedBeforeAnythingRuns() throws SQLException {
         String url = users();

@@ -126,7 +126,7 @@ public enum MariadbAlterAlgorithm {
      * ({@code varchar(63)}), or both above 255 even at 1 ({@code varchar(256)}). Anything between may cross the
      * boundary, and is taken for the copy it is then.
      */
-    static boolean widensWithinItsLengthBytes(ColumnType from, ColumnType to) {
+    private static boolean widensWithinItsLengthBytes(ColumnType from, ColumnType to) {
         if (!(from instanceof ColumnType.Varchar(int before) && to instanceof ColumnType.Varchar(int after))
                 || after < before) {
             return false;
