@@ -81,9 +81,11 @@ final class PostgresRunSession {
                 + "', locked::text, true) from (select k, pg_try_advisory_lock(k) as locked from (select "
                 + PostgresAdvisoryLock.KEY_SQL + " as k) key" + (schema == null ? "" : " where current_schema() is not"
                 + " null") + " offset 0) attempt");
-        // the tables only under the lock: a runner that waits creates nothing
-        statements.add("do $autogen$ begin if current_setting('" + LOCKED_FLAG + "', true) = 'true' then "
-                + String.join("; ", store.createTableSql()) + "; end if; end $autogen$");
+        // the tables only under the lock (a runner that waits creates nothing), and only when missing: no notices
+        statements.add("do $autogen$ begin if current_setting('" + LOCKED_FLAG + "', true) = 'true' and (to_regclass('"
+                + quoteIdentifier(VersionTables.VERSION) + "') is null or to_regclass('"
+                + quoteIdentifier(VersionTables.HISTORY) + "') is null) then " + String.join("; ",
+                store.createTableSql()) + "; end if; end $autogen$");
         statements.addAll(RecordedRevisions.readSql(store));
         PostgresRunSession started;
         try (PreparedStatement st = c.prepareStatement(String.join("; ", statements))) {
