@@ -250,9 +250,9 @@ public final class Migrator {
      * listener in one line. An explicit target (an id, a prefix, {@code +N}) applies the revisions it names either way.
      */
     public List<String> upgrade(String target, ContractRevisions contracts) {
-        return locked((c, runner) -> {
+        return locked((c, runner, start) -> {
             // read once (the tables were just created if missing): the check, the path and the first step use it
-            RecordedRevisions recorded = RecordedRevisions.readExisting(store, c);
+            RecordedRevisions recorded = start.read();
             refuseEditedRevisions(recorded, "upgrade");
             noteSquashedTarget(target);
             List<String> done = new ArrayList<>();
@@ -285,8 +285,8 @@ public final class Migrator {
      * @throws MigrationException when a revision fails or cannot be reverted
      */
     public List<String> downgrade(String target) {
-        return locked((c, runner) -> {
-            RecordedRevisions recorded = RecordedRevisions.readExisting(store, c);
+        return locked((c, runner, start) -> {
+            RecordedRevisions recorded = start.read();
             refuseEditedRevisions(recorded, "downgrade");
             noteSquashedTarget(target);
             List<String> current = recorded.current();
@@ -344,8 +344,9 @@ public final class Migrator {
      * @return the repaired revisions, in revision order (empty when nothing was edited)
      */
     public List<String> repair() {
-        return locked((c, runner) -> {
-            List<String> edited = edited(c).stream().map(IntegrityProblem::revision).toList();
+        return locked((c, runner, start) -> {
+            RecordedRevisions recorded = start.read();
+            List<String> edited = edited(recorded.current(), recorded.history()).stream().map(IntegrityProblem::revision).toList();
             if (edited.isEmpty()) {
                 return List.of();
             }
@@ -398,8 +399,8 @@ public final class Migrator {
      */
     public List<String> stamp(String target) {
         List<String> after = graph.rowsAfterStamp(target);
-        return locked((c, runner) -> {
-            List<String> before = store.current(c);
+        return locked((c, runner, start) -> {
+            List<String> before = start.read().current();
             inTransaction(c, () -> {
                 store.moveHeads(c, before, after);
                 Instant now = clock.instant();
@@ -529,7 +530,13 @@ public final class Migrator {
 
     @FunctionalInterface
     private interface Work {
-        List<String> run(Connection c, RevisionRunner runner) throws SQLException;
+        List<String> run(Connection c, RevisionRunner runner, RecordedAtStart start) throws SQLException;
+    }
+
+    /** The version tables as the run found them under the lock: already read, or read when asked. */
+    @FunctionalInterface
+    private interface RecordedAtStart {
+        RecordedRevisions read() throws SQLException;
     }
 
     /**
@@ -537,6 +544,13 @@ public final class Migrator {
      * the work, and releases the lock in {@code finally} (a failure to release never hides the failure of the work).
      */
     private List<String> locked(Work work) {
+        if (dialect == Dialect.POSTGRESQL && lockKind == MigrationLockKind.ADVISORY
+                && profile == ServerProfile.POSTGRESQL) {
+            List<String> done = lockedInOneRoundTrip(work);
+            if (done != null) {
+                return done;
+            }
+        }
         MigrationLock lock = MigrationLock.of(lockKind, dialect, timeouts, listener, connections);
         try (Connection c = open(); SchemaSearchPath path = SchemaSearchPath.enter(c, schema)) {
             c.setAutoCommit(true);
@@ -553,7 +567,8 @@ public final class Migrator {
                 if (dialect == Dialect.MARIADB) {
                     StatementJournal.createIfMissing(c);
                 }
-                return work.run(c, new RevisionRunner(dialect, liveSchema, timeouts, listener));
+                return work.run(c, new RevisionRunner(dialect, liveSchema, timeouts, listener),
+                        () -> RecordedRevisions.readExisting(store, c));
             } catch (RuntimeException e) {
                 failure = e;
                 throw e;
@@ -565,6 +580,32 @@ public final class Migrator {
             MigrationException busy = dialect == Dialect.SQLITE
                     ? MigrationLock.SqliteWriteLock.waitedTooLong(e, timeouts) : null;
             throw busy != null ? busy : databaseFailure("database error", e);
+        }
+    }
+
+    /**
+     * {@link #locked} on PostgreSQL with the advisory lock, its session set up, locked and read in one round trip and
+     * released in one ({@link PostgresRunSession}); null, with nothing done, when that could not be had (the lock is
+     * busy, the schema is missing, ...): the caller then takes the ordinary path, which waits and reports.
+     */
+    private List<String> lockedInOneRoundTrip(Work work) {
+        try (Connection c = open()) {
+            c.setAutoCommit(true);
+            PostgresRunSession session = PostgresRunSession.start(c, schema, store);
+            if (session == null) {
+                return null;
+            }
+            Exception failure = null;
+            try {
+                return work.run(c, new RevisionRunner(dialect, liveSchema, timeouts, listener), session::recorded);
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+                throw e;
+            } finally {
+                session.end(c, failure);
+            }
+        } catch (SQLException e) {
+            throw databaseFailure("database error", e);
         }
     }
 

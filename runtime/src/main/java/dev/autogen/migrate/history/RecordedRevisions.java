@@ -24,19 +24,32 @@ public record RecordedRevisions(List<String> current, List<HistoryEntry> history
             return new RecordedRevisions(store.currentOfExisting(c), store.historyOfExisting(c));
         }
         try (Statement st = c.createStatement()) {
-            if (!st.execute(store.currentSql() + "; " + store.historySql())) {
+            if (!st.execute(String.join("; ", readSql(store)))) {
                 throw new SQLException("reading the version tables returned no rows");
             }
-            List<String> current;
-            try (ResultSet rs = st.getResultSet()) {
-                current = VersionStore.currentRows(rs);
+            return readFrom(store, st);
+        }
+    }
+
+    /** PostgreSQL: the two statements that read both tables, to be sent together ({@link #readFrom}). */
+    public static List<String> readSql(VersionStore store) {
+        return List.of(store.currentSql(), store.historySql());
+    }
+
+    /** The results of {@link #readSql}'s statements: {@code st}'s current result and the one after it. */
+    public static RecordedRevisions readFrom(VersionStore store, Statement st) throws SQLException {
+        List<String> current;
+        try (ResultSet rs = st.getResultSet()) {
+            if (rs == null) {
+                throw new SQLException("reading the version tables returned no rows");
             }
-            if (!st.getMoreResults()) {
-                throw new SQLException("reading the version tables returned no history");
-            }
-            try (ResultSet rs = st.getResultSet()) {
-                return new RecordedRevisions(current, store.historyRows(rs));
-            }
+            current = VersionStore.currentRows(rs);
+        }
+        if (!st.getMoreResults()) {
+            throw new SQLException("reading the version tables returned no history");
+        }
+        try (ResultSet rs = st.getResultSet()) {
+            return new RecordedRevisions(current, store.historyRows(rs));
         }
     }
 }

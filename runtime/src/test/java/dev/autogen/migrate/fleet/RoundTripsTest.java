@@ -3,6 +3,7 @@ package dev.autogen.migrate.fleet;
 import static dev.autogen.testing.TestSql.execute;
 import static dev.autogen.testing.TestSql.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.migrate.ConnectionFactory;
 import dev.autogen.migrate.LoadedMigration;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.Test;
  * trips between the migrator and PostgreSQL for a run that applies one revision, and for one that finds nothing to do.
  * Each {@code execute*} of a statement and each {@code commit}/{@code rollback} counts one; a JDBC batch and a
  * multi-statement string count one each, as pgjdbc sends them together. {@code psql} running the same revision by hand
- * takes 5 ({@code begin}, {@code set local search_path}, two DDL statements, {@code commit}); the migrator adds the
- * lock, the session settings it restores afterwards, reading the version tables and writing them. The bench's fleet
- * section (bench/RESULTS.md) times the same path.
+ * takes 5 ({@code begin}, {@code set local search_path}, two DDL statements, {@code commit}); the migrator takes 3: its
+ * session set up, locked and read in one ({@code PostgresRunSession}), the revision's batch, and the unlock with the
+ * session's settings back. The bench's fleet section (bench/RESULTS.md) times the same path.
  */
 class RoundTripsTest {
     private static final List<LoadedMigration> MIGRATIONS = new ClassPathMigrationSource(
@@ -35,7 +36,7 @@ class RoundTripsTest {
             "executeLargeUpdate", "executeLargeBatch", "commit", "rollback");
 
     @Test
-    void applyingOneRevisionToATenantSchemaTakesSevenRoundTrips() throws Exception {
+    void applyingOneRevisionToATenantSchemaTakesThreeRoundTrips() throws Exception {
         String url = TestDatabases.freshPostgres("roundtrips");
         execute(url, "create schema tenant_01");
         List<String> calls = new ArrayList<>();
@@ -46,16 +47,53 @@ class RoundTripsTest {
 
         assertEquals(List.of("a10000000002"), migrator.upgrade("head"));
 
-        // search_path, lock, version tables + synchronous_commit, version rows + history, the revision's batch (DDL,
-        // bookkeeping, commit), unlock, search_path back; and making the run durable where the server's
-        // synchronous_commit is on (the embedded test servers run with it off)
-        int durable = strings(url, "show synchronous_commit").equals(List.of("off")) ? 0 : 1;
-        assertEquals(7 + durable, calls.size(), String.join("\n", calls));
+        // search_path, version tables, lock, session settings and both reads; the revision's batch (DDL, bookkeeping,
+        // commit); unlock with the settings back
+        assertEquals(3, calls.size(), String.join("\n", calls));
         assertEquals(List.of("a10000000002"), strings(url, "select revision from tenant_01.autogen_version"));
 
         calls.clear();
         assertEquals(List.of(), migrator.upgrade("head"));
-        assertEquals(6 + durable, calls.size(), "nothing to do, under the lock: " + String.join("\n", calls));
+        assertEquals(2, calls.size(), "nothing to do, under the lock: " + String.join("\n", calls));
+    }
+
+    @Test
+    void aSessionThatCommitsSynchronouslyIsMadeDurableAndRestoredInTheUnlockRoundTrip() throws Exception {
+        String url = TestDatabases.freshPostgres("roundtripsdurable");
+        execute(url, "create schema tenant_01");
+        List<String> calls = new ArrayList<>();
+        try (Connection pooled = ConnectionFactory.of(url, null, null).open()) {
+            session(pooled, "set synchronous_commit = on", "set search_path = pooled_app");
+            Connection lent = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("close")
+                            ? null : invoke(method, pooled, args));
+            Migrator migrator = new Migrator(counting(() -> lent, calls), Dialect.POSTGRESQL, MIGRATIONS)
+                    .withSchema("tenant_01");
+
+            assertEquals(List.of("a10000000001", "a10000000002"), migrator.upgrade("head"));
+
+            // set-up, two revisions committed asynchronously, the unlock that makes them durable
+            assertEquals(4, calls.size(), String.join("\n", calls));
+            assertTrue(calls.getLast().contains("txid_current()"), calls.getLast());
+            assertEquals("on|pooled_app|false", row(pooled, "select current_setting('synchronous_commit') || '|'"
+                    + " || current_setting('search_path') || '|' || exists (select from pg_locks where locktype ="
+                    + " 'advisory' and pid = pg_backend_pid())"));
+        }
+    }
+
+    private static void session(Connection c, String... statements) throws java.sql.SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    private static String row(Connection c, String sql) throws java.sql.SQLException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     /** Connections whose statements note each round trip in {@code calls}. */
