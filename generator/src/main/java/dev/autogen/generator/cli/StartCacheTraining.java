@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *
  * <p>With {@code --check} first, it trains the separate cache that {@code check} runs with, in a second JVM over the
  * scratch directory the first training left (its migration applied and compiled): only the three kinds of
- * {@code check} and the unreachable PostgreSQL one, then the driver's classes and autogen's catalog and SQL classes. A
+ * {@code check}, {@code check --offline} and the unreachable PostgreSQL one, then the driver's classes and autogen's catalog and SQL classes. A
  * JDK 25 AOT cache loads every class it holds when the JVM starts, so the general cache (javac, the emitter, every
  * command) made the usual no-op check load some 8 100 classes where it uses 3 000 (6 200 with this one), and saved it
  * almost no CPU; see bench/RESULTS.md, "Speed work of 2026-12-05 (2)".
@@ -79,12 +79,16 @@ public final class StartCacheTraining {
         preload(PRELOADED);
     }
 
-    /** {@code check} after a change, with the model cached, from its in-sync record, and against no server. */
+    /**
+     * {@code check} after a change, with the model cached, from its in-sync record, offline (the migrations replayed),
+     * and against no server.
+     */
     private static void checks(List<String> project, Path cache, String entities, Path migrations) throws IOException {
         run(project, "check");
         deleteTree(cache.resolve("in-sync"));
         run(project, "check");
         run(project, "check");
+        run(project, "check", "--offline");
         run(List.of("--url", UNREACHABLE_POSTGRES, "--user", "training", "--classpath", entities, "--packages",
                 SAMPLE_PACKAGE, "--migrations", migrations.toString()), "check");
     }
