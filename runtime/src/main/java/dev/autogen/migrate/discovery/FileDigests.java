@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  * the file only when it may have changed. A no-op {@code check} hashed 3 MB of migration sources twice and 1 000 class
  * files once on every run; now each tree's digests are kept in an index ({@code file-digests/} in the cache
  * directory) beside what the file system said of each file when it was hashed, and within one run each file is hashed
- * at most once.
+ * at most once (unless its times are too recent to trust, as below).
  *
  * <p>The rule, after Git's index: a stored digest is used when the file's size, modification time, change time
  * ({@code ctime}) and inode number are all what they were when it was hashed, and it was stored only when the file's
@@ -46,6 +46,9 @@ public final class FileDigests {
     private static final String DIRECTORY = "file-digests";
     private static final String FORMAT = "autogen-file-digests-1";
     private static final String STATS = "unix:size,lastModifiedTime,ctime,ino";
+
+    /** At most this many digests are remembered in one process (a long-lived JVM reads many trees). */
+    private static final int MAX_REMEMBERED = 100_000;
 
     /** Digests taken in this process, by absolute path, with the stats they were taken under. */
     private static final Map<Path, Known> THIS_RUN = new ConcurrentHashMap<>();
@@ -103,15 +106,18 @@ public final class FileDigests {
             }
             if (known == null || !known.stats().equals(stats)) {
                 long started = clock.getAsLong();
-                byte[] sha256 = hash(absolute);
-                known = new Known(stats, sha256);
-                if (stats != null && !stats.racyAt(started) && !name.contains("\n")) {
-                    index.put(name, known);
-                    changed = true;
+                known = new Known(stats, hash(absolute));
+                if (stats != null && !stats.racyAt(started)) {
+                    // the same rule within a run: a long-lived JVM (the Maven plugin) may see a file written again
+                    if (THIS_RUN.size() >= MAX_REMEMBERED) {
+                        THIS_RUN.clear();
+                    }
+                    THIS_RUN.put(absolute, known);
+                    if (!name.contains("\n")) {
+                        index.put(name, known);
+                        changed = true;
+                    }
                 }
-            }
-            if (stats != null) {
-                THIS_RUN.put(absolute, known);
             }
             digests.add(known.sha256());
         }
