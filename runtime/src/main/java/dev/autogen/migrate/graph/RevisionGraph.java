@@ -5,12 +5,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -61,39 +58,12 @@ public final class RevisionGraph {
         this.squashes = known != null ? known : Squashes.of(all);
         this.unsquashed = unsquashed;
         this.root = root == null ? this : root;
-        Map<String, LoadedMigration> ids = new TreeMap<>();
-        squashes.nodes(unsquashed).forEach(m -> ids.put(m.id(), m));
-        Map<String, List<String>> kids = new TreeMap<>();
-        Map<String, List<String>> needers = new TreeMap<>();
-        Map<String, List<String>> required = new java.util.HashMap<>();
-        ids.keySet().forEach(id -> {
-            kids.put(id, new ArrayList<>());
-            needers.put(id, new ArrayList<>());
-        });
-        for (LoadedMigration m : ids.values()) {
-            for (String parent : new TreeSet<>(m.parents())) {
-                if (!ids.containsKey(parent)) {
-                    throw new RevisionGraphException("revision " + m.id() + " (" + m.simpleName()
-                            + ") follows parent " + parent
-                            + ", which no migration declares — fix the parent id or restore the missing migration");
-                }
-                kids.get(parent).add(m.id());
-            }
-            for (String dependency : m.dependsOn()) {
-                if (!ids.containsKey(dependency)) {
-                    throw new RevisionGraphException("revision " + m.id() + " (" + m.simpleName()
-                            + ") depends on " + dependency + ", which no migration declares — fix dependsOn (a full"
-                            + " revision id) or restore the missing migration");
-                }
-            }
-            required.put(m.id(), requires(m));
-            required.get(m.id()).forEach(r -> needers.get(r).add(m.id()));
-        }
-        this.byId = ids;
-        this.requirements = required;
-        this.children = kids;
-        this.dependents = needers;
-        this.order = topologicalOrder();
+        RevisionEdges edges = RevisionEdges.of(squashes.nodes(unsquashed));
+        this.byId = edges.byId();
+        this.requirements = edges.requirements();
+        this.children = edges.children();
+        this.dependents = edges.dependents();
+        this.order = edges.order();
     }
 
     private static Map<String, LoadedMigration> byId(List<LoadedMigration> migrations) {
@@ -560,49 +530,5 @@ public final class RevisionGraph {
         List<T> copy = new ArrayList<>(list);
         Collections.reverse(copy);
         return List.copyOf(copy);
-    }
-
-    private List<LoadedMigration> topologicalOrder() {
-        Comparator<LoadedMigration> creation = Comparator.comparing(LoadedMigration::className)
-                .thenComparing(LoadedMigration::id);
-        Map<String, Integer> waiting = new HashMap<>();
-        PriorityQueue<LoadedMigration> ready = new PriorityQueue<>(creation);
-        for (LoadedMigration m : byId.values()) {
-            int required = requires(m).size();
-            waiting.put(m.id(), required);
-            if (required == 0) {
-                ready.add(m);
-            }
-        }
-        List<LoadedMigration> sorted = new ArrayList<>();
-        while (!ready.isEmpty()) {
-            LoadedMigration m = ready.poll();
-            sorted.add(m);
-            for (String child : new TreeSet<>(dependents.get(m.id()))) {
-                if (waiting.merge(child, -1, Integer::sum) == 0) {
-                    ready.add(byId.get(child));
-                }
-            }
-        }
-        if (sorted.size() < byId.size()) {
-            throw new RevisionGraphException("revisions form a cycle: " + describeCycle(waiting)
-                    + " — a revision cannot follow its own descendant; fix the parent ids");
-        }
-        return List.copyOf(sorted);
-    }
-
-    /** One cycle among the revisions Kahn's algorithm could not place, as {@code a -> b -> a} (each requires the next). */
-    private String describeCycle(Map<String, Integer> waiting) {
-        String start = waiting.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
-                .sorted().findFirst().orElseThrow();
-        List<String> path = new ArrayList<>();
-        String at = start;
-        while (!path.contains(at)) {
-            path.add(at);
-            at = requires(byId.get(at)).stream().filter(p -> waiting.get(p) > 0).findFirst().orElseThrow();
-        }
-        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
-        cycle.add(at);
-        return String.join(" -> ", cycle);
     }
 }
