@@ -21,7 +21,8 @@ import java.util.List;
  *   <li>the bytes of every file in the class directories of the entity class path ({@code target/classes}): the
  *       entities, embeddables, mapped superclasses, converters, enums, {@code package-info} classes and any
  *       {@code hibernate.properties} live there, and a class that is not scanned (an enum in another package) still
- *       shapes the model. Hashing them reads each byte once, less than loading the classes costs;</li>
+ *       shapes the model. Hashing them reads each byte once, less than loading the classes costs, and a file
+ *       whose size and times did not change is not read again (its digest is kept, see {@code FileDigests});</li>
  *   <li>the path, size and modification time of every jar on it (dependencies are rebuilt, never edited in place), or,
  *       with no class path, of autogen's own class path (where the bundled sample entities are);</li>
  *   <li>the packages to scan and the dialect;</li>
@@ -33,7 +34,7 @@ import java.util.List;
  */
 final class EntityModelKey {
     /** Bumped when the cache entry's layout changes. */
-    private static final String FORMAT = "autogen-entity-model-3";
+    private static final String FORMAT = "autogen-entity-model-4";
 
     private EntityModelKey() {
     }

@@ -33,7 +33,7 @@ public final class InSyncShortcut {
     private static final String DIRECTORY = "in-sync";
     private static final int KEPT_RECORDS = 32;
     /** Bumped when the key's inputs or the record's layout change. */
-    private static final String FORMAT = "autogen-in-sync-2";
+    private static final String FORMAT = "autogen-in-sync-3";
 
     private final Project project;
     private final CacheEntries records;

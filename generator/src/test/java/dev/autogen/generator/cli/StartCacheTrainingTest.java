@@ -25,17 +25,7 @@ class StartCacheTrainingTest {
 
     @Test
     void trainsMigrationUpgradeAndEveryKindOfCheck() throws Exception {
-        String entities = Path.of(User.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        String before = System.getProperty(CACHE_PROPERTY);
-        try {
-            StartCacheTraining.main(new String[] {scratch.toString(), entities});
-        } finally {
-            if (before == null) {
-                System.clearProperty(CACHE_PROPERTY);
-            } else {
-                System.setProperty(CACHE_PROPERTY, before);
-            }
-        }
+        train(scratch.toString(), entities());
 
         try (Stream<Path> sources = Files.walk(scratch.resolve("migrations"))) {
             assertEquals(1, sources.filter(p -> p.toString().endsWith(".java")).count(), "-m wrote the migration");
@@ -44,6 +34,40 @@ class StartCacheTrainingTest {
                 "select revision from autogen_version"), "upgrade applied it");
         assertEquals(2, files(scratch.resolve("cache/entity-models")), "the SQLite and the PostgreSQL models were cached");
         assertEquals(1, files(scratch.resolve("cache/in-sync")), "a clean check wrote its in-sync record");
+    }
+
+    @Test
+    void theCheckTrainingRunsEveryKindOfCheckOverTheProjectTheFirstLeft() throws Exception {
+        train(scratch.toString(), entities());
+        Path models = scratch.resolve("cache/entity-models");
+        Path stale = Files.writeString(models.resolve("stale-marker"), "");
+        train("--check", scratch.toString(), entities());
+
+        assertTrue(Files.notExists(stale), "the models were cleared, so the first check booted Hibernate");
+
+        try (Stream<Path> sources = Files.walk(scratch.resolve("migrations"))) {
+            assertEquals(1, sources.filter(p -> p.toString().endsWith(".java")).count(), "no second migration");
+        }
+        assertEquals(2, files(models), "the first check after a change booted Hibernate and cached both models again");
+        assertEquals(1, files(scratch.resolve("cache/in-sync")), "a clean check wrote its in-sync record");
+    }
+
+    private static String entities() throws Exception {
+        return Path.of(User.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    /** Runs the training as the launcher does, keeping this JVM's cache setting. */
+    private static void train(String... args) throws Exception {
+        String before = System.getProperty(CACHE_PROPERTY);
+        try {
+            StartCacheTraining.main(args);
+        } finally {
+            if (before == null) {
+                System.clearProperty(CACHE_PROPERTY);
+            } else {
+                System.setProperty(CACHE_PROPERTY, before);
+            }
+        }
     }
 
     private static long files(Path directory) throws Exception {

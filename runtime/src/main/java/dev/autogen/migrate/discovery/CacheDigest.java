@@ -2,7 +2,6 @@ package dev.autogen.migrate.discovery;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,8 @@ public final class CacheDigest {
 
     /**
      * Feeds a class path entry's identity: its path, and for a jar its size and modification time; for a directory
-     * every file's relative path and either its bytes ({@code contents}) or its size and modification time.
+     * every file's relative path and either its content's SHA-256 ({@code contents}, through {@link FileDigests}, so
+     * an unchanged file is not read again) or its size and modification time.
      *
      * @throws IOException when the entry cannot be read, or a directory holds too many files to key by
      */
@@ -59,16 +59,13 @@ public final class CacheDigest {
             if (files.size() > MAX_DIRECTORY_FILES) {
                 throw new IOException("too many files to key a cache by: " + absolute);
             }
-            byte[] buffer = new byte[64 * 1024];
-            for (Path file : files.stream().sorted().toList()) {
+            List<Path> sorted = files.stream().sorted().toList();
+            List<byte[]> digests = contents ? FileDigests.fromEnvironment().of(absolute, sorted) : null;
+            for (int i = 0; i < sorted.size(); i++) {
+                Path file = sorted.get(i);
                 text(digest, absolute.relativize(file).toString().replace(File.separatorChar, '/'));
                 if (contents) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        for (int n; (n = in.read(buffer)) > 0; ) {
-                            digest.update(buffer, 0, n);
-                        }
-                    }
-                    text(digest, "");
+                    digest.update(digests.get(i));
                 } else {
                     text(digest, Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
                 }

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * Compiled migration classes kept on disk between runs, so {@code autogen check} and {@code upgrade} do not run javac
  * over unchanged sources every time (the largest phase of both). An entry is a directory named by a SHA-256 over the
- * sources (relative path and content), the runtime's identity (its jar or class directory: paths, sizes, modification
+ * sources (relative path and content's SHA-256, kept by {@link FileDigests} so an unchanged source is not read
+ * again), the runtime's identity (its jar or class directory: paths, sizes, modification
  * times), the compile class path and the Java feature version; any change gives a new key, so an entry is never
  * stale. The cache lives outside the sources ({@code $XDG_CACHE_HOME/autogen} or {@code ~/.cache/autogen}, overridden
  * by the system property {@code autogen.cache.dir} or the environment variable {@code AUTOGEN_CACHE_DIR}; the value
@@ -38,7 +39,7 @@ import java.util.stream.Stream;
  */
 public final class CompiledClassCache {
     /** Bumped when the entry layout or the compiler options change. */
-    private static final String FORMAT = "autogen-class-cache-2 --release 21 -proc:none";
+    private static final String FORMAT = "autogen-class-cache-3 --release 21 -proc:none";
     private static final String MANIFEST = "manifest.tsv";
     private static final int KEPT_ENTRIES = 32;
     private static final long LEFTOVER_AGE_MILLIS = 3_600_000;
@@ -122,11 +123,11 @@ public final class CompiledClassCache {
         for (Path source : sources) {
             byName.put(relative(directory, source), source);
         }
-        for (var entry : byName.entrySet()) {
-            CacheDigest.text(digest, entry.getKey());
-            byte[] content = Files.readAllBytes(entry.getValue());
-            CacheDigest.text(digest, Integer.toString(content.length));
-            digest.update(content);
+        List<byte[]> digests = FileDigests.in(root).of(directory, List.copyOf(byName.values()));
+        int i = 0;
+        for (String name : byName.keySet()) {
+            CacheDigest.text(digest, name);
+            digest.update(digests.get(i++));
         }
         return HexFormat.of().formatHex(digest.digest());
     }
