@@ -1,9 +1,11 @@
 package dev.autogen.sql.mariadb;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The session settings every autogen connection to MariaDB runs with. {@code ANSI_QUOTES}: the version tables'
@@ -22,8 +24,20 @@ public final class MariadbSession {
                     + " ',NO_BACKSLASH_ESCAPES,', ','))",
             "set session time_zone = '+00:00'");
 
+    /**
+     * Checks the server ({@link MariadbServer}: MariaDB 10.11+, never MySQL) and applies {@link #SETTINGS}.
+     *
+     * @throws SQLException naming the problem when the server is not one autogen runs on
+     */
     public static void prepare(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
+            try (ResultSet version = st.executeQuery("select version()")) {
+                version.next();
+                Optional<String> refusal = MariadbServer.refusal(version.getString(1));
+                if (refusal.isPresent()) {
+                    throw new SQLException(refusal.get());
+                }
+            }
             for (String setting : SETTINGS) {
                 st.execute(setting);
             }
