@@ -2,6 +2,7 @@ package dev.autogen.generator.jpa;
 
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
@@ -84,6 +85,7 @@ public final class HibernateModelReader {
                     });
         }
         if (dialect == Dialect.MARIADB) {
+            refuseNamedEnums(NamedEnums.read(postgres.metadata()), schema);
             // Hibernate's MariaDB dialect maps an enum to a native enum(...) type without a check; the migration keeps
             // PostgreSQL's varchar and check, so the checks come from the PostgreSQL boot, like the types
             Map<String, Table> postgresTables = new HashMap<>();
@@ -100,6 +102,23 @@ public final class HibernateModelReader {
         Schema withEnums = new Schema(schema.tables(), schema.sequences(), NamedEnums.read(postgres.metadata()));
         IdentifierLimits.check(withEnums, target.metadata());
         return withEnums;
+    }
+
+    /**
+     * Refuses PostgreSQL named enums on MariaDB, naming the first column of the first type: Hibernate maps them to a
+     * native {@code enum(...)} column there, which autogen does not render, compare or alter yet (docs/comparison.md,
+     * MariaDB). Refused before anything is written, rather than a migration whose column type MariaDB rejects.
+     */
+    private static void refuseNamedEnums(List<EnumType> enums, Schema schema) {
+        for (EnumType type : enums) {
+            String column = schema.tables().stream().flatMap(t -> t.columns().stream()
+                            .filter(c -> c.type() instanceof ColumnType.Native n && n.sql().equals(type.name()))
+                            .map(c -> t.name() + "." + c.name()))
+                    .findFirst().orElse("?");
+            throw new EntityModelException("column " + column + " is a PostgreSQL named enum (" + type.name()
+                    + ", @JdbcTypeCode(SqlTypes.NAMED_ENUM)), which autogen cannot map on MariaDB yet: use"
+                    + " @Enumerated(EnumType.STRING) without @JdbcTypeCode there (a varchar with a check constraint)");
+        }
     }
 
     /**
