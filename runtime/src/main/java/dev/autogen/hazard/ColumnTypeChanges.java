@@ -3,6 +3,7 @@ package dev.autogen.hazard;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.DdlRenderer;
+import dev.autogen.sql.mariadb.MariadbTypes;
 
 /**
  * What a column type change does to existing values and storage: whether some values may no longer fit (narrowing),
@@ -74,8 +75,15 @@ public final class ColumnTypeChanges {
             case ColumnType.Binary b -> true;
             case ColumnType.LargeObject l -> true;
             case ColumnType.Array a -> true;
-            case ColumnType.Native n -> true;
+            // a native enum(...) (MariaDB) keeps its rows' values when it keeps every value, wherever new ones go
+            case ColumnType.Native n -> !keepsEveryEnumValue(from, n);
         };
+    }
+
+    private static boolean keepsEveryEnumValue(ColumnType from, ColumnType to) {
+        var before = MariadbTypes.enumValues(from);
+        var after = MariadbTypes.enumValues(to);
+        return before.isPresent() && after.isPresent() && after.get().containsAll(before.get());
     }
 
     private static boolean narrowerNumeric(ColumnType.Numeric from, ColumnType.Numeric to) {

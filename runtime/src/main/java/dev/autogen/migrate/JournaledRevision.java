@@ -51,7 +51,7 @@ final class JournaledRevision {
     RevisionRunner.Result run(Connection c, RevisionRunner.Step step) throws SQLException {
         LoadedMigration revision = step.revision();
         String direction = step.bookkeeping().direction();
-        List<Unit> units = units(revision, step.operations(), step.online().operations());
+        List<Unit> units = units(revision, step.operations(), step.online().operations(), step.schemaBefore().get());
         List<StatementJournal.Entry> done = StatementJournal.of(c, revision.id(), direction);
         requireUnchanged(revision, direction, done, units);
         if (!done.isEmpty()) {
@@ -92,7 +92,7 @@ final class JournaledRevision {
      */
     void revert(Connection c, LoadedMigration revision, List<StatementJournal.Entry> done) throws SQLException {
         String upgrade = HistoryEntry.UPGRADE;
-        List<Unit> units = units(revision, revision.upgradeChanges().operations(), onlineMarks(revision));
+        List<Unit> units = units(revision, revision.upgradeChanges().operations(), onlineMarks(revision), Schema.EMPTY);
         requireUnchanged(revision, upgrade, done, units);
         Unit last = units.get(done.size() - 1);
         if (done.size() < units.size() && units.get(done.size()).operation() == last.operation()) {
@@ -119,7 +119,7 @@ final class JournaledRevision {
                     .orElse(Integer.MAX_VALUE);
             String current = null;
             try {
-                for (Unit unit : units(revision, List.of(reverses.get(k)), Set.of())) {
+                for (Unit unit : units(revision, List.of(reverses.get(k)), Set.of(), Schema.EMPTY)) {
                     current = unit.text();
                     execute(c, unit);
                 }
@@ -145,8 +145,10 @@ final class JournaledRevision {
      * The statements of {@code operations}, numbered from 1; those of the operations at {@code online} in their online
      * form ({@link MariadbOnlineDdl}), refused before anything runs when MariaDB would copy the table for one.
      */
-    private List<Unit> units(LoadedMigration revision, List<Operation> operations, Set<Integer> online) {
+    private List<Unit> units(LoadedMigration revision, List<Operation> operations, Set<Integer> online,
+            Schema schemaBefore) {
         List<Unit> units = new ArrayList<>();
+        Schema before = schemaBefore;
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
             if (operation instanceof RunCallback callback) {
@@ -160,7 +162,9 @@ final class JournaledRevision {
                         + " change expand/contract (a new column, backfill, switch the code, drop the old one)");
             }
             try {
-                for (var statement : renderer.render(operation, Schema.EMPTY)) {
+                List<dev.autogen.sql.Statement> statements = renderer.render(operation, before);
+                before = next(before, operation);
+                for (var statement : statements) {
                     String sql = online.contains(i)
                             ? MariadbOnlineDdl.statement(operation, statement.sql()).orElseThrow() : statement.sql();
                     units.add(new Unit(units.size() + 1, i, operation, sql, null));
@@ -172,6 +176,21 @@ final class JournaledRevision {
             }
         }
         return units;
+    }
+
+    /**
+     * The schema after {@code operation}, for the enum types and columns the next operations render with; when it
+     * does not fit (an empty schema: nothing needed replaying), the schema stays as it was.
+     */
+    private static Schema next(Schema before, Operation operation) {
+        if (before == Schema.EMPTY && !(operation instanceof dev.autogen.op.CreateEnumType)) {
+            return before;
+        }
+        try {
+            return SchemaInterpreter.apply(before, operation);
+        } catch (RuntimeException e) {
+            return before;
+        }
     }
 
     /** The operations of a revision's upgrade marked {@code .online()}: the statements that ran were of that form. */

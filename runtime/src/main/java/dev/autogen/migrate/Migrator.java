@@ -11,6 +11,7 @@ import dev.autogen.migrate.history.MigrationStatus;
 import dev.autogen.migrate.history.RecordedRevisions;
 import dev.autogen.migrate.history.VersionStore;
 import dev.autogen.op.Operation;
+import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.mariadb.MariadbSession;
 import java.sql.Connection;
@@ -494,7 +495,9 @@ public final class Migrator {
                         () -> rows.writing(after, applied, m, upgrade, index)),
                         profile.statementPerTransaction()
                                 ? OnlinePlan.of(changes, direction, dialect, online).everyStatementAlone()
-                                : OnlinePlan.of(changes, direction, dialect, online));
+                                : OnlinePlan.of(changes, direction, dialect, online),
+                        () -> dialect == Dialect.MARIADB && MigratedSchema.involvesNamedEnums(operations)
+                                ? MigratedSchema.before(graph, m, upgrade) : Schema.EMPTY);
             }
         }
         return null;

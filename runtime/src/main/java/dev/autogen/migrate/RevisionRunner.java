@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs one revision at a time: asks the caller which revision comes next once it holds the database's write lock,
@@ -72,8 +73,17 @@ final class RevisionRunner {
         }
     }
 
-    /** The revision to run next, with its operations, its bookkeeping and which operations run online. */
-    record Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping, OnlinePlan online) {
+    /**
+     * The revision to run next, with its operations, its bookkeeping, which operations run online, and the schema
+     * the migrations imply before it ({@code schemaBefore}, computed only when asked: MariaDB asks for it when the
+     * revision involves PostgreSQL named enums, whose values its native {@code enum(...)} columns spell out).
+     */
+    record Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping, OnlinePlan online,
+            Supplier<Schema> schemaBefore) {
+        Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping, OnlinePlan online) {
+            this(revision, operations, bookkeeping, online, () -> Schema.EMPTY);
+        }
+
         Step(LoadedMigration revision, List<Operation> operations, Bookkeeping bookkeeping) {
             this(revision, operations, bookkeeping, OnlinePlan.NONE);
         }

@@ -30,6 +30,10 @@ class ColumnTypeChangesTest {
                 Arguments.of(new ColumnType.LargeObject(true, 255L), new ColumnType.LargeObject(true, 100000L), false),
                 Arguments.of(new ColumnType.LargeObject(true, 255L), new ColumnType.LargeObject(true), false),
                 Arguments.of(new ColumnType.LargeObject(false, 255L), new ColumnType.LargeObject(true, 255L), true),
+                // a native enum (MariaDB) keeps its rows' values unless it loses one
+                Arguments.of(new ColumnType.Native("enum('A','B')"), new ColumnType.Native("enum('A','B','C')"), false),
+                Arguments.of(new ColumnType.Native("enum('A','B','C')"), new ColumnType.Native("enum('A','C')"), true),
+                Arguments.of(new ColumnType.Native("enum('A','B')"), new ColumnType.Native("enum('A','X','B')"), false),
                 // no change at all
                 Arguments.of(new ColumnType.Uuid(), new ColumnType.Uuid(), false));
     }

@@ -1,8 +1,6 @@
 package dev.autogen.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.migrate.discovery.SourceDirectoryMigrationSource;
 import dev.autogen.sql.Dialect;
@@ -15,15 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A revision that creates a PostgreSQL named enum type is refused on a real MariaDB before any of its statements
- * runs (MariaDB's native {@code enum(...)} columns are not built yet), instead of failing at the column whose type
- * MariaDB does not know after the statements before it have committed.
+ * Migrations written on PostgreSQL with a named enum ({@code createEnumType}, columns of {@code native("tier")},
+ * {@code alterEnumType}) applied unchanged to a real MariaDB: the columns are native {@code enum(...)} columns with the
+ * values the type has at each revision, a later revision's new column of the type too, an altered type modifies every
+ * column of it, and the downgrades put each back.
  */
 class MariadbNamedEnumTest {
     @TempDir
     Path dir;
 
-    private static String source(String className, String id, String parent, String upgrade) {
+    private static String source(String className, String id, String parent, String upgrade, String downgrade) {
         return """
                 package migrations;
 
@@ -43,29 +42,51 @@ class MariadbNamedEnumTest {
 
                     @Override
                     public void downgrade(SchemaChanges schema) {
+                        %s
                     }
                 }
-                """.formatted(id, parent == null ? "" : ", parent = \"" + parent + "\"", className, upgrade);
+                """.formatted(id, parent == null ? "" : ", parent = \"" + parent + "\"", className, upgrade, downgrade);
+    }
+
+    private static List<String> columnTypes(String url) throws SQLException {
+        return TestSql.strings(url, "select concat(table_name, '.', column_name, ' ', column_type) from"
+                + " information_schema.columns where table_schema = database() and table_name in ('users', 'teams')"
+                + " order by table_name, ordinal_position");
     }
 
     @Test
-    void aRevisionCreatingANamedEnumIsRefusedBeforeAnythingRuns() throws SQLException {
-        MigrationFiles.writeText(dir, "V0001_Users", source("V0001_Users", "aaa111", null,
-                "schema.execute(\"create table users (id integer primary key)\");"));
-        MigrationFiles.writeText(dir, "V0002_Tier", source("V0002_Tier", "bbb222", "aaa111", """
-                schema.addColumn("users", column("nickname", varchar(20)).nullable());
-                        schema.createEnumType("tier", List.of("FREE", "PRO"));
-                        schema.addColumn("users", column("tier", nativeType("tier")).nullable());"""));
+    void aPostgresqlNamedEnumBecomesNativeEnumColumnsThroughItsRevisions() throws SQLException {
+        MigrationFiles.writeText(dir, "V0001_Tier", source("V0001_Tier", "aaa111", null, """
+                schema.createEnumType("tier", List.of("FREE", "PRO"));
+                        schema.createTable(table("users").column(column("id", integer()))
+                                .column(column("tier", nativeType("tier")).nullable()).primaryKey("pk_users", "id"));""",
+                """
+                schema.dropTable("users");
+                        schema.dropEnumType("tier", List.of("FREE", "PRO"));"""));
+        MigrationFiles.writeText(dir, "V0002_Teams", source("V0002_Teams", "bbb222", "aaa111", """
+                schema.createTable(table("teams").column(column("id", integer())).primaryKey("pk_teams", "id"));
+                        schema.addColumn("teams", column("tier", nativeType("tier")).nullable());""",
+                "schema.dropTable(\"teams\");"));
+        MigrationFiles.writeText(dir, "V0003_Enterprise", source("V0003_Enterprise", "ccc333", "bbb222",
+                "schema.alterEnumType(\"tier\", List.of(\"FREE\", \"PRO\", \"ENTERPRISE\"), List.of(\"FREE\", \"PRO\"));",
+                "schema.alterEnumType(\"tier\", List.of(\"FREE\", \"PRO\"), List.of(\"FREE\", \"PRO\", \"ENTERPRISE\"));"));
         String url = TestMariadb.fresh("named_enum");
         Migrator migrator = new Migrator(ConnectionFactory.of(url, null, null), Dialect.MARIADB,
                 new SourceDirectoryMigrationSource(dir).load());
 
-        MigrationException refused = assertThrows(MigrationException.class, () -> migrator.upgrade("head"));
+        migrator.upgrade("bbb222");
+        assertEquals(List.of("teams.id int(11)", "teams.tier enum('FREE','PRO')", "users.id int(11)",
+                "users.tier enum('FREE','PRO')"), columnTypes(url));
 
-        assertTrue(refused.getMessage().contains("the PostgreSQL named enum type tier cannot be applied on MariaDB")
-                && refused.getMessage().contains("nothing of it was applied"), refused.getMessage());
-        assertEquals(List.of("id"), TestSql.strings(url, "select column_name from information_schema.columns"
-                + " where table_schema = database() and table_name = 'users' order by 1"));
-        assertEquals(List.of("aaa111"), migrator.current());
+        migrator.upgrade("head");
+        TestSql.execute(url, "insert into users values (1, 'ENTERPRISE')");
+        assertEquals(List.of("teams.id int(11)", "teams.tier enum('FREE','PRO','ENTERPRISE')", "users.id int(11)",
+                "users.tier enum('FREE','PRO','ENTERPRISE')"), columnTypes(url));
+
+        TestSql.execute(url, "delete from users");
+        migrator.downgrade("aaa111");
+        assertEquals(List.of("users.id int(11)", "users.tier enum('FREE','PRO')"), columnTypes(url));
+        migrator.downgrade("base");
+        assertEquals(List.of(), columnTypes(url));
     }
 }

@@ -21,6 +21,10 @@ final class MariadbTypeParser {
 
     static ColumnType parse(String columnType) {
         String spelled = columnType.strip().toLowerCase(Locale.ROOT);
+        if (spelled.startsWith("enum(")) {
+            // a native enum keeps its values' case: they are the Java constants' names
+            return new ColumnType.Native("enum" + columnType.strip().substring("enum".length()));
+        }
         Matcher m = TYPE.matcher(spelled);
         if (!m.matches()) {
             return new ColumnType.Native(spelled);

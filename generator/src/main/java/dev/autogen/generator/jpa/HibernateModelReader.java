@@ -3,6 +3,7 @@ package dev.autogen.generator.jpa;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.ColumnType;
 import dev.autogen.schema.EnumType;
+import dev.autogen.sql.mariadb.MariadbTypes;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
@@ -41,7 +42,8 @@ import org.hibernate.boot.model.relational.Namespace;
  *       emulates each one with a one-column table ({@code next_val}); those tables are physical tables in the
  *       SQLite boot model and are read as tables, exactly as Hibernate models them.</li>
  *   <li>PostgreSQL named enums: see {@link NamedEnums}. SQLite has no enum types (and Hibernate's SQLite dialect
- *       cannot map {@code NAMED_ENUM}): there the column keeps the type name, which SQLite accepts as any text.</li>
+ *       cannot map {@code NAMED_ENUM}): there the column keeps the type name, which SQLite accepts as any text. On
+ *       MariaDB the column is a native {@code enum(...)} of the values, and there is no type (see nativeEnums).</li>
  *   <li>Hibernate's temporary mutation tables ({@code HT_…}, {@code HTE_…}) are left out.</li>
  * </ul>
  */
@@ -85,7 +87,7 @@ public final class HibernateModelReader {
                     });
         }
         if (dialect == Dialect.MARIADB) {
-            refuseNamedEnums(NamedEnums.read(postgres.metadata()), schema);
+            schema = nativeEnums(NamedEnums.read(postgres.metadata()), schema);
             // Hibernate's MariaDB dialect maps an enum to a native enum(...) type without a check; the migration keeps
             // PostgreSQL's varchar and check, so the checks come from the PostgreSQL boot, like the types
             Map<String, Table> postgresTables = new HashMap<>();
@@ -105,20 +107,22 @@ public final class HibernateModelReader {
     }
 
     /**
-     * Refuses PostgreSQL named enums on MariaDB, naming the first column of the first type: Hibernate maps them to a
-     * native {@code enum(...)} column there, which autogen does not render, compare or alter yet (docs/comparison.md,
-     * MariaDB). Refused before anything is written, rather than a migration whose column type MariaDB rejects.
+     * PostgreSQL named enums as MariaDB's native {@code enum(...)} columns, as Hibernate's MariaDB dialect maps
+     * {@code SqlTypes.NAMED_ENUM}: the column's type is the {@code enum('A','B')} spelling the catalog reader reads
+     * back (values in declaration order), and there is no enum type (MariaDB has none). A changed value list is then a
+     * column type change, rendered as {@code modify column}; a migration planned on MariaDB is MariaDB's own (see
+     * docs/comparison.md, MariaDB).
      */
-    private static void refuseNamedEnums(List<EnumType> enums, Schema schema) {
-        for (EnumType type : enums) {
-            String column = schema.tables().stream().flatMap(t -> t.columns().stream()
-                            .filter(c -> c.type() instanceof ColumnType.Native n && n.sql().equals(type.name()))
-                            .map(c -> t.name() + "." + c.name()))
-                    .findFirst().orElse("?");
-            throw new EntityModelException("column " + column + " is a PostgreSQL named enum (" + type.name()
-                    + ", @JdbcTypeCode(SqlTypes.NAMED_ENUM)), which autogen cannot map on MariaDB yet: use"
-                    + " @Enumerated(EnumType.STRING) without @JdbcTypeCode there (a varchar with a check constraint)");
+    private static Schema nativeEnums(List<EnumType> enums, Schema schema) {
+        if (enums.isEmpty()) {
+            return schema;
         }
+        Map<String, ColumnType> spelled = new HashMap<>();
+        enums.forEach(type -> spelled.put(type.name(), new ColumnType.Native(MariadbTypes.enumSql(type.values()))));
+        return new Schema(schema.tables().stream().map(table -> table.withColumns(table.columns().stream()
+                .map(column -> column.type() instanceof ColumnType.Native n && spelled.containsKey(n.sql())
+                        ? column.withType(spelled.get(n.sql())) : column).toList())).toList(),
+                schema.sequences(), schema.enumTypes());
     }
 
     /**

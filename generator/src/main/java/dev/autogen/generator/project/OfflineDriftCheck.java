@@ -12,6 +12,7 @@ import dev.autogen.op.Operation;
 import dev.autogen.op.RunCallback;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
+import dev.autogen.sql.mariadb.MariadbEnumColumns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,7 @@ public final class OfflineDriftCheck {
         }
         problems.addAll(HeadSentinel.problems(HeadSentinel.file(project.settings()), heads));
         Replay replay = replay(graph);
-        Schema replayed = replay.schema();
+        Schema replayed = asOn(replay.schema(), dialect);
         List<String> notes = replay.notes();
         Schema entities = entitySchema(project, dialect);
         List<Operation> plan = new SchemaDiffer(dialect, SqlExpressions::canonical, project.derivedKeyOrder(dialect))
@@ -46,6 +47,14 @@ public final class OfflineDriftCheck {
                     + (plan.size() == 1 ? "" : "s") + ": generate a migration with autogen -m MESSAGE");
         }
         return new DriftCheck.Report(problems, plan, heads, notes);
+    }
+
+    /**
+     * The replayed schema as {@code dialect} holds it: on MariaDB a PostgreSQL named enum's columns are native
+     * {@code enum(...)} columns and there is no type ({@link MariadbEnumColumns}); elsewhere unchanged.
+     */
+    public static Schema asOn(Schema replayed, Dialect dialect) {
+        return dialect == Dialect.MARIADB ? MariadbEnumColumns.spelledOut(replayed) : replayed;
     }
 
     /** The schema the migrations build, replayed from an empty one, and a note per revision the replay cannot see into. */

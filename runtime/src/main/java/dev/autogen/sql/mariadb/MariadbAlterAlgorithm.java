@@ -109,7 +109,7 @@ public enum MariadbAlterAlgorithm {
      */
     private static MariadbAlterAlgorithm alterColumn(Column from, Column to) {
         if (!MariadbTypes.sql(from.type()).equals(MariadbTypes.sql(to.type()))
-                && !widensWithinItsLengthBytes(from.type(), to.type())) {
+                && !widensWithinItsLengthBytes(from.type(), to.type()) && !appendsEnumValues(from.type(), to.type())) {
             return COPY;
         }
         return from.nullable() != to.nullable() ? INPLACE_REBUILD : INSTANT;
@@ -132,6 +132,20 @@ public enum MariadbAlterAlgorithm {
             return false;
         }
         return after * MAX_BYTES_PER_CHARACTER <= ONE_BYTE_LENGTH || before > ONE_BYTE_LENGTH;
+    }
+
+    /**
+     * Whether a native {@code enum(...)} only gets values at the end of its list, which InnoDB does instantly while the
+     * stored index keeps its size (one byte up to 255 values): every row keeps its number. A value removed, inserted
+     * or reordered renumbers rows, and MariaDB copies the table.
+     */
+    public static boolean appendsEnumValues(ColumnType from, ColumnType to) {
+        if (!(from instanceof ColumnType.Native(String before) && to instanceof ColumnType.Native(String after))
+                || !before.startsWith("enum(") || !before.endsWith(")")) {
+            return false;
+        }
+        return after.startsWith(before.substring(0, before.length() - 1) + ",") && after.endsWith(")")
+                && after.split("','", -1).length <= ONE_BYTE_LENGTH;
     }
 
     /** The longest data, in bytes, whose length a one-byte prefix holds. */

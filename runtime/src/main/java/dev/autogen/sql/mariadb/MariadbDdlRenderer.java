@@ -51,8 +51,9 @@ import java.util.List;
  * definition; a foreign key is dropped with {@code drop foreign key} and the index MariaDB made for it (named as the
  * key) with it; a unique constraint is an index and is dropped as one; a primary key is always called
  * {@code PRIMARY}. Row-level security ({@link SetRowLevelSecurity}, {@link CreatePolicy}, {@link DropPolicy}) renders
- * nothing, as on SQLite: MariaDB has none, and the migrator says so once per run. Named enum types are PostgreSQL's:
- * creating or altering one is refused (see {@link #namedEnum}), dropping one renders nothing.
+ * nothing, as on SQLite: MariaDB has none, and the migrator says so once per run. A PostgreSQL named enum type has
+ * no object of its own here: its columns are native {@code enum(...)} columns ({@link MariadbEnumColumns}), so creating
+ * or dropping the type renders nothing and altering it modifies each of its columns.
  */
 public final class MariadbDdlRenderer implements DdlRenderer {
     @Override
@@ -73,12 +74,14 @@ public final class MariadbDdlRenderer implements DdlRenderer {
     @Override
     public List<Statement> render(Operation operation, Schema before) {
         return switch (operation) {
-            case CreateTable op -> MariadbTableDdl.createTable(op.table());
+            case CreateTable op -> MariadbTableDdl.createTable(MariadbEnumColumns.resolve(op.table(), before));
             case DropTable op -> one("drop table " + table(op.name()));
             case RenameTable op -> one("rename table " + table(op.from()) + " to " + table(op.to()));
-            case AddColumn op -> one(alter(op.table()) + "add column " + MariadbTableDdl.column(op.column()));
+            case AddColumn op -> one(alter(op.table()) + "add column "
+                    + MariadbTableDdl.column(MariadbEnumColumns.resolve(op.column(), before)));
             case DropColumn op -> one(alter(op.table()) + "drop column " + quote(op.name()));
-            case AlterColumn op -> one(alter(op.table()) + "modify column " + MariadbTableDdl.column(op.to()));
+            case AlterColumn op -> one(alter(op.table()) + "modify column "
+                    + MariadbTableDdl.column(MariadbEnumColumns.resolve(op.to(), before)));
             case RenameColumn op -> one(alter(op.table()) + "rename column " + quote(op.from()) + " to "
                     + quote(op.to()));
             case CreateIndex op -> one(MariadbTableDdl.createIndex(op.table(), op.index()));
@@ -102,9 +105,12 @@ public final class MariadbDdlRenderer implements DdlRenderer {
             case SetRowLevelSecurity op -> List.of();
             case CreatePolicy op -> List.of();
             case DropPolicy op -> List.of();
-            case CreateEnumType op -> throw namedEnum(op.enumType().name());
+            case CreateEnumType op -> List.of();
             case DropEnumType op -> List.of();
-            case AlterEnumType op -> throw namedEnum(op.enumType().name());
+            case AlterEnumType op -> MariadbEnumColumns.alter(op, before).stream()
+                    .map(column -> Statement.of(alter(column.table()) + "modify column "
+                            + MariadbTableDdl.column(column.column())))
+                    .toList();
             case ExecuteSql op -> one(op.sql());
             case ExecuteDialectSql op -> op.sqlFor(Dialect.MARIADB).map(MariadbDdlRenderer::one).orElse(List.of());
             case Backfill op -> one("update " + table(op.table()) + " set " + op.set()
@@ -114,18 +120,6 @@ public final class MariadbDdlRenderer implements DdlRenderer {
             case ForEachTenant op -> throw new IllegalArgumentException("a tenant step (" + op.step().description()
                     + ") is not one script: the migrator runs it once per tenant; offline scripts leave it out");
         };
-    }
-
-    /**
-     * A PostgreSQL named enum type cannot be applied here yet: its columns would need MariaDB's {@code enum(...)} with
-     * the type's values, which a column's {@code native(name)} does not carry. Refused when rendered (before a
-     * revision's first statement runs), rather than a {@code create table} that MariaDB rejects half-way. Dropping
-     * the type renders nothing, so a downgrade of a revision that never ran here stays possible.
-     */
-    private static IllegalArgumentException namedEnum(String name) {
-        return new IllegalArgumentException("the PostgreSQL named enum type " + name + " cannot be applied on MariaDB"
-                + " yet (no native enum(...) columns); keep this revision to PostgreSQL, or map the enum with"
-                + " @Enumerated(EnumType.STRING) without @JdbcTypeCode(SqlTypes.NAMED_ENUM)");
     }
 
     private static String alter(String tableName) {

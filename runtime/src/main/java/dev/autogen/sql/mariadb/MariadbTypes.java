@@ -46,6 +46,27 @@ public final class MariadbTypes {
     }
 
     /**
+     * MariaDB's native enum type over {@code values}, in the order given, spelled as
+     * {@code information_schema.columns.column_type} prints it ({@code enum('FREE','PRO')}, no spaces), so that a
+     * column created from it reads back equal. The values are literals written by {@link dev.autogen.sql.SqlText}.
+     */
+    public static String enumSql(java.util.List<String> values) {
+        return "enum(" + String.join(",", values.stream().map(MariadbTableDdl::literal).toList()) + ")";
+    }
+
+    /**
+     * The values of a native enum spelled as {@link #enumSql} spells it (each still quoted), or empty for any other
+     * type. Values are split at {@code ','}, which a value holding a quote and a comma would confuse; enum values
+     * from Java constants cannot.
+     */
+    public static java.util.Optional<java.util.List<String>> enumValues(ColumnType type) {
+        if (!(type instanceof ColumnType.Native(String sql)) || !sql.startsWith("enum(") || !sql.endsWith(")")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.util.List.of(sql.substring(5, sql.length() - 1).split("(?<='),(?=')")));
+    }
+
+    /**
      * The smallest text or blob type that holds the declared length, with Hibernate's MariaDB dialect's limits (its
      * {@code CapacityDependentDdlType}s for {@code CLOB} and {@code BLOB}); no length is Hibernate's default LOB length
      * on MariaDB, {@code Integer.MAX_VALUE}, hence {@code long…}.

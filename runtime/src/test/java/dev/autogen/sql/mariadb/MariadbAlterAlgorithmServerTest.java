@@ -98,6 +98,36 @@ class MariadbAlterAlgorithmServerTest {
         assertEquals(claimed == MariadbAlterAlgorithm.COPY, !copiedIn.isEmpty(), "copied in " + copiedIn);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            // a value at the end: every row keeps its number
+            "enum('FREE','PRO') | enum('FREE','PRO','ENTERPRISE') | INSTANT",
+            // a value between, or one removed: rows are renumbered
+            "enum('FREE','PRO') | enum('FREE','TRIAL','PRO') | COPY",
+            "enum('FREE','TRIAL','PRO') | enum('FREE','PRO') | COPY",
+    })
+    void aNativeEnumGrowsInstantlyOnlyAtItsEnd(String fromType, String toType, MariadbAlterAlgorithm claimed)
+            throws SQLException {
+        Column from = new Column("c", new ColumnType.Native(fromType), true, null, false, null);
+        Column to = new Column("c", new ColumnType.Native(toType), true, null, false, null);
+        assertEquals(claimed, MariadbAlterAlgorithm.of(new AlterColumn("t", "c", from, to)).orElseThrow().algorithm());
+
+        String table = "t" + TABLES.incrementAndGet();
+        TestSql.execute(url, "create table " + table + " (id int primary key, c " + fromType + ")",
+                "insert into " + table + " values (1, 'FREE')");
+        String sql = new MariadbDdlRenderer().render(new AlterColumn(table, "c", from, to), Schema.EMPTY)
+                .getFirst().sql();
+        String id = tableId(table);
+        if (claimed == MariadbAlterAlgorithm.INSTANT) {
+            TestSql.execute(url, sql + ", algorithm=instant");
+            assertEquals(id, tableId(table), sql);
+        } else {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> TestSql.execute(url, sql + ", algorithm=inplace, lock=none"));
+            assertTrue(refused.getMessage().contains("ALGORITHM=COPY"), refused.getMessage());
+        }
+    }
+
     private static String tableId(String table) throws SQLException {
         return TestSql.strings(url, "select table_id from information_schema.innodb_sys_tables"
                 + " where name = concat(database(), '/', '" + table + "')").getFirst();

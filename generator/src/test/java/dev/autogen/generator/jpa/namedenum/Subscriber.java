@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An entity with a PostgreSQL named enum column, for {@code MariadbNamedEnumRefusalTest}. */
+/** An entity with a PostgreSQL named enum column, for {@code MariadbNamedEnumModelTest}. */
 @Entity
 @Table(name = "subscriber")
 public class Subscriber {
