@@ -13,7 +13,6 @@ import dev.autogen.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The schema the migrations imply before a revision runs, replayed from the revisions it requires (parents and
@@ -47,7 +46,7 @@ final class MigratedSchema {
         Set<String> required = graph.ancestorsOf(List.of(revision.id()));
         List<Operation> operations = new ArrayList<>();
         for (LoadedMigration m : graph.inOrder()) {
-            if (required.contains(m.id()) && (upgrade ? !m.id().equals(revision.id()) : true)) {
+            if (required.contains(m.id()) && (!upgrade || !m.id().equals(revision.id()))) {
                 operations.addAll(m.upgradeOperations());
             }
         }
@@ -59,7 +58,6 @@ final class MigratedSchema {
     }
 
     private static boolean mayNameAnEnum(Column column) {
-        return column.type() instanceof ColumnType.Native n && Stream.of(n.sql()).allMatch(
-                sql -> sql.matches("[A-Za-z_][A-Za-z0-9_]*"));
+        return column.type() instanceof ColumnType.Native n && n.sql().matches("[A-Za-z_][A-Za-z0-9_]*");
     }
 }
