@@ -294,7 +294,7 @@ public final class SchemaInterpreter {
                         .map(ck -> new CheckConstraint(ck.name(), CheckExpressions.rename(ck.expression(), from, to)))
                         .toList(),
                 table.indexes().stream().map(ix -> new Index(ix.name(), ix.columns().stream()
-                        .map(c -> c.name().equals(from) ? new IndexColumn(to, c.descending()) : c).toList(),
+                        .map(c -> c.name().equals(from) ? c.withName(to) : c).toList(),
                         ix.unique())).toList(),
                 table.comment(), table.rowLevelSecurity(),
                 table.policies().stream().map(p -> new Policy(p.name(), p.command(), p.roles(),

@@ -113,13 +113,14 @@ public final class MariadbCatalogReader implements CatalogReader {
         Map<String, List<ForeignKey>> foreignKeys = foreignKeys(c, schema);
         Map<String, Map<String, List<IndexColumn>>> keys = new TreeMap<>();
         Map<String, Set<String>> uniqueIndexes = new TreeMap<>();
-        try (ResultSet rs = query(c, "select table_name, index_name, non_unique, column_name, collation"
+        try (ResultSet rs = query(c, "select table_name, index_name, non_unique, column_name, collation, sub_part"
                 + " from information_schema.statistics where table_schema = ?"
                 + " order by table_name, index_name, seq_in_index", schema)) {
             while (rs.next()) {
                 keys.computeIfAbsent(rs.getString(1), t -> new TreeMap<>())
                         .computeIfAbsent(rs.getString(2), i -> new ArrayList<>())
-                        .add(new IndexColumn(rs.getString(4), "D".equals(rs.getString(5))));
+                        .add(new IndexColumn(rs.getString(4), "D".equals(rs.getString(5)),
+                                rs.getObject(6) == null ? null : rs.getInt(6)));
                 if (rs.getInt(3) == 0) {
                     uniqueIndexes.computeIfAbsent(rs.getString(1), t -> new TreeSet<>()).add(rs.getString(2));
                 }
@@ -138,7 +139,9 @@ public final class MariadbCatalogReader implements CatalogReader {
                 boolean unique = uniqueIndexes.getOrDefault(table, Set.of()).contains(index.getKey());
                 if (index.getKey().equals("PRIMARY")) {
                     pk = new PrimaryKey(null, names);
-                } else if (unique && index.getValue().stream().noneMatch(IndexColumn::descending)) {
+                } else if (unique && index.getValue().stream().noneMatch(part -> part.descending() || part.length() != null)) {
+                    // a unique key over whole columns in their order is a unique constraint; one with a direction or
+                    // a prefix length keeps them as a unique index
                     uniques.add(new UniqueConstraint(index.getKey(), names));
                 } else if (!(fkNames.contains(index.getKey()) && !unique)) {
                     indexes.add(new Index(index.getKey(), index.getValue(), unique));

@@ -62,7 +62,7 @@ final class SqliteNameCase {
                         renamed(fk.referencedColumns(), columnsByTable.getOrDefault(fold(fk.referencedTable()), Map.of())),
                         fk.onDelete())).toList())
                 .withIndexes(table.indexes().stream().map(index -> new Index(index.name(), index.columns().stream()
-                        .map(part -> new IndexColumn(columns.getOrDefault(part.name(), part.name()), part.descending()))
+                        .map(part -> part.withName(columns.getOrDefault(part.name(), part.name())))
                         .toList(), index.unique())).toList());
     }
 

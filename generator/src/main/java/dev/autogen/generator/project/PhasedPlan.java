@@ -218,7 +218,7 @@ public record PhasedPlan(List<Operation> expandUpgrade, List<Operation> expandDo
 
     private static Index renamed(Index index, String from, String to) {
         return new Index(index.name(), index.columns().stream()
-                .map(c -> c.name().equals(from) ? new IndexColumn(to, c.descending()) : c).toList(), index.unique());
+                .map(c -> c.name().equals(from) ? c.withName(to) : c).toList(), index.unique());
     }
 
     /** {@code name_new}, or {@code name_new2}, ... when the table has such a column already. */

@@ -11,10 +11,10 @@ import java.util.List;
  * {@code downgrade} the reverse of each operation, last first. It lets the suite apply plans through the real
  * {@link dev.autogen.migrate.Migrator} without writing files.
  */
-record PlannedMigration(List<Operation> plan) implements Migration {
+public record PlannedMigration(List<Operation> plan) implements Migration {
 
     /** Revision {@code n} (id {@code 000000000001}, {@code 000000000002}, …), the child of revision n - 1. */
-    static LoadedMigration revision(int n, List<Operation> plan) {
+    public static LoadedMigration revision(int n, List<Operation> plan) {
         List<String> parents = n == 1 ? List.of() : List.of(id(n - 1));
         return new LoadedMigration(id(n), parents, "scenario revision " + n, PlannedMigration.class.getName() + n,
                 new PlannedMigration(plan), null);

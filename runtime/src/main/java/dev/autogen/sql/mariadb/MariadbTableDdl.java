@@ -94,6 +94,7 @@ final class MariadbTableDdl {
     }
 
     private static String indexColumn(IndexColumn column) {
-        return quote(column.name()) + (column.descending() ? " desc" : "");
+        return quote(column.name()) + (column.length() == null ? "" : "(" + column.length() + ")")
+                + (column.descending() ? " desc" : "");
     }
 }
