@@ -61,6 +61,8 @@ public final class Migrator {
     private final OnlineSettings online;
     /** The server behind the PostgreSQL protocol ({@link #withProfile}). */
     private final ServerProfile profile;
+    /** Whether the caller saw both version tables in the schema ({@link #expectingVersionTables}). */
+    private final boolean versionTablesSeen;
 
     /**
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the migrations do not form a valid graph
@@ -68,13 +70,13 @@ public final class Migrator {
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
         this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
                 System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT,
-                MigrationLockKind.ADVISORY, null, false, OnlineSettings.DEFAULT, ServerProfile.POSTGRESQL);
+                MigrationLockKind.ADVISORY, null, false, OnlineSettings.DEFAULT, ServerProfile.POSTGRESQL, false);
     }
 
     private Migrator(ConnectionFactory connections, Dialect dialect, RevisionGraph graph, LiveSchema liveSchema,
             Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts,
             MigrationLockKind lockKind, String schema, boolean ignoreEdited, OnlineSettings online,
-            ServerProfile profile) {
+            ServerProfile profile, boolean versionTablesSeen) {
         this.connections = connections;
         this.dialect = dialect;
         this.graph = graph;
@@ -89,30 +91,31 @@ public final class Migrator {
         this.ignoreEdited = ignoreEdited;
         this.online = online;
         this.profile = profile;
+        this.versionTablesSeen = versionTablesSeen;
     }
 
     /** Receives one progress line per revision ({@code applying 5d0e1f7a3c21 initial schema … 42 ms}). */
     public Migrator withListener(Consumer<String> listener) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile);
+                ignoreEdited, online, profile, versionTablesSeen);
     }
 
     /** How to read the schema inside the running transaction (SQLite's renderer needs it to rebuild tables). */
     public Migrator withLiveSchema(LiveSchema liveSchema) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile);
+                ignoreEdited, online, profile, versionTablesSeen);
     }
 
     /** Who the history rows say ran the migration (default: the operating-system user). */
     public Migrator withAppliedBy(String appliedBy) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile);
+                ignoreEdited, online, profile, versionTablesSeen);
     }
 
     /** The clock for {@code applied_at}. */
     public Migrator withClock(Clock clock) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile);
+                ignoreEdited, online, profile, versionTablesSeen);
     }
 
     /**
@@ -121,13 +124,13 @@ public final class Migrator {
      */
     public Migrator withTimeouts(MigrationTimeouts timeouts) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile);
+                ignoreEdited, online, profile, versionTablesSeen);
     }
 
     /** Serialises concurrent runners with {@code kind} on PostgreSQL (default: the advisory lock). */
     public Migrator withLock(MigrationLockKind kind) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, kind, schema,
-                ignoreEdited, online, profile);
+                ignoreEdited, online, profile, versionTablesSeen);
     }
 
     /**
@@ -145,7 +148,7 @@ public final class Migrator {
                     + " PostgreSQL");
         }
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile);
+                ignoreEdited, online, profile, versionTablesSeen);
     }
 
     /**
@@ -155,7 +158,7 @@ public final class Migrator {
      */
     public Migrator ignoringEditedRevisions() {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                true, online, profile);
+                true, online, profile, versionTablesSeen);
     }
 
     /**
@@ -165,7 +168,7 @@ public final class Migrator {
      */
     public Migrator withOnline(OnlineSettings settings) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, settings, profile);
+                ignoreEdited, settings, profile, versionTablesSeen);
     }
 
     /**
@@ -181,7 +184,19 @@ public final class Migrator {
                     + " protocol, not " + dialect.displayName() + ": drop it");
         }
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts,
-                profile.defaultLock(), schema, ignoreEdited, online, profile);
+                profile.defaultLock(), schema, ignoreEdited, online, profile, versionTablesSeen);
+    }
+
+    /**
+     * Tells the migrator that both version tables exist in its schema (a rollout's summary query saw them), so that on
+     * PostgreSQL with the advisory lock the run's set-up does not send the {@code do} block that creates them when
+     * missing: the server compiles that block on every run, a cost a fleet of thousands of schemas pays per schema.
+     * Safe if they are gone after all: the set-up's read of them then fails, is undone, and the ordinary path creates
+     * them ({@link PostgresRunSession}).
+     */
+    public Migrator expectingVersionTables() {
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
+                ignoreEdited, online, profile, true);
     }
 
     /** The schema set by {@link #withSchema}, or null. */
@@ -594,7 +609,7 @@ public final class Migrator {
     private List<String> lockedInOneRoundTrip(Work work) {
         try (Connection c = open()) {
             c.setAutoCommit(true);
-            PostgresRunSession session = PostgresRunSession.start(c, schema, store);
+            PostgresRunSession session = PostgresRunSession.start(c, schema, store, versionTablesSeen);
             if (session == null) {
                 return null;
             }

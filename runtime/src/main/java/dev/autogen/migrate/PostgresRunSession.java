@@ -24,9 +24,11 @@ import java.util.List;
  * tried ({@link PostgresAdvisoryLock#KEY_SQL}, none when the schema does not exist) with
  * {@code client_connection_check_interval} and {@code synchronous_commit} set as {@link PostgresAdvisoryLock} and
  * {@link AsynchronousCommits} explain; both version tables' {@code create table if not exists}, in a {@code do} block
- * that runs them only when the lock was had (a runner that waits creates nothing); the version rows and the history
- * read ({@link RecordedRevisions}). When the lock is busy, or any statement fails (the schema or the tables are
- * missing and the lock was not had), {@code start} undoes what it did and returns null: the caller then takes the
+ * that runs them only when the lock was had (a runner that waits creates nothing), left out when the caller saw both
+ * tables already ({@link Migrator#expectingVersionTables}: the server compiles the block on every run); the version
+ * rows and the history read ({@link RecordedRevisions}). When the lock is busy, or any statement fails (the schema
+ * or the tables are missing and the lock was not had, or the tables are gone although the caller saw them),
+ * {@code start} undoes what it did and returns null: the caller then takes the
  * ordinary path ({@link SchemaSearchPath}, {@link MigrationLock}), which waits for the lock and reports errors plainly.
  * The rows read while another runner held the lock are never used.
  *
@@ -66,9 +68,12 @@ final class PostgresRunSession {
      * null with the session as it was and no lock held, for the caller's ordinary path.
      *
      * @param schema the schema to work in, or null for the session's own {@code search_path}
+     * @param tablesSeen whether the caller saw both version tables in the schema: then they are not offered to be
+     *     created (if they are gone after all, their read fails and null sends the caller to its ordinary path)
      * @throws SQLException only when undoing a failed attempt failed too (the connection is then unusable)
      */
-    static PostgresRunSession start(Connection c, String schema, VersionStore store) throws SQLException {
+    static PostgresRunSession start(Connection c, String schema, VersionStore store, boolean tablesSeen)
+            throws SQLException {
         boolean detect = c.getMetaData().getDatabaseMajorVersion() >= 14;
         List<String> statements = new ArrayList<>();
         if (schema != null) {
@@ -82,10 +87,12 @@ final class PostgresRunSession {
                 + PostgresAdvisoryLock.KEY_SQL + " as k) key" + (schema == null ? "" : " where current_schema() is not"
                 + " null") + " offset 0) attempt");
         // the tables only under the lock (a runner that waits creates nothing), and only when missing: no notices
-        statements.add("do $autogen$ begin if current_setting('" + LOCKED_FLAG + "', true) = 'true' and (to_regclass('"
-                + quoteIdentifier(VersionTables.VERSION) + "') is null or to_regclass('"
-                + quoteIdentifier(VersionTables.HISTORY) + "') is null) then " + String.join("; ",
-                store.createTableSql()) + "; end if; end $autogen$");
+        if (!tablesSeen) {
+            statements.add("do $autogen$ begin if current_setting('" + LOCKED_FLAG + "', true) = 'true' and ("
+                    + "to_regclass('" + quoteIdentifier(VersionTables.VERSION) + "') is null or to_regclass('"
+                    + quoteIdentifier(VersionTables.HISTORY) + "') is null) then " + String.join("; ",
+                    store.createTableSql()) + "; end if; end $autogen$");
+        }
         statements.addAll(RecordedRevisions.readSql(store));
         PostgresRunSession started;
         try (PreparedStatement st = c.prepareStatement(String.join("; ", statements))) {

@@ -1,6 +1,7 @@
 package dev.autogen.migrate.fleet;
 
 import dev.autogen.migrate.MigrationException;
+import dev.autogen.migrate.Migrator;
 import dev.autogen.migrate.VersionTables;
 import java.sql.Array;
 import java.sql.Connection;
@@ -28,20 +29,33 @@ final class FleetVersions {
     private static final Pattern REVISION = Pattern.compile("<revision>([^<]*)</revision>");
     private static final String QUERY = "select s.name, n.oid is not null, case when c.oid is null then null else "
             + "query_to_xml(format('select revision from %I." + VersionTables.VERSION + "', s.name), false, false, '')"
-            + "::text end from unnest(?::text[]) with ordinality as s(name, ord) "
+            + "::text end, c.oid is not null and h.oid is not null "
+            + "from unnest(?::text[]) with ordinality as s(name, ord) "
             + "left join pg_catalog.pg_namespace n on n.nspname = s.name "
             + "left join pg_catalog.pg_class c on c.relnamespace = n.oid and c.relname = '" + VersionTables.VERSION
-            + "' and c.relkind in ('r', 'p') order by s.ord";
+            + "' and c.relkind in ('r', 'p') "
+            + "left join pg_catalog.pg_class h on h.relnamespace = n.oid and h.relname = '" + VersionTables.HISTORY
+            + "' and h.relkind in ('r', 'p') order by s.ord";
+
+    /**
+     * One existing schema's version rows (sorted; empty: base, or no version table yet), and whether both version
+     * tables were there: then a run in it need not offer to create them ({@link Migrator#expectingVersionTables}).
+     */
+    record Found(List<String> current, boolean versionTables) {
+        Found {
+            current = List.copyOf(current);
+        }
+    }
 
     private FleetVersions() {
     }
 
     /**
-     * The version rows of each of {@code schemas} (sorted; empty: base, or no version table yet), in the given order;
-     * {@link Optional#empty()} for a schema that does not exist.
+     * What was found of each of {@code schemas}, in the given order; {@link Optional#empty()} for a schema that does
+     * not exist.
      */
-    static Map<String, Optional<List<String>>> read(Connection c, List<String> schemas) {
-        Map<String, Optional<List<String>>> rows = new LinkedHashMap<>();
+    static Map<String, Optional<Found>> read(Connection c, List<String> schemas) {
+        Map<String, Optional<Found>> rows = new LinkedHashMap<>();
         try (PreparedStatement st = c.prepareStatement(QUERY)) {
             for (int from = 0; from < schemas.size(); from += CHUNK) {
                 List<String> chunk = schemas.subList(from, Math.min(schemas.size(), from + CHUNK));
@@ -49,7 +63,8 @@ final class FleetVersions {
                 st.setArray(1, names);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        rows.put(rs.getString(1), rs.getBoolean(2) ? Optional.of(revisions(rs.getString(3)))
+                        rows.put(rs.getString(1), rs.getBoolean(2)
+                                ? Optional.of(new Found(revisions(rs.getString(3)), rs.getBoolean(4)))
                                 : Optional.empty());
                     }
                 }

@@ -36,6 +36,8 @@ final class RolloutRun {
     private final Map<TargetSpec, Migrator> migrators = new HashMap<>();
     private final Map<TargetSpec, ReusedConnections> connections = new HashMap<>();
     private final Map<FleetTarget, List<String>> before = new HashMap<>();
+    /** The targets whose schema the summary query saw both version tables in (filled before any target runs). */
+    private final Set<FleetTarget> withVersionTables = new HashSet<>();
     private RolloutState state;
     private int failures;
     private boolean stopped;
@@ -99,6 +101,9 @@ final class RolloutRun {
             return;
         }
         before.put(t, v.current());
+        if (v.versionTables()) {
+            withVersionTables.add(t);
+        }
         pending.computeIfAbsent(t.spec(), k -> new ArrayDeque<>()).add(t);
     }
 
@@ -206,6 +211,9 @@ final class RolloutRun {
         Migrator own = migrator(t.spec()).withListener(line -> settings.listener().accept(t.key(), line));
         if (t.schema() != null) {
             own = own.withSchema(t.schema());
+        }
+        if (withVersionTables.contains(t)) {
+            own = own.expectingVersionTables();
         }
         try {
             List<String> moved = upgrade ? own.upgrade(target) : own.downgrade(target);

@@ -62,16 +62,18 @@ final class TargetVersions {
             }
             List<String> schemas = spec.schemasQuery() == null ? spec.schemas()
                     : SchemaFleet.of(spec.connections(), migrations).schemasListedBy(spec.schemasQuery());
-            Map<String, Optional<List<String>>> rows;
+            Map<String, Optional<FleetVersions.Found>> rows;
             try (Connection c = spec.connections().open()) {
                 rows = FleetVersions.read(c, schemas);
             }
             List<TargetVersion> versions = new ArrayList<>();
             for (String schema : schemas) {
-                Optional<List<String>> current = rows.getOrDefault(schema, Optional.empty());
-                versions.add(new TargetVersion(new FleetTarget(spec, schema), current.orElse(List.of()),
-                        current.isPresent() ? null : "schema " + schema + " does not exist: create it first, or drop it"
-                                + " from " + spec.source()));
+                Optional<FleetVersions.Found> found = rows.getOrDefault(schema, Optional.empty());
+                versions.add(new TargetVersion(new FleetTarget(spec, schema),
+                        found.map(FleetVersions.Found::current).orElse(List.of()),
+                        found.isPresent() ? null : "schema " + schema + " does not exist: create it first, or drop it"
+                                + " from " + spec.source(),
+                        found.map(FleetVersions.Found::versionTables).orElse(false)));
             }
             return versions;
         } catch (SQLException | RuntimeException e) {

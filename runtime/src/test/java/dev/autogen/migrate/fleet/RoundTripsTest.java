@@ -58,6 +58,36 @@ class RoundTripsTest {
     }
 
     @Test
+    void aRunToldTheVersionTablesExistSendsNoDoBlockAndFallsBackWhenTheyAreGone() throws Exception {
+        String url = TestDatabases.freshPostgres("roundtripsseen");
+        execute(url, "create schema tenant_01", "create schema tenant_02");
+        List<String> calls = new ArrayList<>();
+        ConnectionFactory counted = counting(ConnectionFactory.of(url, null, null), calls);
+        new Migrator(counted, Dialect.POSTGRESQL, MIGRATIONS).withSchema("tenant_01").upgrade("a10000000001");
+        try (Connection c = ConnectionFactory.of(url, null, null).open()) {
+            var found = FleetVersions.read(c, List.of("tenant_01", "tenant_02"));
+            assertEquals(new FleetVersions.Found(List.of("a10000000001"), true), found.get("tenant_01").orElseThrow());
+            assertEquals(new FleetVersions.Found(List.of(), false), found.get("tenant_02").orElseThrow());
+        }
+        calls.clear();
+
+        assertEquals(List.of("a10000000002"), new Migrator(counted, Dialect.POSTGRESQL, MIGRATIONS)
+                .withSchema("tenant_01").expectingVersionTables().upgrade("head"));
+
+        assertEquals(3, calls.size(), String.join("\n", calls));
+        assertTrue(calls.stream().noneMatch(call -> call.contains("do $autogen$")), String.join("\n", calls));
+
+        // told wrongly (no version tables in tenant_02): the set-up's read fails, is undone, the ordinary path runs
+        calls.clear();
+        assertEquals(List.of("a10000000001", "a10000000002"), new Migrator(counted, Dialect.POSTGRESQL, MIGRATIONS)
+                .withSchema("tenant_02").expectingVersionTables().upgrade("head"));
+        assertEquals(List.of("a10000000002"), strings(url, "select revision from tenant_02.autogen_version"));
+        assertEquals(List.of("a10000000001", "a10000000002"),
+                strings(url, "select revision from tenant_02.autogen_history order by revision"));
+        assertEquals(List.of(), strings(url, "select objid::text from pg_locks where locktype = 'advisory'"));
+    }
+
+    @Test
     void aSessionThatCommitsSynchronouslyIsMadeDurableAndRestoredInTheUnlockRoundTrip() throws Exception {
         String url = TestDatabases.freshPostgres("roundtripsdurable");
         execute(url, "create schema tenant_01");
