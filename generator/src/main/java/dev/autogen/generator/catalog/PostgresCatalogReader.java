@@ -225,15 +225,15 @@ public final class PostgresCatalogReader implements CatalogReader {
         void accept(ResultSet rs) throws SQLException;
     }
 
-    /** Consumes the rows of one of the {@link #LATER} queries: sent by {@code prefetched}, else sent now. */
+    /** Consumes the rows of one of the {@link #LATER} queries: sent by {@code prefetched} if it could, else sent now. */
     private void query(Connection connection, PrefetchedQueries prefetched, String sql, String schemaName,
                        Array others, RowConsumer consumer) throws SQLException {
-        if (prefetched == null) {
+        ResultSet rs = prefetched == null ? null : prefetched.result(sql);
+        if (rs == null) {
             query(connection, sql, schemaName, others, consumer);
             return;
         }
         lastRoundTrips++;
-        ResultSet rs = prefetched.result(sql);
         while (rs.next()) {
             consumer.accept(rs);
         }

@@ -34,6 +34,7 @@ final class PrefetchedQueries implements AutoCloseable {
     private final FutureTask<Sent> task;
     private final Thread thread;
     private Sent sent;
+    private boolean awaited;
 
     private PrefetchedQueries(List<Query> queries, FutureTask<Sent> task, Thread thread) {
         this.queries = queries;
@@ -53,7 +54,14 @@ final class PrefetchedQueries implements AutoCloseable {
 
     private static Sent send(CatalogReader.Connections more, List<Query> queries, String schemaName,
                              Set<String> otherSchemas) throws SQLException {
-        Sent sent = new Sent(more.open(), new ArrayList<>(), new ArrayList<>());
+        Connection connection;
+        try {
+            connection = more.open();
+        } catch (SQLException e) {
+            // no second connection (a server at its max_connections): the reader sends these on its own
+            return null;
+        }
+        Sent sent = new Sent(connection, new ArrayList<>(), new ArrayList<>());
         try {
             Array others = sent.connection().createArrayOf("text", new TreeSet<>(otherSchemas).toArray());
             for (Query query : queries) {
@@ -72,10 +80,17 @@ final class PrefetchedQueries implements AutoCloseable {
         }
     }
 
-    /** The rows of {@code sql} (one of the queries sent), once they are all here; an error of the send is thrown. */
+    /**
+     * The rows of {@code sql} (one of the queries sent), once they are all here, or null when no second connection
+     * could be opened (the caller then sends it itself); an error of a query is thrown.
+     */
     ResultSet result(String sql) throws SQLException {
-        if (sent == null) {
+        if (!awaited) {
             sent = await();
+            awaited = true;
+        }
+        if (sent == null) {
+            return null;
         }
         for (int i = 0; i < queries.size(); i++) {
             if (queries.get(i).sql().equals(sql)) {

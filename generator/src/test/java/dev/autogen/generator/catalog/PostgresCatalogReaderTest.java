@@ -122,6 +122,18 @@ class PostgresCatalogReaderTest {
         assertEquals(true, opened.get(0).isClosed());
     }
 
+    /** A server that refuses the second connection (at its max_connections) is read on the first, as before. */
+    @Test
+    void aRefusedSecondConnectionLeavesTheReadToTheFirst() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            Schema single = new PostgresCatalogReader().read(c, null, Set.of());
+            Schema fallback = new PostgresCatalogReader().read(c, () -> {
+                throw new SQLException("sorry, too many clients already", "53300");
+            }, null, Set.of());
+            assertEquals(single, fallback);
+        }
+    }
+
     @Test
     void anExplicitSchemaIsReadAndOthersAreNot() throws SQLException {
         execute(url, "create schema if not exists other", "create table if not exists other.thing (id integer)");
