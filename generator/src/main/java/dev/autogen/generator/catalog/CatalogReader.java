@@ -24,6 +24,22 @@ public interface CatalogReader {
         return read(connection, schemaName);
     }
 
+    /** Opens one more connection to the database being read. */
+    @FunctionalInterface
+    interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * {@link #read(Connection, String, Set)}, free to open one more connection through {@code more} and send part of
+     * the queries on it meanwhile (PostgreSQL: {@link PrefetchedQueries}); the schema read is the same. A reader that
+     * gains nothing from it ignores {@code more}.
+     */
+    default Schema read(Connection connection, Connections more, String schemaName, Set<String> otherSchemas)
+            throws SQLException {
+        return read(connection, schemaName, otherSchemas);
+    }
+
     static CatalogReader forDialect(Dialect dialect) {
         return switch (dialect) {
             case POSTGRESQL -> new PostgresCatalogReader();

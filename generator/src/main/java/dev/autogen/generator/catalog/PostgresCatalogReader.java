@@ -63,6 +63,33 @@ public final class PostgresCatalogReader implements CatalogReader {
      */
     @Override
     public Schema read(Connection connection, String schemaName, Set<String> otherSchemas) throws SQLException {
+        return readWith(connection, null, schemaName, otherSchemas);
+    }
+
+    /**
+     * Reads as {@link #read(Connection, String, Set)} does; with {@code more}, the queries after the columns are sent
+     * on a second connection while this one reads the tables and columns ({@link PrefetchedQueries}), and their rows
+     * are consumed afterwards in the same order, so the schema is the same.
+     */
+    @Override
+    public Schema read(Connection connection, Connections more, String schemaName, Set<String> otherSchemas)
+            throws SQLException {
+        try (PrefetchedQueries prefetched = more == null ? null
+                : PrefetchedQueries.start(more, LATER, schemaName, otherSchemas)) {
+            return readWith(connection, prefetched, schemaName, otherSchemas);
+        }
+    }
+
+    /** The queries that need only the tables' and columns' rows before theirs: those a second connection may send. */
+    private static final List<PrefetchedQueries.Query> LATER = List.of(
+            new PrefetchedQueries.Query(PostgresCatalogQueries.CONSTRAINTS, true),
+            new PrefetchedQueries.Query(PostgresCatalogQueries.INDEXES, true),
+            new PrefetchedQueries.Query(PostgresCatalogQueries.POLICIES, true),
+            new PrefetchedQueries.Query(PostgresCatalogQueries.SEQUENCES, true),
+            new PrefetchedQueries.Query(PostgresCatalogQueries.ENUM_TYPES, false));
+
+    private Schema readWith(Connection connection, PrefetchedQueries prefetched, String schemaName,
+                            Set<String> otherSchemas) throws SQLException {
         lastRoundTrips = 0;
         Array others = connection.createArrayOf("text", new TreeSet<>(otherSchemas).toArray());
         Map<String, TableParts> tables = new TreeMap<>();
@@ -81,13 +108,13 @@ public final class PostgresCatalogReader implements CatalogReader {
                 table.columns.add(column(rs));
             }
         });
-        query(connection, PostgresCatalogQueries.CONSTRAINTS, schemaName, others, rs -> {
+        query(connection, prefetched, PostgresCatalogQueries.CONSTRAINTS, schemaName, others, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
                 constraint(table, rs, columnNames);
             }
         });
-        query(connection, PostgresCatalogQueries.INDEXES, schemaName, others, rs -> {
+        query(connection, prefetched, PostgresCatalogQueries.INDEXES, schemaName, others, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
                 // attnum 0: an expression (the index is left out below)
@@ -96,14 +123,14 @@ public final class PostgresCatalogReader implements CatalogReader {
                         .columns.add(column == null ? null : new IndexColumn(column, rs.getBoolean(5)));
             }
         });
-        query(connection, PostgresCatalogQueries.POLICIES, schemaName, others, rs -> {
+        query(connection, prefetched, PostgresCatalogQueries.POLICIES, schemaName, others, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
                 table.policies.add(policy(rs));
             }
         });
         List<Sequence> sequences = new ArrayList<>();
-        query(connection, PostgresCatalogQueries.SEQUENCES, schemaName, others, rs -> {
+        query(connection, prefetched, PostgresCatalogQueries.SEQUENCES, schemaName, others, rs -> {
             String owner = rs.getString(4);
             boolean identity = rs.getBoolean(5);
             if (!identity && (owner == null || !VersionTables.isVersionTable(owner))) {
@@ -111,7 +138,7 @@ public final class PostgresCatalogReader implements CatalogReader {
             }
         });
         List<EnumType> enumTypes = new ArrayList<>();
-        query(connection, PostgresCatalogQueries.ENUM_TYPES, schemaName, null, rs -> enumTypes.add(
+        query(connection, prefetched, PostgresCatalogQueries.ENUM_TYPES, schemaName, null, rs -> enumTypes.add(
                 new EnumType(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()))));
         List<Table> result = new ArrayList<>();
         tables.forEach((name, parts) -> result.add(parts.toTable(name)));
@@ -196,6 +223,20 @@ public final class PostgresCatalogReader implements CatalogReader {
 
     private interface RowConsumer {
         void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Consumes the rows of one of the {@link #LATER} queries: sent by {@code prefetched} if it could, else sent now. */
+    private void query(Connection connection, PrefetchedQueries prefetched, String sql, String schemaName,
+                       Array others, RowConsumer consumer) throws SQLException {
+        ResultSet rs = prefetched == null ? null : prefetched.result(sql);
+        if (rs == null) {
+            query(connection, sql, schemaName, others, consumer);
+            return;
+        }
+        lastRoundTrips++;
+        while (rs.next()) {
+            consumer.accept(rs);
+        }
     }
 
     /** Runs one query; {@code others} is its second parameter, or null for a query that takes only the first. */

@@ -366,7 +366,8 @@ public final class Project {
 
     private Schema readCatalog(Set<String> otherSchemas) {
         try (Connection connection = connections().open()) {
-            return CatalogReader.forDialect(dialect()).read(connection, settings.schema(), otherSchemas);
+            return CatalogReader.forDialect(dialect()).read(connection, () -> connections().open(), settings.schema(),
+                    otherSchemas);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the catalog of " + settings.displayUrl() + ": "
                     + Redaction.message(e.getMessage(), settings.password()), e);

@@ -101,6 +101,39 @@ class PostgresCatalogReaderTest {
         assertEquals(new Schema(List.of(customer, order), List.of(new Sequence("product_seq", 1000, 20))), schema);
     }
 
+    /**
+     * The later queries sent on a second connection ({@link PrefetchedQueries}, what a project's read does) give the
+     * schema one connection reads, other schemas included, and that connection is closed when the read returns.
+     */
+    @Test
+    void aReadSplitOverTwoConnectionsIsTheSingleConnectionRead() throws SQLException {
+        execute(url, "create schema if not exists other", "create table if not exists other.thing (id integer)");
+        List<Connection> opened = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url)) {
+            Schema single = new PostgresCatalogReader().read(c, null, Set.of("other"));
+            Schema split = new PostgresCatalogReader().read(c, () -> {
+                Connection more = DriverManager.getConnection(url);
+                opened.add(more);
+                return more;
+            }, null, Set.of("other"));
+            assertEquals(single, split);
+        }
+        assertEquals(1, opened.size());
+        assertEquals(true, opened.get(0).isClosed());
+    }
+
+    /** A server that refuses the second connection (at its max_connections) is read on the first, as before. */
+    @Test
+    void aRefusedSecondConnectionLeavesTheReadToTheFirst() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            Schema single = new PostgresCatalogReader().read(c, null, Set.of());
+            Schema fallback = new PostgresCatalogReader().read(c, () -> {
+                throw new SQLException("sorry, too many clients already", "53300");
+            }, null, Set.of());
+            assertEquals(single, fallback);
+        }
+    }
+
     @Test
     void anExplicitSchemaIsReadAndOthersAreNot() throws SQLException {
         execute(url, "create schema if not exists other", "create table if not exists other.thing (id integer)");
