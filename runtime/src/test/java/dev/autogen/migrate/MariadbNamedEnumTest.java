@@ -22,32 +22,6 @@ class MariadbNamedEnumTest {
     @TempDir
     Path dir;
 
-    private static String source(String className, String id, String parent, String upgrade, String downgrade) {
-        return """
-                package migrations;
-
-                import static dev.autogen.dsl.Dsl.*;
-
-                import dev.autogen.dsl.SchemaChanges;
-                import dev.autogen.migrate.Migration;
-                import dev.autogen.migrate.Revision;
-                import java.util.List;
-
-                @Revision(id = "%s"%s, message = "")
-                public final class %s implements Migration {
-                    @Override
-                    public void upgrade(SchemaChanges schema) {
-                        %s
-                    }
-
-                    @Override
-                    public void downgrade(SchemaChanges schema) {
-                        %s
-                    }
-                }
-                """.formatted(id, parent == null ? "" : ", parent = \"" + parent + "\"", className, upgrade, downgrade);
-    }
-
     private static List<String> columnTypes(String url) throws SQLException {
         return TestSql.strings(url, "select concat(table_name, '.', column_name, ' ', column_type) from"
                 + " information_schema.columns where table_schema = database() and table_name in ('users', 'teams')"
@@ -56,18 +30,18 @@ class MariadbNamedEnumTest {
 
     @Test
     void aPostgresqlNamedEnumBecomesNativeEnumColumnsThroughItsRevisions() throws SQLException {
-        MigrationFiles.writeText(dir, "V0001_Tier", source("V0001_Tier", "aaa111", null, """
+        MigrationFiles.writeText(dir, "V0001_Tier", MigrationFiles.dslSource("V0001_Tier", "aaa111", null, """
                 schema.createEnumType("tier", List.of("FREE", "PRO"));
                         schema.createTable(table("users").column(column("id", integer()))
                                 .column(column("tier", nativeType("tier")).nullable()).primaryKey("pk_users", "id"));""",
                 """
                 schema.dropTable("users");
                         schema.dropEnumType("tier", List.of("FREE", "PRO"));"""));
-        MigrationFiles.writeText(dir, "V0002_Teams", source("V0002_Teams", "bbb222", "aaa111", """
+        MigrationFiles.writeText(dir, "V0002_Teams", MigrationFiles.dslSource("V0002_Teams", "bbb222", "aaa111", """
                 schema.createTable(table("teams").column(column("id", integer())).primaryKey("pk_teams", "id"));
                         schema.addColumn("teams", column("tier", nativeType("tier")).nullable());""",
                 "schema.dropTable(\"teams\");"));
-        MigrationFiles.writeText(dir, "V0003_Enterprise", source("V0003_Enterprise", "ccc333", "bbb222",
+        MigrationFiles.writeText(dir, "V0003_Enterprise", MigrationFiles.dslSource("V0003_Enterprise", "ccc333", "bbb222",
                 "schema.alterEnumType(\"tier\", List.of(\"FREE\", \"PRO\", \"ENTERPRISE\"), List.of(\"FREE\", \"PRO\"));",
                 "schema.alterEnumType(\"tier\", List.of(\"FREE\", \"PRO\"), List.of(\"FREE\", \"PRO\", \"ENTERPRISE\"));"));
         String url = TestMariadb.fresh("named_enum");

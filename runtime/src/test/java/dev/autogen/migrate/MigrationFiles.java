@@ -36,6 +36,36 @@ public final class MigrationFiles {
                 """.formatted(id, parentAttribute, message, className, calls(upgrade), calls(downgrade));
     }
 
+    /**
+     * The text of a migration class in package {@code migrations} whose methods hold {@code upgrade} and
+     * {@code downgrade} as written: DSL calls on {@code schema}, with {@code Dsl.*} and {@code List} imported.
+     */
+    public static String dslSource(String className, String id, String parent, String upgrade, String downgrade) {
+        return """
+                package migrations;
+
+                import static dev.autogen.dsl.Dsl.*;
+
+                import dev.autogen.dsl.SchemaChanges;
+                import dev.autogen.migrate.Migration;
+                import dev.autogen.migrate.Revision;
+                import java.util.List;
+
+                @Revision(id = "%s"%s, message = "")
+                public final class %s implements Migration {
+                    @Override
+                    public void upgrade(SchemaChanges schema) {
+                        %s
+                    }
+
+                    @Override
+                    public void downgrade(SchemaChanges schema) {
+                        %s
+                    }
+                }
+                """.formatted(id, parent == null ? "" : ", parent = \"" + parent + "\"", className, upgrade, downgrade);
+    }
+
     /** Writes {@code migrations/<className>.java} under {@code directory}. */
     public static Path write(Path directory, String className, String id, String parent, String message,
             List<String> upgrade, List<String> downgrade) {
