@@ -27,27 +27,7 @@ class MariadbOnlineTest {
     private final List<String> progress = new ArrayList<>();
 
     private static String source(String className, String id, String parent, String upgrade) {
-        return """
-                package migrations;
-
-                import static dev.autogen.dsl.Dsl.*;
-
-                import dev.autogen.dsl.SchemaChanges;
-                import dev.autogen.migrate.Migration;
-                import dev.autogen.migrate.Revision;
-
-                @Revision(id = "%s"%s, message = "")
-                public final class %s implements Migration {
-                    @Override
-                    public void upgrade(SchemaChanges schema) {
-                        %s
-                    }
-
-                    @Override
-                    public void downgrade(SchemaChanges schema) {
-                    }
-                }
-                """.formatted(id, parent == null ? "" : ", parent = \"" + parent + "\"", className, upgrade);
+        return MigrationFiles.dslSource(className, id, parent, upgrade, "");
     }
 
     private String users() {

@@ -140,12 +140,11 @@ public enum MariadbAlterAlgorithm {
      * or reordered renumbers rows, and MariaDB copies the table.
      */
     public static boolean appendsEnumValues(ColumnType from, ColumnType to) {
-        if (!(from instanceof ColumnType.Native(String before) && to instanceof ColumnType.Native(String after))
-                || !before.startsWith("enum(") || !before.endsWith(")")) {
-            return false;
-        }
-        return after.startsWith(before.substring(0, before.length() - 1) + ",") && after.endsWith(")")
-                && after.split("','", -1).length <= ONE_BYTE_LENGTH;
+        var before = MariadbTypes.enumValues(from);
+        var after = MariadbTypes.enumValues(to);
+        return before.isPresent() && after.isPresent() && after.get().size() > before.get().size()
+                && after.get().size() <= ONE_BYTE_LENGTH
+                && after.get().subList(0, before.get().size()).equals(before.get());
     }
 
     /** The longest data, in bytes, whose length a one-byte prefix holds. */

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which servers the MariaDB dialect runs on: MariaDB 10.11 or newer, read from {@code select version()}. A MySQL
+ * Which servers the MariaDB dialect runs on: MariaDB 10.11 or newer, read from the version the server reports in its handshake. A MySQL
  * server answers the same protocol, and {@code jdbc:mysql:} URLs reach it through the MariaDB driver, but MySQL has no
  * sequences and no {@code uuid} type, keeps {@code json} as a type of its own and spells defaults differently in its
  * {@code information_schema}: autogen would render DDL that MySQL refuses half-way through a revision and compare a

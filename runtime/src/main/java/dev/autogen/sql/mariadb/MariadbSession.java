@@ -1,7 +1,6 @@
 package dev.autogen.sql.mariadb;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -30,14 +29,12 @@ public final class MariadbSession {
      * @throws SQLException naming the problem when the server is not one autogen runs on
      */
     public static void prepare(Connection c) throws SQLException {
+        // the version the server sent in its handshake: no round trip
+        Optional<String> refusal = MariadbServer.refusal(c.getMetaData().getDatabaseProductVersion());
+        if (refusal.isPresent()) {
+            throw new SQLException(refusal.get());
+        }
         try (Statement st = c.createStatement()) {
-            try (ResultSet version = st.executeQuery("select version()")) {
-                version.next();
-                Optional<String> refusal = MariadbServer.refusal(version.getString(1));
-                if (refusal.isPresent()) {
-                    throw new SQLException(refusal.get());
-                }
-            }
             for (String setting : SETTINGS) {
                 st.execute(setting);
             }

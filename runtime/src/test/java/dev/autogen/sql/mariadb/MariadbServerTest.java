@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which {@code select version()} answers the MariaDB dialect accepts; the real server's is checked by every MariaDB test. */
+/** Which server versions the MariaDB dialect accepts; the real server's is checked by every MariaDB test. */
 class MariadbServerTest {
     @Test
     void acceptsMariadb1011AndNewer() {
