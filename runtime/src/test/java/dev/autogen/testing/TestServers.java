@@ -1,8 +1,5 @@
 package dev.autogen.testing;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,9 +10,10 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Several PostgreSQL servers for fleet tests: {@value #COUNT} embedded (zonky) servers on free ports, started once per
- * test JVM on first use and shared by every test class; {@link #freshDatabase} makes a new database on one of them, so
- * test classes never see each other's tables. A URL carries user and password as parameters (test servers only).
+ * Several PostgreSQL servers for fleet tests: {@value #COUNT} embedded (zonky) servers on free ports, each started by
+ * {@link TestPostgres#startSeparateServer} once per test JVM on first use and shared by every test class;
+ * {@link #freshDatabase} makes a new database on one of them, so test classes never see each other's tables. A URL
+ * carries user and password as parameters (test servers only).
  */
 public final class TestServers {
     public static final int COUNT = 3;
@@ -64,19 +62,7 @@ public final class TestServers {
     private static List<Integer> start() {
         List<Integer> started = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
-            try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        pg.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going away
-                    }
-                }));
-                started.add(pg.getPort());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start embedded PostgreSQL server " + (i + 1), e);
-            }
+            started.add(TestPostgres.startSeparateServer());
         }
         return List.copyOf(started);
     }

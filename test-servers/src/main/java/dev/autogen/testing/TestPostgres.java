@@ -76,6 +76,23 @@ public final class TestPostgres {
             return Server.of(container.getHost(), container.getFirstMappedPort(), container.getUsername(),
                     container.getPassword(), container.getDatabaseName());
         }
+        int port = startEmbedded(" (set " + URL_VARIABLE + " to use a server of your own)");
+        return Server.of("localhost", port, "postgres", "postgres", "postgres");
+    }
+
+    /**
+     * Starts one more embedded PostgreSQL server (zonky), separate from the shared one and from every other started
+     * here, and stopped when the JVM exits: for tests of a fleet of servers, which need servers that share nothing.
+     * Its user and password are both {@code postgres}.
+     *
+     * @return its port on {@code localhost}
+     */
+    public static int startSeparateServer() {
+        return startEmbedded("");
+    }
+
+    /** Starts an embedded server and returns its port; {@code advice} ends the message of a failure to start. */
+    private static int startEmbedded(String advice) {
         try {
             Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
@@ -86,10 +103,9 @@ public final class TestPostgres {
                     // the JVM is going away; the data directory is under the temp folder
                 }
             }));
-            return Server.of("localhost", pg.getPort(), "postgres", "postgres", "postgres");
+            return pg.getPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL: " + e.getMessage()
-                    + " (set " + URL_VARIABLE + " to use a server of your own)", e);
+            throw new UncheckedIOException("cannot start embedded PostgreSQL: " + e.getMessage() + advice, e);
         }
     }
 
