@@ -38,20 +38,28 @@ public final class MigrationFiles {
 
     /**
      * The text of a migration class in package {@code migrations} whose methods hold {@code upgrade} and
-     * {@code downgrade} as written: DSL calls on {@code schema}, with {@code Dsl.*} and {@code List} imported.
+     * {@code downgrade} as written: DSL calls on {@code schema}, with {@code Dsl.*}, {@code HazardKind.*} (for
+     * {@code acknowledge}) and {@code List} imported.
      */
     public static String dslSource(String className, String id, String parent, String upgrade, String downgrade) {
+        return dslSource(className, id, parent, "", upgrade, downgrade);
+    }
+
+    /** {@link #dslSource(String, String, String, String, String)} with {@code message} as the revision's message. */
+    public static String dslSource(String className, String id, String parent, String message, String upgrade,
+            String downgrade) {
         return """
                 package migrations;
 
                 import static dev.autogen.dsl.Dsl.*;
+                import static dev.autogen.hazard.HazardKind.*;
 
                 import dev.autogen.dsl.SchemaChanges;
                 import dev.autogen.migrate.Migration;
                 import dev.autogen.migrate.Revision;
                 import java.util.List;
 
-                @Revision(id = "%s"%s, message = "")
+                @Revision(id = "%s"%s, message = "%s")
                 public final class %s implements Migration {
                     @Override
                     public void upgrade(SchemaChanges schema) {
@@ -63,7 +71,8 @@ public final class MigrationFiles {
                         %s
                     }
                 }
-                """.formatted(id, parent == null ? "" : ", parent = \"" + parent + "\"", className, upgrade, downgrade);
+                """.formatted(id, parent == null ? "" : ", parent = \"" + parent + "\"", message, className, upgrade,
+                downgrade);
     }
 
     /** Writes {@code migrations/<className>.java} under {@code directory}. */

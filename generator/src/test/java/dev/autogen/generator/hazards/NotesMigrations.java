@@ -1,14 +1,13 @@
 package dev.autogen.generator.hazards;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.autogen.migrate.MigrationFiles;
 import java.nio.file.Path;
 
 /**
- * Two hand-written revisions for the hazard tests, in package {@code m}: {@code V0001_Notes} creates table
+ * Two hand-written revisions for the hazard tests, in package {@code migrations}: {@code V0001_Notes} creates table
  * {@code notes}, {@code V0002_NoteBody} adds a nullable column {@code body}, whose reverse drops it (and its values).
  * {@link #dropBody} adds a third that drops it in the upgrade, with the given code after the drop (an
- * acknowledgement, or nothing).
+ * acknowledgement, or nothing). The sources come from {@link MigrationFiles#dslSource}.
  */
 final class NotesMigrations {
     static final String FIRST = "aaaaaaaaaaa1";
@@ -18,7 +17,7 @@ final class NotesMigrations {
     private NotesMigrations() {
     }
 
-    static Path write(Path dir) throws IOException {
+    static Path write(Path dir) {
         write(dir, "V0001_Notes", FIRST, null, "notes",
                 "schema.createTable(table(\"notes\").column(column(\"id\", integer())).primaryKey(\"pk_notes\", \"id\"));",
                 "schema.dropTable(table(\"notes\").column(column(\"id\", integer())).primaryKey(\"pk_notes\", \"id\"));");
@@ -29,39 +28,15 @@ final class NotesMigrations {
     }
 
     /** The third revision: drops {@code notes.body}, followed by {@code after} (e.g. an acknowledgement). */
-    static void dropBody(Path dir, String after) throws IOException {
+    static void dropBody(Path dir, String after) {
         write(dir, "V0003_DropBody", THIRD, SECOND, "drop body",
                 "schema.dropColumn(\"notes\", column(\"body\", varchar(200)).nullable())" + after + ";",
                 "schema.addColumn(\"notes\", column(\"body\", varchar(200)).nullable());");
     }
 
     private static void write(Path dir, String className, String id, String parent, String message, String upgrade,
-                              String downgrade) throws IOException {
-        Path file = dir.resolve("m").resolve(className + ".java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                package m;
-
-                import static dev.autogen.dsl.Dsl.*;
-                import static dev.autogen.hazard.HazardKind.*;
-
-                import dev.autogen.dsl.SchemaChanges;
-                import dev.autogen.migrate.Migration;
-                import dev.autogen.migrate.Revision;
-
-                @Revision(id = "%s"%s, message = "%s")
-                public final class %s implements Migration {
-                    @Override
-                    public void upgrade(SchemaChanges schema) {
-                        %s
-                    }
-
-                    @Override
-                    public void downgrade(SchemaChanges schema) {
-                        %s
-                    }
-                }
-                """.formatted(id, parent == null ? "" : ", parent = \"" + parent + "\"", message, className, upgrade,
-                downgrade));
+            String downgrade) {
+        MigrationFiles.writeText(dir, className,
+                MigrationFiles.dslSource(className, id, parent, message, upgrade, downgrade));
     }
 }
