@@ -3,11 +3,14 @@ package dev.autogen.bench;
 import dev.autogen.bench.fleetmigrations.V0001_Tables;
 import dev.autogen.bench.fleetmigrations.V0002_Note;
 import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.Revision;
+import dev.autogen.migrate.VersionTables;
 import dev.autogen.migrate.discovery.ClassPathMigrationSource;
 import dev.autogen.migrate.fleet.Rollout;
 import dev.autogen.migrate.fleet.RolloutReport;
 import dev.autogen.migrate.fleet.TargetOutcome;
 import dev.autogen.migrate.fleet.TargetSpec;
+import dev.autogen.migrate.fleet.TargetVersion;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -25,7 +28,8 @@ import java.util.stream.IntStream;
  * {@value V0001_Tables#TABLES} tables on each server (made by a rollout of the first revision, not timed), then times
  * in-process: a rollout applying one revision (an added column and its index) to every schema, against {@code psql}
  * running the same DDL for the same schemas on a copy (one {@code psql} per server, side by side, one transaction per
- * schema); then a no-op {@code upgrade head} over the whole fleet. Prints the figures; the lead copies them into
+ * schema), and against {@code psql} running that DDL plus the version bookkeeping (the floor, see {@link #psqlScript});
+ * then a no-op {@code upgrade head} over the whole fleet. Prints the figures; the lead copies them into
  * bench/RESULTS.md.
  */
 final class FleetBench {
@@ -72,13 +76,14 @@ final class FleetBench {
                 require(Rollout.of(List.of(TargetSpec.of("p", "jdbc:" + url).withSchemas(names)), all.subList(0, 1))
                         .parallel(parallel).upgrade("head"), "setup of the psql copy");
             }
-            StringBuilder ddl = new StringBuilder();
-            for (String name : names) {
-                ddl.append("begin; set local search_path to ").append(name).append("; ").append(V0002_Note.DDL)
-                        .append(" commit;\n");
+            for (String url : psqlUrls) {
+                // the floor's copy: the psql copy as it is now, before psql changes it
+                admin("jdbc:" + url.replace("/plain?", "/postgres?"), "create database floor template plain");
             }
             Path ddlFile = work.resolve("fleet-ddl.sql");
-            Files.writeString(ddlFile, ddl);
+            Files.writeString(ddlFile, psqlScript(names, false));
+            Path floorFile = work.resolve("fleet-floor.sql");
+            Files.writeString(floorFile, psqlScript(names, true));
 
             long a0 = System.nanoTime();
             long cpu0 = processCpuNanos();
@@ -88,19 +93,18 @@ final class FleetBench {
             long applyCpuMs = (processCpuNanos() - cpu0) / 1_000_000;
             long applyJitMs = jitMs() - jit0;
             require(apply, "apply");
-            long p0 = System.nanoTime();
-            List<Process> processes = new ArrayList<>();
-            for (String url : psqlUrls) {
-                processes.add(new ProcessBuilder(psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f",
-                        ddlFile.toString()).redirectErrorStream(true).redirectOutput(work.resolve("psql.log").toFile())
-                        .start());
-            }
-            for (Process p : processes) {
-                if (p.waitFor() != 0) {
-                    throw new IllegalStateException("psql failed: see " + work.resolve("psql.log"));
+            long psqlMs = runPsql(psqlUrls, ddlFile);
+            List<String> floorUrls = psqlUrls.stream().map(u -> u.replace("/plain?", "/floor?")).toList();
+            long floorMs = runPsql(floorUrls, floorFile);
+            for (String url : floorUrls) {
+                // the floor's bookkeeping really moved every schema's version row to the new revision
+                List<TargetVersion> moved = Rollout.of(List.of(TargetSpec.of("f", "jdbc:" + url).withSchemas(names)),
+                        all).versions();
+                if (moved.stream().anyMatch(v -> !v.current().equals(List.of(V0002_Note.class.getAnnotation(
+                        Revision.class).id())))) {
+                    throw new IllegalStateException("the floor's script left a schema behind on " + url);
                 }
             }
-            long psqlMs = ms(p0);
             long n0 = System.nanoTime();
             long noopCpu0 = processCpuNanos();
             RolloutReport noop = Rollout.of(specs, all).parallel(parallel).upgrade("head");
@@ -119,12 +123,60 @@ final class FleetBench {
                     + String.format("%.2f", applyMs / (double) psqlMs)
                     + "×) |\n"
                     + "| same DDL, psql (one per server, a transaction per schema) | " + psqlMs + " | | — |\n"
+                    + "| same DDL and the version bookkeeping, psql (the floor: lock, version row, history row) | "
+                    + floorMs + " | | autogen ÷ floor: " + String.format("%.2f", applyMs / (double) floorMs)
+                    + "× |\n"
                     + "| no-op upgrade head (every schema at head) | " + noopMs + " | " + noopCpuMs + " | ≤ 3000 |\n";
         } finally {
             for (EmbeddedPostgres pg : started) {
                 pg.close();
             }
         }
+    }
+
+    /**
+     * The DDL file psql runs: a transaction per schema. With {@code bookkeeping}, also what any tool that records a
+     * version per schema must do in that transaction, as plainly as SQL can say it: the schema's advisory lock, the
+     * version row moved, one history row. That is the floor beneath autogen's rollout (which also reads the version
+     * tables under the lock, checks recorded checksums and restores the session), printed beside the target's psql
+     * figure so that the reader can tell the bookkeeping's cost from autogen's own.
+     */
+    private static String psqlScript(List<String> names, boolean bookkeeping) {
+        StringBuilder sql = new StringBuilder();
+        for (String name : names) {
+            sql.append("begin; set local search_path to ").append(name).append("; ");
+            if (bookkeeping) {
+                sql.append("select pg_advisory_xact_lock(hashtext('").append(name).append("')); ");
+            }
+            sql.append(V0002_Note.DDL);
+            if (bookkeeping) {
+                sql.append(" update ").append(VersionTables.VERSION).append(" set revision = '")
+                        .append(V0002_Note.class.getAnnotation(Revision.class).id()).append("' where revision = '")
+                        .append(V0002_Note.class.getAnnotation(Revision.class).parent()[0]).append("'; insert into ")
+                        .append(VersionTables.HISTORY).append(" (revision, direction, checksum, applied_at, applied_by,"
+                        + " duration_ms, success) values ('").append(V0002_Note.class.getAnnotation(Revision.class).id())
+                        .append("', 'upgrade', '-', now(), current_user, 0, true);");
+            }
+            sql.append(" commit;\n");
+        }
+        return sql.toString();
+    }
+
+    /** One psql per server, side by side, each running {@code file}; the wall time of them all. */
+    private long runPsql(List<String> urls, Path file) throws Exception {
+        long p0 = System.nanoTime();
+        List<Process> processes = new ArrayList<>();
+        for (String url : urls) {
+            processes.add(new ProcessBuilder(psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f",
+                    file.toString()).redirectErrorStream(true).redirectOutput(work.resolve("psql.log").toFile())
+                    .start());
+        }
+        for (Process p : processes) {
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("psql failed: see " + work.resolve("psql.log"));
+            }
+        }
+        return ms(p0);
     }
 
     private static void require(RolloutReport report, String step) {
