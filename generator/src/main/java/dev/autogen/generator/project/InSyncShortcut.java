@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * look-up cannot hit and the full check need not wait for the fingerprint: on PostgreSQL the fingerprint is taken in
  * a {@code REPEATABLE READ} transaction whose snapshot the check's catalog read imports ({@link CatalogSnapshot}), so
  * the read runs at the same time (the fingerprint query takes a third of a second at 5 500 tables) and still sees
- * exactly the state fingerprinted; the check's other queries start only after the snapshot exists. When the snapshot
+ * exactly the state fingerprinted; the check's other queries start once the fingerprint's connection has closed (the
+ * read's connections have imported the snapshot by then), so no more connections are open at once. When the snapshot
  * cannot be shared (another database, a refused connection), the read waits for the fingerprint as before.
  *
  * <p>Records live in {@code in-sync/} beside the entity models (so {@code AUTOGEN_CACHE_DIR=off} disables them and
@@ -125,7 +126,7 @@ public final class InSyncShortcut implements AutoCloseable {
         if (fingerprintQuery == null) {
             return project.alongsideCatalogRead(command);
         }
-        return project.alongsideCatalogRead(this::readCatalog, true, command);
+        return project.alongsideCatalogRead(this::readCatalog, fingerprintQuery::await, command);
     }
 
     private Schema readCatalog() {

@@ -60,10 +60,10 @@ public final class Project {
     /** The default schema's catalog being read on another thread ({@link #alongsideCatalogRead}), or null. */
     private SideThread<Schema> defaultCatalogRead;
     /**
-     * That read when it holds its connections beside the in-sync fingerprint's ({@link InSyncShortcut}): the command's
-     * own queries wait until it has ended ({@link #awaitCatalogConnections()}), or null.
+     * What the command's own queries wait for while that read runs ({@link #awaitCatalogConnections()}): the end of
+     * the in-sync fingerprint's connection, when the read runs beside it ({@link InSyncShortcut}); else nothing.
      */
-    private SideThread<Schema> crowdedCatalogRead;
+    private Runnable beforeOwnQueries = () -> { };
     /** {@link #entityModelKey()} once computed; empty when the inputs cannot be keyed. */
     private Optional<String> entityModelKey;
 
@@ -348,39 +348,37 @@ public final class Project {
      * thread has ended when this returns.
      */
     public <T> T alongsideCatalogRead(Supplier<T> command) {
-        return alongsideCatalogRead(() -> readCatalog(Set.of()), false, command);
+        return alongsideCatalogRead(() -> readCatalog(Set.of()), () -> { }, command);
     }
 
     /**
      * {@link #alongsideCatalogRead(Supplier)} with the default schema's catalog read by {@code read} ({@code check}'s
-     * read in the in-sync fingerprint's snapshot, which may start before the fingerprint is taken); {@code crowded}:
-     * the read holds its connections while the fingerprint's is open, so the command's own queries wait for its end
-     * ({@link #awaitCatalogConnections()}) and the check never holds more connections at once than before.
+     * read in the in-sync fingerprint's snapshot, which may start before the fingerprint is taken); the command's own
+     * queries first run {@code beforeOwnQueries} (the read holds its connections while the fingerprint's is open: they
+     * wait until that one has closed, so the check never holds more connections at once than before).
      */
-    <T> T alongsideCatalogRead(Callable<Schema> read, boolean crowded, Supplier<T> command) {
+    <T> T alongsideCatalogRead(Callable<Schema> read, Runnable beforeOwnQueries, Supplier<T> command) {
         if (knownDialect() == null || defaultCatalogRead != null) {
             return command.get();
         }
         SideThread<Schema> started = SideThread.start("autogen-catalog", read);
         defaultCatalogRead = started;
-        crowdedCatalogRead = crowded ? started : null;
+        this.beforeOwnQueries = beforeOwnQueries;
         try {
             return command.get();
         } finally {
             defaultCatalogRead = null;
-            crowdedCatalogRead = null;
+            this.beforeOwnQueries = () -> { };
             started.await();
         }
     }
 
     /**
-     * Waits until a read started beside the in-sync fingerprint has ended (see {@link #alongsideCatalogRead(Callable,
-     * boolean, Supplier)}); its result or error is still taken where {@link #databaseSchema()} asks for it.
+     * Waits, before the command's own queries, for what the catalog read alongside asked (see
+     * {@link #alongsideCatalogRead(Callable, Runnable, Supplier)}).
      */
     void awaitCatalogConnections() {
-        if (crowdedCatalogRead != null) {
-            crowdedCatalogRead.await();
-        }
+        beforeOwnQueries.run();
     }
 
     /** The default schema's catalog: the one read alongside, the first time it is asked, else read now. */
@@ -420,8 +418,14 @@ public final class Project {
             return Optional.empty();
         }
         try (Connection connection = first) {
-            return Optional.of(CatalogReader.forDialect(dialect()).read(connection, () -> anotherConnection(snapshot),
-                    settings.schema(), Set.of()));
+            // once the second connection has imported (or could not), the exporter may end its transaction
+            return Optional.of(CatalogReader.forDialect(dialect()).read(connection, () -> {
+                try {
+                    return anotherConnection(snapshot);
+                } finally {
+                    snapshot.release();
+                }
+            }, settings.schema(), Set.of()));
         } catch (SQLException e) {
             throw catalogError(e);
         }
