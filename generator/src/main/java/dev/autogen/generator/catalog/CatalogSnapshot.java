@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One PostgreSQL database state shared by several connections: the transaction that exports it
@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class CatalogSnapshot {
     private final String id;
-    private final CountDownLatch released = new CountDownLatch(1);
+    private final CompletableFuture<Void> released = new CompletableFuture<>();
 
     private CatalogSnapshot(String id) {
         this.id = id;
@@ -66,22 +66,11 @@ public final class CatalogSnapshot {
 
     /** Lets the exporter end its transaction: nothing will import this snapshot any more. Idempotent. */
     public void release() {
-        released.countDown();
+        released.complete(null);
     }
 
-    /** Waits (the exporter's side) until {@link #release()}, keeping an interruption. */
+    /** Waits (the exporter's side) until {@link #release()}; an interruption is kept, not acted on. */
     public void awaitRelease() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                released.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        released.join();
     }
 }
