@@ -37,7 +37,10 @@ public final class CatalogFingerprint {
             + " order by c.oid) from pg_class c where c.oid >= " + USER_OID + ")"
             + ", (select string_agg(concat_ws(' ', a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod,"
             + " a.attnotnull, a.atthasdef, a.attidentity, a.attgenerated, a.attisdropped, a.attcollation, a.attndims),"
-            + " ',' order by a.attrelid, a.attnum) from pg_attribute a where a.attrelid >= " + USER_OID + ")"
+            // user columns only: the system columns (ctid, xmin...) are the same six in every table, a third of the
+            // rows and 0.1 s of the query's 0.35 s at 5 500 tables; a table made anew has a new oid anyway
+            + " ',' order by a.attrelid, a.attnum) from pg_attribute a where a.attrelid >= " + USER_OID
+            + " and a.attnum > 0)"
             + ", (select string_agg(concat_ws(' ', d.adrelid, d.adnum, d.adbin::text), ',' order by d.adrelid, d.adnum)"
             + " from pg_attrdef d)"
             + ", (select string_agg(concat_ws(' ', k.oid, k.conname, k.connamespace, k.contype, k.condeferrable,"

@@ -101,17 +101,20 @@ public final class PostgresCatalogReader implements CatalogReader {
         });
         // every column of the schema's tables (version tables included) by number, to resolve constraint keys
         Map<String, Map<Integer, String>> columnNames = new HashMap<>();
+        // each spelling parsed once: thousands of tables share a few dozen types and check shapes
+        Map<String, ColumnType> types = new HashMap<>();
+        Map<String, String> checks = new HashMap<>();
         query(connection, PostgresCatalogQueries.COLUMNS, schemaName, others, rs -> {
             columnNames.computeIfAbsent(rs.getString(1), name -> new HashMap<>()).put(rs.getInt(9), rs.getString(2));
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
-                table.columns.add(column(rs));
+                table.columns.add(column(rs, types));
             }
         });
         query(connection, prefetched, PostgresCatalogQueries.CONSTRAINTS, schemaName, others, rs -> {
             TableParts table = tables.get(rs.getString(1));
             if (table != null) {
-                constraint(table, rs, columnNames);
+                constraint(table, rs, columnNames, checks);
             }
         });
         query(connection, prefetched, PostgresCatalogQueries.INDEXES, schemaName, others, rs -> {
@@ -153,8 +156,8 @@ public final class PostgresCatalogReader implements CatalogReader {
         }
     }
 
-    private static Column column(ResultSet rs) throws SQLException {
-        ColumnType type = PostgresTypeParser.parse(rs.getString(3));
+    private static Column column(ResultSet rs, Map<String, ColumnType> types) throws SQLException {
+        ColumnType type = types.computeIfAbsent(rs.getString(3), PostgresTypeParser::parse);
         boolean identity = !rs.getString(6).isEmpty();
         boolean generated = !rs.getString(8).isEmpty();
         String defaultValue = identity || generated ? null : PostgresExpressions.portableDefault(rs.getString(5), type);
@@ -175,8 +178,8 @@ public final class PostgresCatalogReader implements CatalogReader {
                 PostgresExpressions.policyExpression(rs.getString(7)), !rs.getBoolean(4));
     }
 
-    private static void constraint(TableParts table, ResultSet rs, Map<String, Map<Integer, String>> columnNames)
-            throws SQLException {
+    private static void constraint(TableParts table, ResultSet rs, Map<String, Map<Integer, String>> columnNames,
+                                   Map<String, String> checks) throws SQLException {
         String name = rs.getString(2);
         List<String> columns = names(rs.getArray(4), columnNames.get(rs.getString(1)));
         switch (rs.getString(3)) {
@@ -186,7 +189,8 @@ public final class PostgresCatalogReader implements CatalogReader {
                     rs.getArray(9) != null ? Arrays.asList((String[]) rs.getArray(9).getArray())
                             : names(rs.getArray(6), columnNames.get(rs.getString(5))),
                     action(rs.getString(7))));
-            case "c" -> table.checks.add(new CheckConstraint(name, PostgresExpressions.portableCheck(rs.getString(8))));
+            case "c" -> table.checks.add(new CheckConstraint(name,
+                    checks.computeIfAbsent(rs.getString(8), PostgresExpressions::portableCheck)));
             default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
         }
     }

@@ -99,8 +99,17 @@ final class CheckCommand implements Callable<Integer> {
         };
         // no record to answer from (the first check after an entity change, or after a database change): the full
         // check runs anyway, so the entity model (Hibernate's boot, or the model cache) starts now, alongside the
-        // look-up's connection and fingerprint query, which it does not touch
-        Outcome outcome = shortcut != null && !shortcut.mayHit() ? project.alongsideEntityModel(check) : check.get();
+        // look-up's connection and fingerprint query, which it does not touch, and so does the catalog read (in the
+        // fingerprint's snapshot, see InSyncShortcut)
+        Outcome outcome;
+        try {
+            outcome = shortcut != null && !shortcut.mayHit()
+                    ? project.alongsideEntityModel(() -> shortcut.alongsideCatalogRead(check)) : check.get();
+        } finally {
+            if (shortcut != null) {
+                shortcut.close();
+            }
+        }
         DriftCheck.Report report = outcome.report();
         List<String> entityPackages = outcome.entityPackages();
         Map<Integer, List<Hazard>> warnings = PlanHazards.of(report.plan(), project.dialect());

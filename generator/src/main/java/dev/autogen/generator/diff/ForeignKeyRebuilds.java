@@ -21,12 +21,15 @@ final class ForeignKeyRebuilds {
     private final Set<List<Object>> droppedKeys = new HashSet<>();
     private final Set<List<String>> retypedColumns = new HashSet<>();
 
-    /** Analyses the tables that exist on both sides ({@code current} and {@code target} keyed by the same names). */
+    /**
+     * Analyses the tables that exist on both sides ({@code current} and {@code target} keyed by the same names), but
+     * those named in {@code unchanged}: a table equal to its target drops no key and retypes no column.
+     */
     ForeignKeyRebuilds(Map<String, Table> current, Map<String, Table> target, DefinitionComparison compare,
-                       DerivedKeyOrder derivedKeyOrder) {
+                       DerivedKeyOrder derivedKeyOrder, Set<String> unchanged) {
         current.forEach((name, from) -> {
             Table to = target.get(name);
-            if (to == null) {
+            if (to == null || unchanged.contains(name)) {
                 return;
             }
             boolean keyAsSet = derivedKeyOrder.isHibernatesChoice(name);
@@ -66,6 +69,16 @@ final class ForeignKeyRebuilds {
                         ? List.of("unique", Set.copyOf(i.columnNames()), i.columnNames())
                         : List.of("index", Set.copyOf(i.columnNames()), i.columns())));
         return keys;
+    }
+
+    /** Whether a foreign key of {@code current} (a table on both sides) must be dropped and re-added. */
+    boolean anyRequired(String table, Table current) {
+        for (ForeignKey fk : current.foreignKeys()) {
+            if (required(table, fk)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code fk} of {@code table}, unchanged itself, must be dropped and re-added around the plan. */

@@ -122,7 +122,8 @@ public final class RenameDetector {
         List<Rename> candidates = new ArrayList<>();
         for (Table before : sorted(current.tables(), Table::name)) {
             Optional<Table> after = target.table(before.name());
-            if (after.isPresent()) {
+            // the same column names in the same order: no candidate (most tables, on a no-op check)
+            if (after.isPresent() && !sameColumnNames(before, after.get())) {
                 List<Column> dropped = before.columns().stream()
                         .filter(c -> after.get().column(c.name()).isEmpty()).toList();
                 List<Column> added = after.get().columns().stream()
@@ -131,6 +132,18 @@ public final class RenameDetector {
             }
         }
         return candidates;
+    }
+
+    private static boolean sameColumnNames(Table a, Table b) {
+        if (a.columns().size() != b.columns().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.columns().size(); i++) {
+            if (!a.columns().get(i).name().equals(b.columns().get(i).name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -38,8 +38,12 @@ final class RowSecurityDiffer {
         this.plan = plan;
     }
 
-    void diff(SortedMap<String, Table> current, SortedMap<String, Table> target) {
+    /** Plans the row-level security of every table but those in {@code unchanged} (equal on both sides: nothing to do). */
+    void diff(SortedMap<String, Table> current, SortedMap<String, Table> target, java.util.Set<String> unchanged) {
         for (String name : new TreeSet<>(union(current, target))) {
+            if (unchanged.contains(name)) {
+                continue;
+            }
             Table from = current.get(name);
             Table to = target.get(name);
             diffTable(name, from, to);

@@ -48,7 +48,8 @@ public final class DriftCheck {
      * Checks {@code project}; the entity model is built on another thread meanwhile ({@link
      * Project#alongsideEntityModel}), so the migrations, the migrator's queries and the catalog read overlap with
      * Hibernate's boot, and the catalog is read on a third ({@link Project#alongsideCatalogRead}) while the migrations
-     * load and the migrator validates them.
+     * load and the migrator validates them (once the in-sync fingerprint's connection has closed when the read runs
+     * beside it, see {@link InSyncShortcut}: the check then holds no more connections at once than without it).
      */
     public static Report run(Project project) {
         return project.alongsideEntityModel(() -> project.alongsideCatalogRead(() -> check(project)));
@@ -65,6 +66,7 @@ public final class DriftCheck {
                     + " merging, autogen upgrade heads)");
         }
         problems.addAll(HeadSentinel.problems(HeadSentinel.file(project.settings()), heads));
+        project.awaitCatalogConnections();
         Migrator migrator = project.migrator();
         List<String> current = graph.position(migrator.current());
         List<String> unknown = current.stream().filter(id -> !graph.readingRows(current).contains(id)).toList();

@@ -1,6 +1,7 @@
 package dev.autogen.generator.project;
 
 import dev.autogen.generator.catalog.CatalogReader;
+import dev.autogen.generator.catalog.CatalogSnapshot;
 import dev.autogen.generator.catalog.SqlExpressions;
 import dev.autogen.generator.config.DatabaseException;
 import dev.autogen.generator.config.Redaction;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -57,6 +59,11 @@ public final class Project {
     private SideThread<BuiltModel> entityModelBuild;
     /** The default schema's catalog being read on another thread ({@link #alongsideCatalogRead}), or null. */
     private SideThread<Schema> defaultCatalogRead;
+    /**
+     * What the command's own queries wait for while that read runs ({@link #awaitCatalogConnections()}): the end of
+     * the in-sync fingerprint's connection, when the read runs beside it ({@link InSyncShortcut}); else nothing.
+     */
+    private Runnable beforeOwnQueries = () -> { };
     /** {@link #entityModelKey()} once computed; empty when the inputs cannot be keyed. */
     private Optional<String> entityModelKey;
 
@@ -341,21 +348,41 @@ public final class Project {
      * thread has ended when this returns.
      */
     public <T> T alongsideCatalogRead(Supplier<T> command) {
+        return alongsideCatalogRead(() -> readCatalog(Set.of()), () -> { }, command);
+    }
+
+    /**
+     * {@link #alongsideCatalogRead(Supplier)} with the default schema's catalog read by {@code read} ({@code check}'s
+     * read in the in-sync fingerprint's snapshot, which may start before the fingerprint is taken); the command's own
+     * queries first run {@code beforeOwnQueries} (the read holds its connections while the fingerprint's is open: they
+     * wait until that one has closed, so the check never holds more connections at once than before).
+     */
+    <T> T alongsideCatalogRead(Callable<Schema> read, Runnable beforeOwnQueries, Supplier<T> command) {
         if (knownDialect() == null || defaultCatalogRead != null) {
             return command.get();
         }
-        SideThread<Schema> read = SideThread.start("autogen-catalog", () -> readCatalog(Set.of()));
-        defaultCatalogRead = read;
+        SideThread<Schema> started = SideThread.start("autogen-catalog", read);
+        defaultCatalogRead = started;
+        this.beforeOwnQueries = beforeOwnQueries;
         try {
             return command.get();
         } finally {
             defaultCatalogRead = null;
-            read.await();
+            this.beforeOwnQueries = () -> { };
+            started.await();
         }
     }
 
+    /**
+     * Waits, before the command's own queries, for what the catalog read alongside asked (see
+     * {@link #alongsideCatalogRead(Callable, Runnable, Supplier)}).
+     */
+    void awaitCatalogConnections() {
+        beforeOwnQueries.run();
+    }
+
     /** The default schema's catalog: the one read alongside, the first time it is asked, else read now. */
-    private Schema defaultCatalog() {
+    Schema defaultCatalog() {
         SideThread<Schema> read = defaultCatalogRead;
         if (read == null) {
             return readCatalog(Set.of());
@@ -364,14 +391,63 @@ public final class Project {
         return read.result();
     }
 
+    /** The default schema's catalog, read now. */
+    Schema readDefaultCatalog() {
+        return readCatalog(Set.of());
+    }
+
     private Schema readCatalog(Set<String> otherSchemas) {
         try (Connection connection = connections().open()) {
-            return CatalogReader.forDialect(dialect()).read(connection, () -> connections().open(), settings.schema(),
-                    otherSchemas);
+            return CatalogReader.forDialect(dialect()).read(connection, () -> anotherConnection(null),
+                    settings.schema(), otherSchemas);
         } catch (SQLException e) {
-            throw new DatabaseException("cannot read the catalog of " + settings.displayUrl() + ": "
-                    + Redaction.message(e.getMessage(), settings.password()), e);
+            throw catalogError(e);
         }
+    }
+
+    /**
+     * The default schema's catalog as {@code snapshot} shows it, read on connections that import it; empty when the
+     * first cannot be opened or cannot import it (the caller reads on its own then). A second connection that cannot
+     * leaves the read to the first, as a refused one does.
+     */
+    Optional<Schema> readDefaultCatalogIn(CatalogSnapshot snapshot) {
+        Connection first;
+        try {
+            first = snapshot.importInto(connections().open());
+        } catch (SQLException | DatabaseException e) {
+            return Optional.empty();
+        }
+        try (Connection connection = first) {
+            // once the second connection has imported (or could not), the exporter may end its transaction
+            return Optional.of(CatalogReader.forDialect(dialect()).read(connection, () -> {
+                try {
+                    return anotherConnection(snapshot);
+                } finally {
+                    snapshot.release();
+                }
+            }, settings.schema(), Set.of()));
+        } catch (SQLException e) {
+            throw catalogError(e);
+        }
+    }
+
+    /**
+     * One more connection for the catalog reader, in {@code snapshot} when not null; a refused one is an
+     * {@link SQLException}, which leaves its queries to the reader's first connection.
+     */
+    private Connection anotherConnection(CatalogSnapshot snapshot) throws SQLException {
+        Connection connection;
+        try {
+            connection = connections().open();
+        } catch (DatabaseException e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+        return snapshot == null ? connection : snapshot.importInto(connection);
+    }
+
+    private DatabaseException catalogError(SQLException e) {
+        return new DatabaseException("cannot read the catalog of " + settings.displayUrl() + ": "
+                + Redaction.message(e.getMessage(), settings.password()), e);
     }
 
     /**

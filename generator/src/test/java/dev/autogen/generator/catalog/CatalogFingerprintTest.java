@@ -51,6 +51,8 @@ class CatalogFingerprintTest {
                     "insert into autogen_version values ('aaaa')",
                     "update autogen_version set revision = 'bbbb'",
                     "alter table item rename column price to cost",
+                    "alter table item add column gone integer",
+                    "alter table item drop column gone",
                     "alter table item rename to article"),
                     List.of("insert into article (id, name) values (1, 'x')", "analyze", "vacuum article"));
         }

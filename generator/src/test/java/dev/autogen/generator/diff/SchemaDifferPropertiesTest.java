@@ -1,7 +1,9 @@
 package dev.autogen.generator.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogen.op.DropForeignKey;
 import dev.autogen.op.Operation;
 import dev.autogen.schema.Schema;
 import dev.autogen.sql.Dialect;
@@ -10,7 +12,9 @@ import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.IndexColumn;
 import dev.autogen.schema.Table;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +54,41 @@ class SchemaDifferPropertiesTest {
                 throw new AssertionError(e.getMessage() + "\n" + context, e);
             }
         }
+    }
+
+    /**
+     * Tables equal to their target are not compared (the short cut of a no-op check): the plan is the one the
+     * comparison of every table gives, with unchanged tables beside changed ones, foreign keys of unchanged tables
+     * rebuilt around a changed key or type included; and that full comparison of a schema with itself plans nothing.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
+    void unchangedTablesAreSkippedWithoutChangingThePlan(Dialect dialect) {
+        SchemaDiffer differ = new SchemaDiffer(dialect);
+        SchemaDiffer full = SchemaDiffer.comparingEveryTable(dialect);
+        RandomSchemas schemas = new RandomSchemas(20261206L + dialect.ordinal());
+        Random keep = new Random(17L + dialect.ordinal());
+        int rebuiltOnUnchanged = 0;
+        for (int i = 0; i < PAIRS; i++) {
+            Schema current = schemas.next();
+            Schema other = schemas.next();
+            // each table the current schema has is kept as it is or replaced by the other draw's (or dropped)
+            List<Table> tables = new ArrayList<>();
+            for (Table table : current.tables()) {
+                Table replacement = other.table(table.name()).orElse(null);
+                tables.add(keep.nextBoolean() || replacement == null ? table : replacement);
+            }
+            other.tables().stream().filter(t -> current.table(t.name()).isEmpty()).forEach(tables::add);
+            Schema target = new Schema(tables, other.sequences());
+            String context = "pair " + i + "\ncurrent: " + current + "\ntarget: " + target;
+
+            assertEquals(List.of(), lines(full.diff(current, current)), "self-diff, " + context);
+            List<Operation> plan = differ.diff(current, target);
+            assertEquals(lines(full.diff(current, target)), lines(plan), context);
+            rebuiltOnUnchanged += (int) plan.stream().filter(op -> op instanceof DropForeignKey drop
+                    && current.table(drop.table()).equals(target.table(drop.table()))).count();
+        }
+        assertTrue(rebuiltOnUnchanged > 0, "some unchanged table had a foreign key to rebuild");
     }
 
     /** No false differences: what a catalog shows differently but means the same plans nothing. */
