@@ -52,6 +52,8 @@ public final class Project {
     private Schema entitySchema;
     private String defaultSchemaName;
     private List<LoadedMigration> migrations;
+    /** Where {@link #migrations} came from, when a directory of sources (its cache entry keeps notes on them). */
+    private SourceDirectoryMigrationSource migrationSource;
     /**
      * The entity model being built on another thread ({@link #startEntityModel}), or null; the thread may still write
      * the model's cache entry after handing the model over.
@@ -330,7 +332,8 @@ public final class Project {
         }
         Set<String> otherSchemas = new TreeSet<>(SchemaNamespaces.of(entitySchema()));
         if (Files.isDirectory(settings.migrationsDir())) {
-            otherSchemas.addAll(SchemaNamespaces.createdBy(migrations()));
+            List<LoadedMigration> loaded = migrations();
+            otherSchemas.addAll(SchemaNamespaces.createdBy(loaded, migrationSource));
         }
         if (otherSchemas.isEmpty()) {
             return defaultSchema;
@@ -491,7 +494,13 @@ public final class Project {
             }
             Path sources = settings.migrationSources();
             // a shared source root whose migrations package has no directory yet simply has no migrations
-            migrations = Files.isDirectory(sources) ? new SourceDirectoryMigrationSource(sources).load() : List.of();
+            if (Files.isDirectory(sources)) {
+                SourceDirectoryMigrationSource source = new SourceDirectoryMigrationSource(sources);
+                migrations = source.load();
+                migrationSource = source;
+            } else {
+                migrations = List.of();
+            }
         }
         return migrations;
     }

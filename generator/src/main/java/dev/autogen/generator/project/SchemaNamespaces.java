@@ -1,6 +1,7 @@
 package dev.autogen.generator.project;
 
 import dev.autogen.migrate.LoadedMigration;
+import dev.autogen.migrate.discovery.SourceDirectoryMigrationSource;
 import dev.autogen.op.CreateSequence;
 import dev.autogen.op.CreateTable;
 import dev.autogen.op.Operation;
@@ -11,6 +12,7 @@ import dev.autogen.schema.Schema;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -22,6 +24,9 @@ import java.util.stream.Stream;
  * catalog reader names the default schema's tables without a schema, so the entities' names lose it too.
  */
 public final class SchemaNamespaces {
+    /** The note that keeps {@link #createdBy(List)}; its number changes whenever what that method reads changes. */
+    static final String CREATED_NOTE = "schemas-created-1";
+
     private SchemaNamespaces() {
     }
 
@@ -60,6 +65,55 @@ public final class SchemaNamespaces {
             }
         }
         return names;
+    }
+
+    /**
+     * {@link #createdBy(List)}, kept as a note in the compiled-class cache entry of {@code source} (the migrations'
+     * sources, which the answer depends on alone), so a later run with the same migrations reads it instead of
+     * replaying every upgrade: at thousands of tables the initial migration's operations take a tenth of a second or
+     * more. A missing or unreadable note is computed again (and kept); {@code source} may be null (no cache).
+     */
+    static SortedSet<String> createdBy(List<LoadedMigration> migrations, SourceDirectoryMigrationSource source) {
+        if (source != null) {
+            Optional<SortedSet<String>> kept = source.note(CREATED_NOTE).flatMap(SchemaNamespaces::decode);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        SortedSet<String> names = createdBy(migrations);
+        if (source != null) {
+            encode(names).ifPresent(text -> source.keepNote(CREATED_NOTE, text));
+        }
+        return names;
+    }
+
+    /** One name a line, each ended by a newline; empty when a name cannot be written so. */
+    static Optional<String> encode(SortedSet<String> names) {
+        StringBuilder text = new StringBuilder();
+        for (String name : names) {
+            if (name.isEmpty() || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+                return Optional.empty();
+            }
+            text.append(name).append('\n');
+        }
+        return Optional.of(text.toString());
+    }
+
+    /** What {@link #encode} wrote; empty for anything it could not have written. */
+    static Optional<SortedSet<String>> decode(String text) {
+        SortedSet<String> names = new TreeSet<>();
+        if (text.isEmpty()) {
+            return Optional.of(names);
+        }
+        if (!text.endsWith("\n") || text.indexOf('\r') >= 0) {
+            return Optional.empty();
+        }
+        for (String name : text.substring(0, text.length() - 1).split("\n", -1)) {
+            if (name.isEmpty() || !names.add(name)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(names);
     }
 
     /** {@code schema} with the qualifier {@code defaultSchema} removed from every table, reference and sequence. */

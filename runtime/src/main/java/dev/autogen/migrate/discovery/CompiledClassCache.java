@@ -35,12 +35,18 @@ import java.util.stream.Stream;
  * file's SHA-256 is checked on reading, so a racing or crashed writer never makes a reader load half a cache: an
  * unreadable entry is simply compiled again. Each migration class's {@link MigrationChecksum} is kept beside its bytes
  * (it is a function of the class and the runtime, both in the key), so {@code check} validates the applied revisions
- * without running every migration's {@code upgrade} and {@code downgrade} again.
+ * without running every migration's {@code upgrade} and {@code downgrade} again. An entry may also hold notes: small
+ * text values a caller derived from the migrations alone (the other schemas their operations name, say), written
+ * beside the classes when first computed and read by later runs instead of replaying the operations; a note carries
+ * the SHA-256 of its text, and a missing, damaged or unreadable one is simply computed again.
  */
 public final class CompiledClassCache {
     /** Bumped when the entry layout or the compiler options change. */
     private static final String FORMAT = "autogen-class-cache-3 --release 21 -proc:none";
     private static final String MANIFEST = "manifest.tsv";
+    private static final String NOTE_SUFFIX = ".note";
+    /** A note's name: a file name inside the entry that can be neither a class directory nor the manifest. */
+    private static final Pattern NOTE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final int KEPT_ENTRIES = 32;
     private static final long LEFTOVER_AGE_MILLIS = 3_600_000;
 
@@ -221,6 +227,67 @@ public final class CompiledClassCache {
         } finally {
             deleteTree(temporary);
         }
+    }
+
+    /**
+     * The note {@code name} of the entry {@code key}; empty when the entry or the note is missing, or the note does not
+     * match the digest it was written with.
+     */
+    Optional<String> readNote(String key, String name) {
+        if (root == null || !NOTE_NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        try {
+            Path note = root.resolve(key).resolve(name + NOTE_SUFFIX);
+            if (!Files.isRegularFile(note)) {
+                return Optional.empty();
+            }
+            String stored = Files.readString(note, StandardCharsets.UTF_8);
+            int newline = stored.indexOf('\n');
+            if (newline < 0) {
+                return Optional.empty();
+            }
+            String text = stored.substring(newline + 1);
+            return stored.substring(0, newline).equals(noteDigest(name, text)) ? Optional.of(text) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Keeps {@code text} as the note {@code name} of the existing entry {@code key} (written to a temporary file and
+     * renamed into place, so a reader sees all of it or none). Silent when there is no such entry or it cannot be
+     * written: the next run computes the value again.
+     */
+    void writeNote(String key, String name, String text) {
+        if (root == null || !NOTE_NAME.matcher(name).matches()) {
+            return;
+        }
+        Path entry = root.resolve(key);
+        Path temporary = entry.resolve(name + NOTE_SUFFIX + ".tmp-" + UUID.randomUUID());
+        try {
+            if (!Files.isRegularFile(entry.resolve(MANIFEST))) {
+                return;
+            }
+            Files.writeString(temporary, noteDigest(name, text) + "\n" + text, StandardCharsets.UTF_8);
+            Files.move(temporary, entry.resolve(name + NOTE_SUFFIX), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // a note is only a saving: the next run computes it again
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException | RuntimeException e) {
+                // a leftover temporary file is harmless
+            }
+        }
+    }
+
+    private static String noteDigest(String name, String text) {
+        MessageDigest digest = CacheDigest.sha256();
+        CacheDigest.text(digest, "note " + name);
+        CacheDigest.text(digest, text);
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Moves a damaged entry out of the way (renaming is atomic, so a reader sees it or nothing), then deletes it. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -24,6 +25,7 @@ public final class SourceDirectoryMigrationSource implements MigrationSource {
     private final JavaSourceCompiler compiler;
     private final CompiledClassCache cache;
     private volatile boolean loadedFromCache;
+    private volatile String entryKey;
 
     public SourceDirectoryMigrationSource(Path directory) {
         this(directory, new JavaSourceCompiler());
@@ -46,6 +48,23 @@ public final class SourceDirectoryMigrationSource implements MigrationSource {
         return loadedFromCache;
     }
 
+    /**
+     * The note {@code name} kept in the cache entry of the last {@link #load()} (see {@link CompiledClassCache}): a
+     * value derived from these migrations alone. Empty when there is none, it is damaged, or nothing was cached.
+     */
+    public Optional<String> note(String name) {
+        String key = entryKey;
+        return key == null ? Optional.empty() : cache.readNote(key, name);
+    }
+
+    /** Keeps {@code text} as the note {@code name} of the last {@link #load()}'s cache entry; silent when it cannot. */
+    public void keepNote(String name, String text) {
+        String key = entryKey;
+        if (key != null) {
+            cache.writeNote(key, name, text);
+        }
+    }
+
     @Override
     public List<LoadedMigration> load() {
         if (!Files.isDirectory(directory)) {
@@ -53,6 +72,7 @@ public final class SourceDirectoryMigrationSource implements MigrationSource {
                     + " — create it or pass --migrations");
         }
         loadedFromCache = false;
+        entryKey = null;
         List<Path> sources = javaFiles();
         if (sources.isEmpty()) {
             return List.of();
@@ -70,6 +90,7 @@ public final class SourceDirectoryMigrationSource implements MigrationSource {
                         }
                     }
                     loadedFromCache = true;
+                    entryKey = key;
                     return migrations;
                 } catch (LinkageError e) {
                     // a class that verifies by hash but does not link: compile instead
@@ -91,6 +112,7 @@ public final class SourceDirectoryMigrationSource implements MigrationSource {
                 checksums.put(migration.className(), checksum);
             }
             cache.write(key, directory, compiled, checksums);
+            entryKey = key;
         }
         return migrations;
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,12 @@ class CompiledClassCacheTest {
 
     private SourceDirectoryMigrationSource source(Path root, CompiledClassCache cache) {
         return new SourceDirectoryMigrationSource(root, new JavaSourceCompiler(), cache);
+    }
+
+    private SourceDirectoryMigrationSource loaded(Path root, CompiledClassCache cache) {
+        var source = source(root, cache);
+        source.load();
+        return source;
     }
 
     private static List<String> described(List<LoadedMigration> migrations) {
@@ -199,5 +206,83 @@ class CompiledClassCacheTest {
         assertFalse(second.loadedFromCache());
         assertEquals(dir.resolve("elsewhere"), CompiledClassCache.forSetting(dir.resolve("elsewhere").toString())
                 .root().orElseThrow());
+    }
+
+    private Path entry() throws IOException {
+        try (Stream<Path> entries = Files.list(dir.resolve("cache"))) {
+            return entries.filter(e -> Files.isRegularFile(e.resolve("manifest.tsv"))).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void aNoteKeptWithTheEntryIsReadByTheNextLoadOfTheSameSources() {
+        Path root = sources();
+        CompiledClassCache cache = CompiledClassCache.at(dir.resolve("cache"));
+        var first = source(root, cache);
+        first.load();
+        assertEquals(Optional.empty(), first.note("schemas"), "nothing kept yet");
+        first.keepNote("schemas", "audit\nbilling\n");
+
+        var second = source(root, cache);
+        second.load();
+        assertTrue(second.loadedFromCache());
+        assertEquals(Optional.of("audit\nbilling\n"), second.note("schemas"));
+        second.keepNote("empty", "");
+        assertEquals(Optional.of(""), loaded(root, cache).note("empty"));
+        assertEquals(Optional.empty(), second.note("other"));
+    }
+
+    @Test
+    void aDamagedOrMissingNoteIsAMissNotAnError() throws IOException {
+        Path root = sources();
+        CompiledClassCache cache = CompiledClassCache.at(dir.resolve("cache"));
+        var first = source(root, cache);
+        first.load();
+        first.keepNote("schemas", "audit\n");
+        Path note = entry().resolve("schemas.note");
+        assertTrue(Files.isRegularFile(note));
+
+        Files.writeString(note, Files.readString(note).replace("audit", "audiT"));
+        assertEquals(Optional.empty(), loaded(root, cache).note("schemas"), "changed text");
+        Files.writeString(note, "no digest line");
+        assertEquals(Optional.empty(), loaded(root, cache).note("schemas"), "no digest");
+        Files.write(note, new byte[] {(byte) 0xff, (byte) 0xfe, '\n', 'x'});
+        assertEquals(Optional.empty(), loaded(root, cache).note("schemas"), "not UTF-8");
+        Files.delete(note);
+        Files.createDirectory(note);
+        assertEquals(Optional.empty(), loaded(root, cache).note("schemas"), "a directory");
+        Files.delete(note);
+        assertEquals(Optional.empty(), loaded(root, cache).note("schemas"), "deleted");
+
+        var again = loaded(root, cache);
+        again.keepNote("schemas", "audit\n");
+        assertEquals(Optional.of("audit\n"), loaded(root, cache).note("schemas"), "rewritten");
+        assertTrue(loaded(root, cache).loadedFromCache(), "the notes never spoil the classes");
+        try (Stream<Path> files = Files.list(entry())) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".tmp-")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void notesNeedAnEntryAndAnEditedSourceStartsWithout() throws IOException {
+        Path root = sources();
+        var off = source(root, CompiledClassCache.disabled());
+        off.load();
+        off.keepNote("schemas", "audit\n");
+        assertEquals(Optional.empty(), off.note("schemas"));
+        var notLoaded = source(root, CompiledClassCache.at(dir.resolve("cache")));
+        notLoaded.keepNote("schemas", "audit\n");
+        assertEquals(Optional.empty(), notLoaded.note("schemas"));
+
+        CompiledClassCache cache = CompiledClassCache.at(dir.resolve("cache"));
+        var first = loaded(root, cache);
+        first.keepNote("schemas", "audit\n");
+        first.keepNote("../escape", "x");
+        assertFalse(Files.exists(dir.resolve("cache").resolve("escape.note")));
+        MigrationFiles.write(root, "V0003_AddMail", "ccc333", "bbb222", "add mail",
+                List.of("alter table users add column mail text"), List.of("alter table users drop column mail"));
+        var edited = loaded(root, cache);
+        assertFalse(edited.loadedFromCache());
+        assertEquals(Optional.empty(), edited.note("schemas"), "another entry, another set of notes");
     }
 }
