@@ -47,33 +47,4 @@ public record Column(String name, ColumnType type, boolean nullable, String defa
     public Column withComment(String newComment) {
         return new Column(name, type, nullable, defaultValue, identity, newComment);
     }
-
-    /**
-     * What the record's generated {@code equals} does (every component, {@link Objects#equals}), written out: the
-     * generated one goes through method handles, which a C1-only JVM runs slowly, and a no-op diff compares every
-     * table of the schema.
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o == this || o instanceof Column other
-                && Objects.equals(name, other.name)
-                && Objects.equals(type, other.type)
-                && nullable == other.nullable
-                && Objects.equals(defaultValue, other.defaultValue)
-                && identity == other.identity
-                && Objects.equals(comment, other.comment);
-    }
-
-    /** The generated {@code hashCode}'s value (31 times the sum so far plus each component's hash, in order). */
-    @Override
-    public int hashCode() {
-        int h = 0;
-        h = 31 * h + Objects.hashCode(name);
-        h = 31 * h + Objects.hashCode(type);
-        h = 31 * h + Boolean.hashCode(nullable);
-        h = 31 * h + Objects.hashCode(defaultValue);
-        h = 31 * h + Boolean.hashCode(identity);
-        h = 31 * h + Objects.hashCode(comment);
-        return h;
-    }
 }

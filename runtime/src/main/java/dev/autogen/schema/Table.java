@@ -148,41 +148,4 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
         }
         return withColumns(columns.stream().map(c -> c.name().equals(columnName) ? change.apply(c) : c).toList());
     }
-
-    /**
-     * What the record's generated {@code equals} does (every component, {@link Objects#equals}), written out: the
-     * generated one goes through method handles, which a C1-only JVM runs slowly, and a no-op diff compares every
-     * table of the schema.
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o == this || o instanceof Table other
-                && Objects.equals(name, other.name)
-                && Objects.equals(columns, other.columns)
-                && Objects.equals(primaryKey, other.primaryKey)
-                && Objects.equals(uniqueConstraints, other.uniqueConstraints)
-                && Objects.equals(foreignKeys, other.foreignKeys)
-                && Objects.equals(checks, other.checks)
-                && Objects.equals(indexes, other.indexes)
-                && Objects.equals(comment, other.comment)
-                && Objects.equals(rowLevelSecurity, other.rowLevelSecurity)
-                && Objects.equals(policies, other.policies);
-    }
-
-    /** The generated {@code hashCode}'s value (31 times the sum so far plus each component's hash, in order). */
-    @Override
-    public int hashCode() {
-        int h = 0;
-        h = 31 * h + Objects.hashCode(name);
-        h = 31 * h + Objects.hashCode(columns);
-        h = 31 * h + Objects.hashCode(primaryKey);
-        h = 31 * h + Objects.hashCode(uniqueConstraints);
-        h = 31 * h + Objects.hashCode(foreignKeys);
-        h = 31 * h + Objects.hashCode(checks);
-        h = 31 * h + Objects.hashCode(indexes);
-        h = 31 * h + Objects.hashCode(comment);
-        h = 31 * h + Objects.hashCode(rowLevelSecurity);
-        h = 31 * h + Objects.hashCode(policies);
-        return h;
-    }
 }
