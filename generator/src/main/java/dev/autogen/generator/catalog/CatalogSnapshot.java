@@ -1,5 +1,7 @@
 package dev.autogen.generator.catalog;
 
+import dev.autogen.sql.Dialect;
+import dev.autogen.sql.SqlText;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,8 +52,8 @@ public final class CatalogSnapshot {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement statement = connection.createStatement()) {
-                // the id is the server's own ("00000003-0000001B-1"), never user input
-                statement.execute("set transaction snapshot '" + id.replace("'", "''") + "'");
+                // the id is the server's own ("00000003-0000001B-1"); quoted by the one place that writes literals
+                statement.execute("set transaction snapshot " + SqlText.of(Dialect.POSTGRESQL).literal(id));
             }
             return connection;
         } catch (SQLException | RuntimeException e) {
