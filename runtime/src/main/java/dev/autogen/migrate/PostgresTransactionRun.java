@@ -50,6 +50,7 @@ final class PostgresTransactionRun {
      */
     static RecordedRevisions start(Connection c, String schema, VersionStore store) throws SQLException {
         boolean detect = c.getMetaData().getDatabaseMajorVersion() >= 14;
+        c.setAutoCommit(true); // as on the other paths: a lent connection's open transaction ends here, not in ours
         c.setAutoCommit(false);
         try (PreparedStatement st = c.prepareStatement(sql(schema, store, detect))) {
             if (schema != null) {
