@@ -228,9 +228,9 @@ final class RevisionRunner {
         }
         List<String> outside = units.stream().filter(u -> u instanceof SqlUnit sql && !sql.statement().transactional())
                 .map(u -> oneLine(((SqlUnit) u).statement().sql())).toList();
-        // raw SQL may commit, which would end a transaction-scoped lock before the bookkeeping
-        requireOneTransaction(outside.isEmpty()
-                && units.stream().allMatch(u -> !(u instanceof SqlUnit sql) || sql.batchable()));
+        // raw SQL and Java steps may commit, which would end a transaction-scoped lock before the bookkeeping
+        requireOneTransaction(units.stream().allMatch(u -> u instanceof SqlUnit sql && sql.batchable()
+                && sql.statement().transactional()));
         if (outside.isEmpty()) {
             return Optional.of(inTransaction(c, step, units));
         }

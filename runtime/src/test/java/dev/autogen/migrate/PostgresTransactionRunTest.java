@@ -170,7 +170,12 @@ class PostgresTransactionRunTest {
         List<LoadedMigration> migrations = List.of(
                 migration("b1", List.of(), s -> s.createTable(table("t01").column(column("id", bigint())))),
                 migration("b2", List.of("b1"), s -> s.execute("insert into t01 values (1); insert into t01 values (2)")),
-                migration("b3", List.of("b2"), s -> s.createIndex("ix_t01_id", "t01", "id").online()));
+                migration("b3", List.of("b2"), s -> s.createIndex("ix_t01_id", "t01", "id").online()),
+                migration("b4", List.of("b3"), s -> s.run("a Java step", c -> {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("insert into t01 values (3)");
+                    }
+                })));
         ConnectionFactory connections = ConnectionFactory.of(url, null, null);
         new Migrator(connections, Dialect.POSTGRESQL, migrations).withSchema("tenant_a").upgrade("b1");
         List<String> lines = new ArrayList<>();
@@ -179,13 +184,15 @@ class PostgresTransactionRunTest {
 
         assertEquals(List.of("b2"), migrator.upgrade("+1"), "raw SQL");
         assertEquals(List.of("b3"), migrator.upgrade("+1"), "an online index, built concurrently");
+        assertEquals(List.of("b4"), migrator.upgrade("+1"), "a Java step");
 
-        assertEquals(List.of("1", "2"), strings(url, "select id::text from tenant_a.t01 order by id"));
-        assertEquals(List.of("b3"), strings(url, "select revision from tenant_a.autogen_version"));
-        assertEquals(List.of("b1", "b2", "b3"), strings(url, "select revision from tenant_a.autogen_history order by id"));
+        assertEquals(List.of("1", "2", "3"), strings(url, "select id::text from tenant_a.t01 order by id"));
+        assertEquals(List.of("b4"), strings(url, "select revision from tenant_a.autogen_version"));
+        assertEquals(List.of("b1", "b2", "b3", "b4"), strings(url,
+                "select revision from tenant_a.autogen_history order by id"));
         assertEquals(List.of("ix_t01_id"), strings(url, "select indexname from pg_indexes where schemaname = 'tenant_a'"
                 + " and indexname = 'ix_t01_id'"));
-        assertEquals(2, lines.stream().filter(l -> l.startsWith("applying")).count(), String.join("\n", lines));
+        assertEquals(3, lines.stream().filter(l -> l.startsWith("applying")).count(), String.join("\n", lines));
     }
 
     private static LoadedMigration migration(String id, List<String> parents, Consumer<SchemaChanges> upgrade) {
