@@ -80,9 +80,27 @@ final class MigrationSessions {
      * the work, and releases the lock in {@code finally} (a failure to release never hides the failure of the work).
      */
     List<String> locked(Work work) {
+        return locked(work, false);
+    }
+
+    /**
+     * {@link #locked} for a path of revisions (an upgrade or a downgrade), which on PostgreSQL with the advisory lock,
+     * where the caller saw both version tables ({@link Migrator#expectingVersionTables}), is first tried in one
+     * transaction ({@link PostgresTransactionRun}): the work's {@link RevisionRunner} then refuses, before anything
+     * is written, whatever would not fit in it, and the work runs again on the session lock.
+     */
+    List<String> lockedPath(Work work) {
+        return locked(work, versionTablesSeen);
+    }
+
+    private List<String> locked(Work work, boolean inOneTransaction) {
         if (dialect == Dialect.POSTGRESQL && lockKind == MigrationLockKind.ADVISORY
                 && profile == ServerProfile.POSTGRESQL) {
-            List<String> done = lockedInOneRoundTrip(work);
+            List<String> done = inOneTransaction ? lockedInOneTransaction(work) : null;
+            if (done != null) {
+                return done;
+            }
+            done = lockedInOneRoundTrip(work);
             if (done != null) {
                 return done;
             }
@@ -116,6 +134,34 @@ final class MigrationSessions {
             MigrationException busy = dialect == Dialect.SQLITE
                     ? MigrationLock.SqliteWriteLock.waitedTooLong(e, timeouts) : null;
             throw busy != null ? busy : databaseFailure("database error", e);
+        }
+    }
+
+    /**
+     * {@link #locked} on PostgreSQL with the advisory lock, in one transaction ({@link PostgresTransactionRun}): set
+     * up, locked and read in one round trip, the revision's batch commits; null, with nothing written, when the lock
+     * or the set-up could not be had, or when the work needs more than one transaction ({@link
+     * LongerThanOneTransaction}): the caller then takes the session lock.
+     */
+    private List<String> lockedInOneTransaction(Work work) {
+        try (Connection c = open()) {
+            RecordedRevisions recorded = PostgresTransactionRun.start(c, schema, store);
+            if (recorded == null) {
+                return null;
+            }
+            Exception failure = null;
+            try {
+                return work.run(c, new RevisionRunner(dialect, liveSchema, timeouts, listener, true), () -> recorded);
+            } catch (LongerThanOneTransaction e) {
+                return null;
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+                throw e;
+            } finally {
+                endKeepingFailure(() -> PostgresTransactionRun.end(c), failure);
+            }
+        } catch (SQLException e) {
+            throw databaseFailure("database error", e);
         }
     }
 
@@ -163,7 +209,7 @@ final class MigrationSessions {
     }
 
     /** Runs {@code end}; when the work already failed, a failure of {@code end} is added to it rather than hiding it. */
-    private static void endKeepingFailure(SessionEnd end, RuntimeException failure) throws SQLException {
+    private static void endKeepingFailure(SessionEnd end, Exception failure) throws SQLException {
         try {
             end.run();
         } catch (SQLException e) {

@@ -260,16 +260,17 @@ public final class Migrator {
      * listener in one line. An explicit target (an id, a prefix, {@code +N}) applies the revisions it names either way.
      */
     public List<String> upgrade(String target, ContractRevisions contracts) {
-        return sessions.locked((c, runner, start) -> {
+        return sessions.lockedPath((c, runner, start) -> {
             // read once (the tables were just created if missing): the check, the path and the first step use it
             RecordedRevisions recorded = start.read();
             refuseEditedRevisions(recorded, "upgrade");
-            noteSquashedTarget(target);
+            noteSquashedTarget(target, runner);
             List<String> done = new ArrayList<>();
             List<String> current = recorded.current();
             if (!graph.namesOriginal(target)) {
                 // part-way through a squash whose originals are here: through them first, then at the squash
                 List<String> unfinished = graph.unfinishedSquashes(current);
+                runner.requireOneTransaction(unfinished.isEmpty() && graph.adoptions(current).isEmpty());
                 for (String last : unfinished) {
                     done.addAll(paths.run(c, runner, graph.upgradePath(store.current(c), last), true, null));
                 }
@@ -295,12 +296,13 @@ public final class Migrator {
      * @throws MigrationException when a revision fails or cannot be reverted
      */
     public List<String> downgrade(String target) {
-        return sessions.locked((c, runner, start) -> {
+        return sessions.lockedPath((c, runner, start) -> {
             RecordedRevisions recorded = start.read();
             refuseEditedRevisions(recorded, "downgrade");
-            noteSquashedTarget(target);
+            noteSquashedTarget(target, runner);
             List<String> current = recorded.current();
             if (!graph.namesOriginal(target)) {
+                runner.requireOneTransaction(graph.adoptions(current).isEmpty());
                 current = edits.adoptSquashes(c, current);
             }
             List<LoadedMigration> path = graph.downgradePath(current, target);
@@ -312,8 +314,9 @@ public final class Migrator {
         });
     }
 
-    private void noteSquashedTarget(String target) {
+    private void noteSquashedTarget(String target, RevisionRunner runner) {
         String note = graph.targetNote(target);
+        runner.requireOneTransaction(note == null); // said once, on the path that then runs
         if (note != null) {
             listener.accept(note);
         }

@@ -57,6 +57,7 @@ final class RevisionPathRunner {
      */
     List<String> run(Connection c, RevisionRunner runner, List<LoadedMigration> path, boolean upgrade,
             List<String> current) {
+        runner.requireOneTransaction(path.size() <= 1);
         List<String> done = new ArrayList<>();
         VersionRows rows = new VersionRows(store, graph, dialect == Dialect.POSTGRESQL);
         rows.readUnderTheLock(current);

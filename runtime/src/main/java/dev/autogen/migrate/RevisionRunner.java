@@ -104,13 +104,36 @@ final class RevisionRunner {
     private final LiveSchema liveSchema;
     private final MigrationTimeouts timeouts;
     private final Consumer<String> listener;
+    /** Whether the run's lock ends with its first commit ({@link PostgresTransactionRun}). */
+    private final boolean oneTransaction;
 
     RevisionRunner(Dialect dialect, LiveSchema liveSchema, MigrationTimeouts timeouts, Consumer<String> listener) {
+        this(dialect, liveSchema, timeouts, listener, false);
+    }
+
+    /**
+     * @param oneTransaction the run holds its lock for one transaction only ({@link PostgresTransactionRun}): a
+     *     revision that would not run whole inside the transaction already open is refused, before anything of it
+     *     runs, with {@link LongerThanOneTransaction}
+     */
+    RevisionRunner(Dialect dialect, LiveSchema liveSchema, MigrationTimeouts timeouts, Consumer<String> listener,
+            boolean oneTransaction) {
         this.dialect = dialect;
         this.renderer = DdlRenderer.forDialect(dialect);
         this.liveSchema = liveSchema;
         this.timeouts = timeouts;
         this.listener = listener;
+        this.oneTransaction = oneTransaction;
+    }
+
+    /**
+     * In a run held in one transaction, throws {@link LongerThanOneTransaction} unless {@code fits}: callers say so
+     * before they write anything (more than one revision to run, squash bookkeeping of its own).
+     */
+    void requireOneTransaction(boolean fits) {
+        if (oneTransaction && !fits) {
+            throw new LongerThanOneTransaction();
+        }
     }
 
     /**
@@ -127,7 +150,11 @@ final class RevisionRunner {
             }
             return step;
         });
-        return split[0] == null ? result : new SplitRevision(this, dialect, listener).run(c, split[0], planner);
+        if (split[0] == null) {
+            return result;
+        }
+        requireOneTransaction(false); // batches commit one by one
+        return new SplitRevision(this, dialect, listener).run(c, split[0], planner);
     }
 
     /** Runs the step the planner chooses as one unit (one transaction, or autocommit); empty when it chose none. */
@@ -179,6 +206,7 @@ final class RevisionRunner {
                     + " marked online — nothing of it was applied; move the online operations into a revision of their"
                     + " own");
         }
+        requireOneTransaction(!tenantSteps && !step.online().stepwise());
         if (tenantSteps) {
             return Optional.of(tenantSteps(c, step));
         }
@@ -200,6 +228,9 @@ final class RevisionRunner {
         }
         List<String> outside = units.stream().filter(u -> u instanceof SqlUnit sql && !sql.statement().transactional())
                 .map(u -> oneLine(((SqlUnit) u).statement().sql())).toList();
+        // raw SQL and Java steps may commit, which would end a transaction-scoped lock before the bookkeeping
+        requireOneTransaction(units.stream().allMatch(u -> u instanceof SqlUnit sql && sql.batchable()
+                && sql.statement().transactional()));
         if (outside.isEmpty()) {
             return Optional.of(inTransaction(c, step, units));
         }

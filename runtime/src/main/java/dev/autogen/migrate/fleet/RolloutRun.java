@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,11 @@ final class RolloutRun {
     private final Map<TargetSpec, Migrator> migrators = new HashMap<>();
     private final Map<TargetSpec, ReusedConnections> connections = new HashMap<>();
     private final Map<FleetTarget, List<String>> before = new HashMap<>();
+    /**
+     * {@link #rowsAfter} by (rows before, revisions moved): the same for most targets of a rollout, and walking the
+     * graph for each of thousands of them was measurable.
+     */
+    private final Map<List<List<String>>, List<String>> rowsAfter = new ConcurrentHashMap<>();
     /** The targets whose schema the summary query saw both version tables in (filled before any target runs). */
     private final Set<FleetTarget> withVersionTables = new HashSet<>();
     private RolloutState state;
@@ -217,13 +223,8 @@ final class RolloutRun {
         }
         try {
             List<String> moved = upgrade ? own.upgrade(target) : own.downgrade(target);
-            Set<String> applied = new HashSet<>(graph.ancestorsOf(before.get(t)));
-            if (upgrade) {
-                applied.addAll(moved);
-            } else {
-                moved.forEach(applied::remove);
-            }
-            return new TargetOutcome.Migrated(t, moved, graph.rowsFor(applied));
+            return new TargetOutcome.Migrated(t, moved, rowsAfter.computeIfAbsent(List.of(before.get(t), moved),
+                    k -> rowsAfter(k.get(0), k.get(1))));
         } catch (RuntimeException e) {
             List<String> current;
             try {
@@ -233,6 +234,17 @@ final class RolloutRun {
             }
             return new TargetOutcome.Failed(t, oneLine(e), current);
         }
+    }
+
+    /** The version rows after {@code moved} ran from {@code before}. */
+    private List<String> rowsAfter(List<String> before, List<String> moved) {
+        Set<String> applied = new HashSet<>(graph.ancestorsOf(before));
+        if (upgrade) {
+            applied.addAll(moved);
+        } else {
+            moved.forEach(applied::remove);
+        }
+        return graph.rowsFor(applied);
     }
 
     private synchronized Migrator migrator(TargetSpec spec) {
