@@ -125,6 +125,43 @@ class DistributionTest {
         assertTrue(sql.out().toLowerCase(java.util.Locale.ROOT).contains("create table \"customer\""), sql.toString());
     }
 
+    /**
+     * picocli is compiled for Java 5, and the JDK's start-up cache cannot hold classes that old: the build rewrites
+     * them (bin/UpgradeClassVersions.java) in lib/ and in the repository's own autogen-cli.jar, and the runs above went
+     * through the rewritten classes. Every class of theirs must be a Java 8 class file or newer.
+     */
+    @Test
+    @Order(4)
+    void picocliClassesAreRecentEnoughForTheStartUpCache() throws Exception {
+        Path lib;
+        try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
+            lib = jars.filter(p -> p.getFileName().toString().matches("picocli-.*\\.jar")).findFirst().orElseThrow();
+        }
+        Path cli = Path.of(System.getProperty("autogen.distribution.cli.jar"));
+        for (Path jar : List.of(lib, cli)) {
+            Map<String, Integer> versions = classVersions(jar, "picocli/");
+            assertTrue(versions.size() > 100, jar + " holds picocli: " + versions.size());
+            List<String> old = versions.entrySet().stream().filter(e -> e.getValue() < 52).map(Map.Entry::getKey)
+                    .toList();
+            assertEquals(List.of(), old, "class files older than Java 8 in " + jar);
+        }
+    }
+
+    /** The class file major version of every class under {@code prefix} in {@code jar}. */
+    private static Map<String, Integer> classVersions(Path jar, String prefix) throws Exception {
+        Map<String, Integer> versions = new java.util.TreeMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                if (entry.getName().startsWith(prefix) && entry.getName().endsWith(".class")) {
+                    byte[] head = zip.getInputStream(entry).readNBytes(8);
+                    versions.put(entry.getName(), ((head[6] & 0xff) << 8) | (head[7] & 0xff));
+                }
+            }
+        }
+        return versions;
+    }
+
     private static void compileEntity(Path classes) throws Exception {
         Path source = work.resolve("src/main/java/com/acme/model/Customer.java");
         Files.createDirectories(source.getParent());

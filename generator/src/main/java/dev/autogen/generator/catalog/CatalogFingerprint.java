@@ -25,6 +25,15 @@ import java.util.TreeSet;
  *
  * <p>One statement on PostgreSQL, digested on the server so only 32 characters travel; on SQLite (a local file) the
  * text of {@code sqlite_master} and the version rows, digested here.
+ *
+ * <p>The two largest catalogs, {@code pg_attribute} (one row per column: 89 000 rows at 5 500 tables) and
+ * {@code pg_constraint}, are digested by row version instead of content: each row's key and its {@code xmin}, the
+ * transaction that wrote that version. PostgreSQL never changes a catalog row in place except for statistics and
+ * freezing kept in {@code pg_class} and {@code pg_database}: every {@code alter table} that touches a column or a
+ * constraint writes a new row version, whose {@code xmin} differs from the one it replaces, and a rolled-back change
+ * leaves the old version, which is the truth. Printing a dozen fields of every column cost two fifths of the query
+ * (0.25 s at 5 500 tables, against 0.16 s now), on every check, the in-sync one included. A needless difference
+ * (a row rewritten with the same content) only costs a full check, as everywhere here.
  */
 public final class CatalogFingerprint {
     /** PostgreSQL's first object id for user objects: everything below belongs to the system catalogs. */
@@ -35,18 +44,14 @@ public final class CatalogFingerprint {
             + ", (select string_agg(concat_ws(' ', c.oid, c.relname, c.relnamespace, c.relkind, c.relpersistence,"
             + " c.relrowsecurity, c.relforcerowsecurity, c.reloptions::text, c.reltype, c.relispartition), ','"
             + " order by c.oid) from pg_class c where c.oid >= " + USER_OID + ")"
-            + ", (select string_agg(concat_ws(' ', a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod,"
-            + " a.attnotnull, a.atthasdef, a.attidentity, a.attgenerated, a.attisdropped, a.attcollation, a.attndims),"
-            // user columns only: the system columns (ctid, xmin...) are the same six in every table, a third of the
-            // rows and 0.1 s of the query's 0.35 s at 5 500 tables; a table made anew has a new oid anyway
-            + " ',' order by a.attrelid, a.attnum) from pg_attribute a where a.attrelid >= " + USER_OID
-            + " and a.attnum > 0)"
+            // columns and constraints by row version (see the class comment); user columns only: the system columns
+            // (ctid, xmin...) are the same six in every table, and a table made anew has a new oid anyway
+            + ", (select string_agg(concat_ws(' ', a.attrelid, a.attnum, a.xmin), ',' order by a.attrelid, a.attnum)"
+            + " from pg_attribute a where a.attrelid >= " + USER_OID + " and a.attnum > 0)"
             + ", (select string_agg(concat_ws(' ', d.adrelid, d.adnum, d.adbin::text), ',' order by d.adrelid, d.adnum)"
             + " from pg_attrdef d)"
-            + ", (select string_agg(concat_ws(' ', k.oid, k.conname, k.connamespace, k.contype, k.condeferrable,"
-            + " k.condeferred, k.convalidated, k.conrelid, k.contypid, k.conindid, k.confrelid, k.confupdtype,"
-            + " k.confdeltype, k.confmatchtype, k.conislocal, k.connoinherit, k.conkey::text, k.confkey::text,"
-            + " k.conbin::text), ',' order by k.oid) from pg_constraint k where k.oid >= " + USER_OID + ")"
+            + ", (select string_agg(concat_ws(' ', k.oid, k.xmin), ',' order by k.oid) from pg_constraint k"
+            + " where k.oid >= " + USER_OID + ")"
             + ", (select string_agg(concat_ws(' ', i.indexrelid, i.indrelid, i.indisunique, i.indisprimary,"
             + " i.indimmediate, i.indisvalid, i.indkey::text, i.indoption::text, i.indclass::text,"
             + " i.indcollation::text, i.indexprs::text, i.indpred::text), ',' order by i.indexrelid)"

@@ -11,6 +11,11 @@ package dev.autogen.generator.catalog;
  * columns come back as numbers that the reader resolves with the columns it has just read (instead of a subquery
  * per constraint), and {@code pg_get_constraintdef}, which deparses, runs for check constraints only. At 1 100
  * tables this halves the server's time for the column and constraint queries.
+ *
+ * <p>Rows come grouped by table in the order of the table's oid, not its name: the reader files each row under its
+ * table and needs only each table's rows together and in order (columns by number, constraints, indexes and
+ * policies by name), and sorting 89 000 column rows by a computed name cost the column query 40 % of its time at
+ * 5 500 tables (0.23 s against 0.13 s; the sort also spilled to disk).
  */
 final class PostgresCatalogQueries {
     /**
@@ -48,7 +53,7 @@ final class PostgresCatalogQueries {
                          from unnest(p.polroles) r order by 1)::text[],
                    pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
             from t join pg_policy p on p.polrelid = t.oid
-            order by t.relname, p.polname
+            order by p.polrelid, p.polname
             """;
 
     /** Columns in table order, with their number ({@code attnum}), which {@link #CONSTRAINTS} refers to. */
@@ -60,7 +65,7 @@ final class PostgresCatalogQueries {
                    left join pg_description ds
                           on ds.objoid = a.attrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid = a.attnum
             where a.attnum > 0 and not a.attisdropped
-            order by t.relname, a.attnum
+            order by a.attrelid, a.attnum
             """;
 
     /**
@@ -83,7 +88,7 @@ final class PostgresCatalogQueries {
                    left join pg_class r on r.oid = con.confrelid
                    left join pg_namespace rn on rn.oid = r.relnamespace
             where con.contype in ('p', 'u', 'f', 'c')
-            order by t.relname, con.conname
+            order by con.conrelid, con.conname
             """;
 
     /**
@@ -99,7 +104,7 @@ final class PostgresCatalogQueries {
             where not exists (select 1 from pg_constraint con
                               where con.conindid = i.indexrelid and con.conrelid = t.oid
                                 and con.contype in ('p', 'u', 'x'))
-            order by t.relname, ic.relname, k.ord
+            order by i.indrelid, ic.relname, k.ord
             """;
 
     /**

@@ -28,12 +28,19 @@ class CatalogFingerprintTest {
                     "alter table item add column price numeric(10, 2)",
                     "alter table item alter column name type varchar(50)",
                     "alter table item alter column name drop not null",
+                    "alter table item alter column name set not null",
+                    "alter table item alter column name type varchar(50) collate \"C\"",
+                    "alter table item alter column name set statistics 500",
                     "alter table item alter column price set default 0",
                     "alter table item alter column price set default 1",
                     "alter table item add constraint ck_price check (price >= 0)",
                     "create table tag (id bigint primary key, item_id bigint)",
                     "alter table tag add constraint fk_tag foreign key (item_id) references item (id)",
                     "alter table tag add constraint fk_tag2 foreign key (item_id) references item (id) on delete cascade",
+                    "alter table tag add constraint ck_tag check (id > 0) not valid",
+                    "alter table tag validate constraint ck_tag",
+                    "alter table tag rename constraint ck_tag to ck_tag_id",
+                    "alter table tag alter column id add generated always as identity",
                     "create unique index ix_item_name on item (name)",
                     "create index ix_item_lower on item (lower(name)) where price > 0",
                     "create sequence item_seq increment by 50",
@@ -54,7 +61,11 @@ class CatalogFingerprintTest {
                     "alter table item add column gone integer",
                     "alter table item drop column gone",
                     "alter table item rename to article"),
-                    List.of("insert into article (id, name) values (1, 'x')", "analyze", "vacuum article"));
+                    List.of("insert into article (id, name) values (1, 'x')", "analyze", "vacuum article",
+                            "vacuum full article", "vacuum (freeze) pg_catalog.pg_attribute",
+                            "vacuum (freeze) pg_catalog.pg_constraint",
+                            "begin; alter table article add column rolled_back integer;"
+                                    + " alter table article alter column name drop not null; rollback"));
         }
     }
 

@@ -55,12 +55,40 @@ class CatalogSnapshotTest {
     void aSnapshotWhoseExporterEndedCannotBeImported() throws SQLException {
         String url = TestDatabases.freshPostgres("catalog_snapshot_ended");
         CatalogSnapshot snapshot;
+        int exporterPid;
         try (Connection exporter = DriverManager.getConnection(url)) {
+            exporterPid = backendPid(exporter);
             snapshot = CatalogSnapshot.export(exporter);
         }
         Connection late = DriverManager.getConnection(url);
+        // a closed connection's server process ends a moment later, and its snapshot with it
+        awaitGone(late, exporterPid);
         assertThrows(SQLException.class, () -> snapshot.importInto(late));
         assertTrue(late.isClosed(), "a failed import closes its connection");
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void awaitGone(Connection c, int pid) throws SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        try (var st = c.prepareStatement("select count(*) from pg_stat_activity where pid = ?")) {
+            st.setInt(1, pid);
+            while (System.nanoTime() < deadline) {
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        }
+        throw new AssertionError("the exporter's server process " + pid + " did not end within 10 s");
     }
 
     private static void execute(String url, String... sql) throws SQLException {

@@ -59,13 +59,15 @@ class SchemaDifferPropertiesTest {
     /**
      * Tables equal to their target are not compared (the short cut of a no-op check): the plan is the one the
      * comparison of every table gives, with unchanged tables beside changed ones, foreign keys of unchanged tables
-     * rebuilt around a changed key or type included; and that full comparison of a schema with itself plans nothing.
+     * rebuilt around a changed key or type included, whether the unchanged tables are found on one thread or several
+     * (from a thousand tables on); and that full comparison of a schema with itself plans nothing.
      */
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLITE"})
     void unchangedTablesAreSkippedWithoutChangingThePlan(Dialect dialect) {
         SchemaDiffer differ = new SchemaDiffer(dialect);
         SchemaDiffer full = SchemaDiffer.comparingEveryTable(dialect);
+        SchemaDiffer parallel = SchemaDiffer.findingUnchangedInParallel(dialect);
         RandomSchemas schemas = new RandomSchemas(20261206L + dialect.ordinal());
         Random keep = new Random(17L + dialect.ordinal());
         int rebuiltOnUnchanged = 0;
@@ -85,6 +87,7 @@ class SchemaDifferPropertiesTest {
             assertEquals(List.of(), lines(full.diff(current, current)), "self-diff, " + context);
             List<Operation> plan = differ.diff(current, target);
             assertEquals(lines(full.diff(current, target)), lines(plan), context);
+            assertEquals(plan, parallel.diff(current, target), "unchanged tables found in parallel, " + context);
             rebuiltOnUnchanged += (int) plan.stream().filter(op -> op instanceof DropForeignKey drop
                     && current.table(drop.table()).equals(target.table(drop.table()))).count();
         }

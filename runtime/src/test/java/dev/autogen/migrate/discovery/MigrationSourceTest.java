@@ -59,6 +59,27 @@ class MigrationSourceTest {
         assertEquals(3, new SourceDirectoryMigrationSource(dir).load().size());
     }
 
+    /**
+     * Telling migrations from other classes initialises nothing but the migrations (a large migration's nested method
+     * chunks are only verified when a step of theirs runs): a helper whose static initialiser would fail is skipped
+     * without running it.
+     */
+    @Test
+    void classesThatAreNoMigrationsAreNotInitialised() {
+        writeThree();
+        MigrationFiles.writeText(dir, "Boom", """
+                package migrations;
+
+                final class Boom {
+                    static final int VALUE = Integer.parseInt("not a number");
+                }
+                """);
+        List<LoadedMigration> loaded = new SourceDirectoryMigrationSource(dir).load();
+        assertEquals(3, loaded.size());
+        assertEquals(List.of(new ExecuteSql("create table orders (id integer primary key)", null)),
+                loaded.get(2).upgradeOperations());
+    }
+
     @Test
     void missingDirectory() {
         Path missing = dir.resolve("nope");
