@@ -73,6 +73,9 @@ final class ForeignKeyRebuilds {
 
     /** Whether a foreign key of {@code current} (a table on both sides) must be dropped and re-added. */
     boolean anyRequired(String table, Table current) {
+        if (droppedKeys.isEmpty() && retypedColumns.isEmpty()) {
+            return false; // a no-op plan: nothing to rebuild around (asked for each of thousands of tables)
+        }
         for (ForeignKey fk : current.foreignKeys()) {
             if (required(table, fk)) {
                 return true;

@@ -1,5 +1,6 @@
 package dev.autogen.migrate.discovery;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -93,12 +94,16 @@ public final class FileDigests {
      */
     public List<byte[]> of(Path tree, List<Path> files) throws IOException {
         Path root = tree.toAbsolutePath().normalize();
+        String under = root + File.separator;
         Map<String, Known> index = read(root);
         boolean changed = false;
         List<byte[]> digests = new ArrayList<>(files.size());
         for (Path file : files) {
-            Path absolute = file.toAbsolutePath().normalize();
-            String name = root.relativize(absolute).toString();
+            // the files of a walk of the root are absolute, normalised and under it already: their name is the rest
+            String text = file.toString();
+            boolean walked = file.isAbsolute() && text.startsWith(under) && !text.contains(File.separator + ".");
+            Path absolute = walked ? file : file.toAbsolutePath().normalize();
+            String name = walked ? text.substring(under.length()) : root.relativize(absolute).toString();
             Stats stats = stats(absolute);
             Known known = stats == null ? null : THIS_RUN.get(absolute);
             if (known == null || !known.stats().equals(stats)) {
