@@ -2,6 +2,8 @@ package dev.autogen.generator.jpa;
 
 import dev.autogen.schema.ColumnType;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +17,29 @@ final class DeclaredTypes {
     private static final Pattern SIZED = Pattern.compile(
             "([a-z][a-z0-9 ]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(-?\\d+)\\s*)?\\))?\\s*((?:with|without) time zone)?");
 
+    /**
+     * Each spelling parsed once per process: a model of thousands of entities declares a few dozen distinct types,
+     * and the pattern ran for every column of a cold check (ColumnType values are immutable records).
+     */
+    private static final Map<String, ColumnType> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 4_096;
+
     private DeclaredTypes() {
     }
 
     static ColumnType parse(String declared) {
+        ColumnType known = PARSED.get(declared);
+        if (known != null) {
+            return known;
+        }
+        ColumnType parsed = parseAnew(declared);
+        if (PARSED.size() < MAX_REMEMBERED) {
+            PARSED.put(declared, parsed);
+        }
+        return parsed;
+    }
+
+    private static ColumnType parseAnew(String declared) {
         String sql = declared.strip();
         Matcher m = SIZED.matcher(sql.toLowerCase(Locale.ROOT));
         if (!m.matches()) {

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
@@ -45,7 +46,7 @@ final class IdentifierLimits {
         for (PersistentClass entity : entities) {
             String table = HibernateModelReader.tableName(entity.getTable());
             entityOfTable.putIfAbsent(table, simpleName(entity));
-            checkName(table, "entity " + simpleName(entity) + " maps table", "@Table(name = ...)");
+            checkName(table, () -> "entity " + simpleName(entity) + " maps table", "@Table(name = ...)");
             List<Property> properties = new ArrayList<>();
             if (entity.getIdentifierProperty() != null) {
                 properties.add(entity.getIdentifierProperty());
@@ -54,59 +55,65 @@ final class IdentifierLimits {
             for (Property property : properties) {
                 for (Selectable selectable : property.getSelectables()) {
                     if (selectable instanceof org.hibernate.mapping.Column column) {
-                        checkName(HibernateModelReader.stored(column), "entity " + simpleName(entity) + " field "
-                                + property.getName() + " maps column", "@Column(name = ...)");
+                        checkName(HibernateModelReader.stored(column), () -> "entity " + simpleName(entity)
+                                + " field " + property.getName() + " maps column", "@Column(name = ...)");
                     }
                 }
             }
         }
         for (Table table : schema.tables()) {
-            String owner = "table " + table.name() + entityOf(entityOfTable, table.name());
-            checkName(table.name(), "table (a join or collection table" + entityOf(entityOfTable, table.name()) + ")",
+            Supplier<String> owner = () -> "table " + table.name() + entityOf(entityOfTable, table.name());
+            checkName(table.name(),
+                    () -> "table (a join or collection table" + entityOf(entityOfTable, table.name()) + ")",
                     "@JoinTable(name = ...) or @CollectionTable(name = ...)");
             for (Column column : table.columns()) {
-                checkName(column.name(), owner + " has column", "@Column, @JoinColumn or @OrderColumn name");
+                checkName(column.name(), () -> owner.get() + " has column",
+                        "@Column, @JoinColumn or @OrderColumn name");
             }
             if (table.primaryKey() != null) {
-                checkName(table.primaryKey().name(), owner + " has primary key", "its name");
+                checkName(table.primaryKey().name(), () -> owner.get() + " has primary key", "its name");
             }
             for (UniqueConstraint unique : table.uniqueConstraints()) {
-                checkName(unique.name(), owner + " has unique constraint", "@UniqueConstraint(name = ...)");
+                checkName(unique.name(), () -> owner.get() + " has unique constraint",
+                        "@UniqueConstraint(name = ...)");
             }
             for (ForeignKey key : table.foreignKeys()) {
-                checkName(key.name(), owner + " has foreign key", "@ForeignKey(name = ...)");
+                checkName(key.name(), () -> owner.get() + " has foreign key", "@ForeignKey(name = ...)");
             }
             for (CheckConstraint check : table.checks()) {
-                checkName(check.name(), owner + " has check constraint", "@Check(name = ...)");
+                checkName(check.name(), () -> owner.get() + " has check constraint", "@Check(name = ...)");
             }
             for (Index index : table.indexes()) {
-                checkName(index.name(), owner + " has index", "@Index(name = ...)");
+                checkName(index.name(), () -> owner.get() + " has index", "@Index(name = ...)");
             }
             for (Policy policy : table.policies()) {
-                checkName(policy.name(), owner + " has policy", "@Policy(name = ...)");
+                checkName(policy.name(), () -> owner.get() + " has policy", "@Policy(name = ...)");
             }
         }
         for (Sequence sequence : schema.sequences()) {
-            checkName(sequence.name(), "sequence", "@SequenceGenerator(sequenceName = ...)");
+            checkName(sequence.name(), () -> "sequence", "@SequenceGenerator(sequenceName = ...)");
         }
         for (EnumType type : schema.enumTypes()) {
-            checkName(type.name(), "named enum type", "the enum class's name");
+            checkName(type.name(), () -> "named enum type", "the enum class's name");
         }
     }
 
     /** The name's own parts: a qualified name's schema and its local name are separate identifiers. */
-    private static void checkName(String name, String what, String fix) {
+    /** {@code what} is said only when the name is too long: building it for each of 100 000 names cost a cold check. */
+    private static void checkName(String name, Supplier<String> what, String fix) {
         QualifiedName qualified = QualifiedName.parse(name);
         if (qualified.schema() != null) {
-            checkIdentifier(qualified.schema(), what + " " + name + " whose schema", "@Table(schema = ...)");
+            checkIdentifier(qualified.schema(), () -> what.get() + " " + name + " whose schema",
+                    "@Table(schema = ...)");
         }
         checkIdentifier(qualified.name(), what, fix);
     }
 
-    private static void checkIdentifier(String identifier, String what, String fix) {
+    private static void checkIdentifier(String identifier, Supplier<String> what, String fix) {
         int bytes = identifier.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > ConstraintNames.MAX_LENGTH) {
-            throw new EntityModelException(what + " " + identifier + ", which is " + bytes + " bytes long: PostgreSQL"
+            throw new EntityModelException(what.get() + " " + identifier + ", which is " + bytes
+                    + " bytes long: PostgreSQL"
                     + " keeps at most " + ConstraintNames.MAX_LENGTH + " bytes of an identifier (UTF-8) and would"
                     + " silently cut it; shorten it with " + fix);
         }
