@@ -223,12 +223,27 @@ public final class BenchMain {
                 figures.add("autogen diff (one added column)", diff);
             }
             log("diff done");
+            List<String> validateArgs = List.of(HibernateValidate.class.getName(), model.toString(), url);
+            ReferenceJvm reference = ReferenceJvm.prepare(java(), benchJar, model, dir, validateArgs);
+            if (!reference.cached()) {
+                figures.note(ResultsReport.REFERENCE, "no AOT cache could be trained on this JDK: the CLI's JVM options"
+                        + " alone");
+            }
             for (int r = 0; r < runs; r++) {
-                ColdRun.Result validate = ColdRun.run(List.of(java(), ColdRun.LAUNCH_MILLIS, "-cp",
-                        benchJar + java.io.File.pathSeparator + model, HibernateValidate.class.getName(),
-                        model.toString(), url), dir).expect(ResultsReport.REFERENCE, 0);
+                ColdRun.Result validate = ColdRun.run(reference.command(java(), true, validateArgs), dir)
+                        .expect(ResultsReport.REFERENCE, 0);
                 figures.add(ResultsReport.REFERENCE, validate);
                 figures.addProbeOutput(validate.stdout(), true);
+            }
+            for (int r = 0; r < runs; r++) {
+                figures.add(ResultsReport.REFERENCE_WITHOUT_CACHE, ColdRun.run(
+                        reference.command(java(), false, validateArgs), dir)
+                        .expect(ResultsReport.REFERENCE_WITHOUT_CACHE, 0));
+            }
+            for (int r = 0; r < runs; r++) {
+                figures.add(ResultsReport.REFERENCE_JVM_DEFAULTS, ColdRun.run(List.of(java(), ColdRun.LAUNCH_MILLIS,
+                        "-cp", benchJar + java.io.File.pathSeparator + model, HibernateValidate.class.getName(),
+                        model.toString(), url), dir).expect(ResultsReport.REFERENCE_JVM_DEFAULTS, 0));
             }
             for (int r = 0; r < runs; r++) {
                 String command = "hibernate session factory + validate (an application's start-up; not the reference)";

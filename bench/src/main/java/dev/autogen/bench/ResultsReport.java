@@ -19,7 +19,13 @@ import java.util.Set;
 final class ResultsReport {
     static final String BEGIN = "<!-- bench:results:begin -->";
     static final String END = "<!-- bench:results:end -->";
-    static final String REFERENCE = "hibernate schema-tool validate (the reference)";
+    static final String REFERENCE = "hibernate schema-tool validate (the reference: the CLI's JVM options, an AOT cache"
+            + " of its own)";
+    /** What a changed model leaves the reference: its AOT cache no longer matches the jar (the first run after). */
+    static final String REFERENCE_WITHOUT_CACHE = "hibernate schema-tool validate, the CLI's JVM options, no AOT cache";
+    /** The reference of the runs before 2026-12-06. */
+    static final String REFERENCE_JVM_DEFAULTS = "hibernate schema-tool validate, the JVM's defaults (the reference"
+            + " until 2026-12-06)";
 
     private final List<Figures> figures;
     private final String machine;
@@ -41,7 +47,11 @@ final class ResultsReport {
                 .append(" cold runs (a new JVM each); \"× validate\" is the median divided by the median of Hibernate's own "
                         + "schema validation (`hbm2ddl.auto=validate` as the schema tool runs it: metadata, grouped "
                         + "catalog extraction, comparison; no session factory) on the same entities and database in this "
-                        + "run.\n\n");
+                        + "run, in its fastest fair configuration: the JVM options autogen's launcher gives the CLI (C1 "
+                        + "only, the serial collector, the young generation's size) and a JDK 25 AOT cache of its own, "
+                        + "trained on one untimed run of the same validation (`ReferenceJvm`); beside it, the same "
+                        + "without the cache (what a changed model leaves it) and with the JVM's defaults (the reference "
+                        + "of the runs before 2026-12-06).\n\n");
         for (Figures f : figures) {
             out.append("### ").append(f.entities).append(" entities (")
                     .append(countMedian(f, "entity tables")).append(" tables)\n\n");
