@@ -48,7 +48,7 @@ final class ResultsReport {
                         + "schema validation (`hbm2ddl.auto=validate` as the schema tool runs it: metadata, grouped "
                         + "catalog extraction, comparison; no session factory) on the same entities and database in this "
                         + "run, in its fastest fair configuration: the JVM options autogen's launcher gives the CLI (C1 "
-                        + "only, the serial collector, the young generation's size) and a JDK 25 AOT cache of its own, "
+                        + "only, the serial collector) and a JDK 25 AOT cache of its own, "
                         + "trained on one untimed run of the same validation (`ReferenceJvm`); beside it, the same "
                         + "without the cache (what a changed model leaves it) and with the JVM's defaults (the reference "
                         + "of the runs before 2026-12-06).\n\n");
