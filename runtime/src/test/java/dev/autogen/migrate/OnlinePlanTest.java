@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autogen.dsl.SchemaChanges;
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
+import dev.autogen.testing.TestMigrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -228,17 +229,8 @@ class OnlinePlanTest {
     }
 
     private static LoadedMigration revision(String id, String parent, Consumer<SchemaChanges> upgrade) {
-        return new LoadedMigration(id, parent == null ? List.of() : List.of(parent), "m " + id, "m.V_" + id,
-                new Migration() {
-                    @Override
-                    public void upgrade(SchemaChanges schema) {
-                        upgrade.accept(schema);
-                    }
-
-                    @Override
-                    public void downgrade(SchemaChanges schema) {
-                    }
-                }, null);
+        return TestMigrations.upgrading(id, parent == null ? List.of() : List.of(parent), "m " + id, "m.V_" + id,
+                upgrade);
     }
 
     private Migrator migrator(String url, List<LoadedMigration> revisions, OnlineSettings online) {

@@ -1,5 +1,8 @@
 package dev.autogen.migrate;
 
+import static dev.autogen.migrate.LentSessions.lending;
+import static dev.autogen.migrate.LentSessions.row;
+import static dev.autogen.migrate.LentSessions.session;
 import static dev.autogen.testing.TestSql.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,11 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autogen.migrate.discovery.ClassPathMigrationSource;
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,36 +66,6 @@ class PostgresRunSessionTest {
             session(holder, "select pg_advisory_unlock_all()");
             assertEquals(List.of("a10000000001", "a10000000002"), migrator.upgrade("head"));
             assertEquals("pooled_app|local|9s|false", row(pooled, SESSION));
-        }
-    }
-
-    /** A factory that lends one session, as a pool does: {@code close} gives it back open. */
-    private static ConnectionFactory lending(Connection pooled) {
-        return () -> (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        return null;
-                    }
-                    try {
-                        return method.invoke(pooled, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
-    private static void session(Connection c, String... statements) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
-        }
-    }
-
-    private static String row(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.autogen.migrate;
 import static dev.autogen.dsl.Dsl.bigint;
 import static dev.autogen.dsl.Dsl.column;
 import static dev.autogen.dsl.Dsl.table;
+import static dev.autogen.migrate.LentSessions.lending;
+import static dev.autogen.migrate.LentSessions.row;
+import static dev.autogen.migrate.LentSessions.session;
 import static dev.autogen.testing.TestSql.execute;
 import static dev.autogen.testing.TestSql.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,8 +16,7 @@ import dev.autogen.dsl.SchemaChanges;
 import dev.autogen.migrate.discovery.ClassPathMigrationSource;
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.autogen.testing.TestMigrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -196,16 +198,7 @@ class PostgresTransactionRunTest {
     }
 
     private static LoadedMigration migration(String id, List<String> parents, Consumer<SchemaChanges> upgrade) {
-        return new LoadedMigration(id, parents, "", "m.V_" + id, new Migration() {
-            @Override
-            public void upgrade(SchemaChanges schema) {
-                upgrade.accept(schema);
-            }
-
-            @Override
-            public void downgrade(SchemaChanges schema) {
-            }
-        }, null);
+        return TestMigrations.upgrading(id, parents, "", "m.V_" + id, upgrade);
     }
 
     /** A session with settings of an application's own, as a pool would lend it. */
@@ -214,35 +207,5 @@ class PostgresTransactionRunTest {
         session(c, "set search_path = pooled_app", "set synchronous_commit = local",
                 "set client_connection_check_interval = '9s'");
         return c;
-    }
-
-    /** A factory that lends one session, as a pool does: {@code close} gives it back open. */
-    private static ConnectionFactory lending(Connection pooled) {
-        return () -> (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        return null;
-                    }
-                    try {
-                        return method.invoke(pooled, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
-    private static void session(Connection c, String... statements) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
-        }
-    }
-
-    private static String row(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

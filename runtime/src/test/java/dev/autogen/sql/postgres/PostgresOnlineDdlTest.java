@@ -12,10 +12,10 @@ import dev.autogen.hazard.Hazard;
 import dev.autogen.hazard.HazardKind;
 import dev.autogen.hazard.Hazards;
 import dev.autogen.migrate.LoadedMigration;
-import dev.autogen.migrate.Migration;
 import dev.autogen.migrate.history.MigrationChecksum;
 import dev.autogen.op.Operation;
 import dev.autogen.sql.Dialect;
+import dev.autogen.testing.TestMigrations;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -114,15 +114,6 @@ class PostgresOnlineDdlTest {
     }
 
     private static LoadedMigration migration(Consumer<SchemaChanges> upgrade) {
-        return new LoadedMigration("aaa111", List.of(), "m", "m.V0001_M", new Migration() {
-            @Override
-            public void upgrade(SchemaChanges schema) {
-                upgrade.accept(schema);
-            }
-
-            @Override
-            public void downgrade(SchemaChanges schema) {
-            }
-        }, null);
+        return TestMigrations.upgrading("aaa111", List.of(), "m", "m.V0001_M", upgrade);
     }
 }
