@@ -258,9 +258,11 @@ public final class BenchMain {
             }
             for (int r = 0; r < runs; r++) {
                 // the JIT and GC options autogen's launcher (generator/autogen-java) gives the CLI
-                ColdRun.Result probe = ColdRun.run(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        ColdRun.LAUNCH_MILLIS, "-cp", benchJar.toString(),
-                        PhaseProbe.class.getName(), model.toString(), url, migrations.toString()), dir).expect("phase probe", 0);
+                List<String> probeCommand = new java.util.ArrayList<>(List.of(java()));
+                probeCommand.addAll(ReferenceJvm.CLI_OPTIONS);
+                probeCommand.addAll(List.of(ColdRun.LAUNCH_MILLIS, "-cp", benchJar.toString(),
+                        PhaseProbe.class.getName(), model.toString(), url, migrations.toString()));
+                ColdRun.Result probe = ColdRun.run(probeCommand, dir).expect("phase probe", 0);
                 figures.addProbeOutput(probe.stdout(), false);
             }
             log("phases done");

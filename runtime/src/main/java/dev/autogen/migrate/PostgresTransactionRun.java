@@ -75,19 +75,7 @@ final class PostgresTransactionRun {
         return null;
     }
 
-    /** {@link #start}'s statements, built once: indexed by schema given (2) and PostgreSQL 14 or later (1). */
-    private static final String[] SQL = new String[4];
-
     private static String sql(String schema, VersionStore store, boolean detect) {
-        int variant = (schema == null ? 0 : 2) + (detect ? 1 : 0);
-        String sql = SQL[variant];
-        if (sql == null) {
-            sql = SQL[variant] = build(schema, store, detect); // the same string, whichever thread builds it
-        }
-        return sql;
-    }
-
-    private static String build(String schema, VersionStore store, boolean detect) {
         // no row when the schema does not exist (current_schema() is then null): not locked
         return (schema == null ? "" : "select set_config('search_path', ?, true); ")
                 + "select pg_try_advisory_xact_lock(k)" + (detect

@@ -33,11 +33,8 @@ public record RecordedRevisions(List<String> current, List<HistoryEntry> history
 
     /** PostgreSQL: the two statements that read both tables, to be sent together ({@link #readFrom}). */
     public static List<String> readSql(VersionStore store) {
-        return READ_SQL;
+        return List.of(store.currentSql(), store.historySql());
     }
-
-    private static final List<String> READ_SQL = List.of(new VersionStore(Dialect.POSTGRESQL).currentSql(),
-            new VersionStore(Dialect.POSTGRESQL).historySql());
 
     /** The results of {@link #readSql}'s statements: {@code st}'s current result and the one after it. */
     public static RecordedRevisions readFrom(VersionStore store, Statement st) throws SQLException {

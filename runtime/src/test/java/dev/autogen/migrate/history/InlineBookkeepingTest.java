@@ -48,4 +48,23 @@ class InlineBookkeepingTest {
             assertTrue(last.durationMs() >= 0 && last.success(), last.toString());
         }
     }
+
+    /**
+     * The time is written without a formatter ({@link VersionStore#isoInstant}), which leaves out zero seconds and a
+     * zero fraction; PostgreSQL must read each form back as the same instant.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-22T03:50:00Z", "2026-11-22T03:50:12Z", "2026-11-22T03:50:12.100Z",
+            "2026-11-22T03:50:12.000001Z", "1999-12-31T23:59:59.999999Z"})
+    void theTimeReadsBackAsTheSameInstantWhateverItsPrecision(String instant) throws Exception {
+        String url = TestDatabases.freshPostgres("inline_bookkeeping_time");
+        VersionStore store = new VersionStore(Dialect.POSTGRESQL);
+        Instant at = Instant.parse(instant);
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            store.createIfMissing(c);
+            st.execute(store.moveHeadsAndRecordSql(List.of(), List.of("aaa1"), "aaa1", HistoryEntry.UPGRADE,
+                    "c0ffee", at, "someone"));
+            assertEquals(at, store.history(c).get(0).appliedAt());
+        }
+    }
 }
