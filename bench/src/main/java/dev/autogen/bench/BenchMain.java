@@ -32,6 +32,11 @@ public final class BenchMain {
     private static final String MIGRATIONS_PACKAGE = "bench.migrations";
     /** Entities per revision when one initial migration would be too large to compile (see {@code SizeRun}). */
     private static final int CHUNK = 125;
+    /** Checks a daemon answers, untimed, before its figures are taken. */
+    private static final int DAEMON_WARM_UP = 5;
+    static final String DAEMON_RECORD = "autogen check, daemon (no-op, in-sync record: one query)";
+    static final String DAEMON_WARM = "autogen check, daemon (no-op, warm model cache)";
+    static final String DAEMON_COLD = "autogen check, daemon (no-op, cold: model cache emptied)";
 
     private BenchMain() {
     }
@@ -214,6 +219,7 @@ public final class BenchMain {
                 figures.add("autogen check --offline (no-op, warm model cache)",
                         cli(model, url, migrations, "check", "--offline").expect("autogen check --offline", 0));
             }
+            daemonChecks(figures, model, url, migrations);
             log("check done");
             for (int r = 0; r < runs; r++) {
                 ColdRun.Result diff = cli(changed, url, migrations, "diff").expect("autogen diff", 0);
@@ -343,10 +349,70 @@ public final class BenchMain {
         }
 
         private ColdRun.Result cli(Path model, String url, Path migrations, String... command) {
+            return cli(java.util.Map.of(), model, url, migrations, command);
+        }
+
+        private ColdRun.Result cli(java.util.Map<String, String> environment, Path model, String url, Path migrations,
+                                   String... command) {
             List<String> args = launch(command);
             args.addAll(List.of("--url", url, "--classpath", model.toString(), "--packages", ModelGenerator.PACKAGE,
                     "--migrations", migrations.toString(), "--migrations-package", MIGRATIONS_PACKAGE));
-            return ColdRun.run(args, dir, java.util.Map.of("AUTOGEN_CACHE_DIR", cacheDir().toString()));
+            java.util.Map<String, String> all = new java.util.HashMap<>(environment);
+            all.put("AUTOGEN_CACHE_DIR", cacheDir().toString());
+            return ColdRun.run(args, dir, all);
+        }
+
+        /**
+         * The same no-op checks answered by the check daemon ({@code AUTOGEN_DAEMON=on}, docs/daemon.md): a client JVM
+         * that relays what a resident JVM of its environment answers. Untimed first: the first check starts the
+         * daemon, and {@link #DAEMON_WARM_UP} more let it compile the check's code (a developer's second check of
+         * the day finds it so). The cold rows empty the model cache on disk as above; the daemon keeps no model of its
+         * own, so Hibernate boots in it as in a new JVM, with its classes loaded and compiled. Stopped at the end.
+         */
+        private void daemonChecks(Figures figures, Path model, String url, Path migrations) throws IOException {
+            Path daemons = dir.resolve("daemon");
+            java.util.Map<String, String> daemon = java.util.Map.of("AUTOGEN_DAEMON", "on",
+                    "AUTOGEN_DAEMON_DIR", daemons.toString());
+            try {
+                for (int r = 0; r < DAEMON_WARM_UP; r++) {
+                    deleteTree(cacheDir().resolve("in-sync"));
+                    cli(daemon, model, url, migrations, "check").expect("autogen check (daemon warm-up)", 0);
+                }
+                for (int r = 0; r < runs; r++) {
+                    figures.add(DAEMON_RECORD, cli(daemon, model, url, migrations, "check")
+                            .expect(DAEMON_RECORD, 0));
+                }
+                for (int r = 0; r < runs; r++) {
+                    deleteTree(cacheDir().resolve("in-sync"));
+                    figures.add(DAEMON_WARM, cli(daemon, model, url, migrations, "check").expect(DAEMON_WARM, 0));
+                }
+                for (int r = 0; r < runs; r++) {
+                    deleteTree(cacheDir().resolve("in-sync"));
+                    deleteTree(cacheDir().resolve("entity-models"));
+                    figures.add(DAEMON_COLD, cli(daemon, model, url, migrations, "check").expect(DAEMON_COLD, 0));
+                }
+                figures.note(DAEMON_COLD, "the daemon's peak resident memory after these runs: "
+                        + daemonPeakMebibytes(daemons) + " MiB (the rows' own RSS is the client's)");
+            } finally {
+                ColdRun.run(launch("daemon", "stop"), dir, daemon).expect("autogen daemon stop", 0);
+            }
+        }
+
+        /** VmHWM of the daemon whose pid file is in {@code daemons}, or -1. */
+        private static long daemonPeakMebibytes(Path daemons) throws IOException {
+            try (java.util.stream.Stream<Path> files = Files.list(daemons)) {
+                for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                    Path status = Path.of("/proc", Files.readString(pidFile).strip(), "status");
+                    for (String line : Files.readAllLines(status)) {
+                        if (line.startsWith("VmHWM:")) {
+                            return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+            return -1;
         }
 
         /** The caches (compiled migrations, entity models) of this size's runs: its own, never the user's. */

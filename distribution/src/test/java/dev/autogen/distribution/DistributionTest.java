@@ -185,14 +185,61 @@ class DistributionTest {
         return columns;
     }
 
-    private static Run autogen(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/autogen").toString()));
-        command.addAll(List.of(args));
-        return run(work, command.toArray(String[]::new));
+    /**
+     * docs/daemon.md through the installed launcher: with AUTOGEN_DAEMON=on the first check starts a daemon, the next
+     * is answered by it, both with the plain check's output; status and stop see it; a bad setting is one line.
+     */
+    @Test
+    @Order(5)
+    void checkThroughTheDaemonAnswersAsTheCheckItself() throws Exception {
+        Path daemons = Files.createTempDirectory(Path.of("/tmp"), "agd");
+        Files.setPosixFilePermissions(daemons, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> daemon = Map.of("AUTOGEN_DAEMON", "on", "AUTOGEN_DAEMON_DIR", daemons.toString());
+        Run plain = autogen("check");
+        assertEquals(0, plain.exit(), plain.toString());
+        try {
+            for (int round = 0; round < 2; round++) {
+                Run check = autogen(daemon, "check");
+                assertEquals(0, check.exit(), check.toString());
+                assertEquals(plain.out(), check.out(), check.toString());
+                assertEquals("", check.err(), check.toString());
+            }
+            Run status = autogen(daemon, "daemon", "status");
+            assertEquals(0, status.exit(), status.toString());
+            assertEquals(1, status.out().lines().count(), status.toString());
+            assertTrue(status.out().contains("working directory " + work.toRealPath() + ", ")
+                    && status.out().contains(", 2 checks served"), status.toString());
+            if (Runtime.version().feature() >= 25) {
+                try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+                    assertTrue(lib.anyMatch(p -> p.getFileName().toString().matches("autogen-cli\\.\\d+\\.client\\.aot")),
+                            "the first client run made the client's own start-up cache");
+                }
+            }
+        } finally {
+            Run stop = autogen(daemon, "daemon", "stop");
+            assertEquals("Stopped 1 check daemon.", stop.out().strip(), stop.toString());
+        }
+        Run bad = autogen(Map.of("AUTOGEN_DAEMON", "maybe"), "check");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertEquals("autogen: AUTOGEN_DAEMON must be on or off, not 'maybe'", bad.err().strip(), bad.toString());
     }
 
-    /** A real process in {@code directory}, with the JDK running this test as JAVA_HOME. */
+    private static Run autogen(String... args) throws Exception {
+        return autogen(Map.of(), args);
+    }
+
+    private static Run autogen(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/autogen").toString()));
+        command.addAll(List.of(args));
+        return run(work, environment, command.toArray(String[]::new));
+    }
+
     private static Run run(Path directory, String... command) throws Exception {
+        return run(directory, Map.of(), command);
+    }
+
+    /** A real process in {@code directory}, with the JDK running this test as JAVA_HOME and {@code extra} set. */
+    private static Run run(Path directory, Map<String, String> extra, String... command) throws Exception {
         Path out = Files.createTempFile(work == null ? directory : work.getParent(), "out", ".txt");
         Path err = Files.createTempFile(work == null ? directory : work.getParent(), "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
@@ -200,6 +247,7 @@ class DistributionTest {
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(key -> key.startsWith("AUTOGEN_"));
         environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.putAll(extra);
         Process process = builder.start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "timed out: " + String.join(" ", command));
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),

@@ -43,7 +43,8 @@ public final class AutogenCommand implements Callable<Integer> {
             CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class,
             HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, MergeCommand.class, RebaseCommand.class,
             SquashCommand.class, StampCommand.class, ValidateCommand.class, ShowCommand.class, RepairCommand.class,
-            LintCommand.class, InitCommand.class, CompletionCommand.class, ErdCommand.class, ReviewCommand.class);
+            LintCommand.class, InitCommand.class, CompletionCommand.class, ErdCommand.class, ReviewCommand.class,
+            DaemonCommand.class);
 
     /** Arguments that show or script every subcommand: with one of them, all are registered. */
     private static final Set<String> SHOWING_ALL = Set.of("-h", "--help", "help", "completion");
@@ -224,6 +225,21 @@ public final class AutogenCommand implements Callable<Integer> {
         } finally {
             outWriter.flush();
             errWriter.flush();
+        }
+    }
+
+    /**
+     * Whether {@code args} ask for {@code check} and nothing else: what the check daemon may answer for a client
+     * ({@code -m check}, another command, or arguments that do not parse are the client's own to run, so that their
+     * prompts, files and errors are what they always were).
+     */
+    public static boolean asksForCheckOnly(String... args) {
+        try {
+            ParseResult parsed = commandLine(null, args).parseArgs(args);
+            return parsed.hasSubcommand() && !parsed.subcommand().hasSubcommand()
+                    && parsed.subcommand().commandSpec().name().equals("check");
+        } catch (CommandLine.ParameterException e) {
+            return false;
         }
     }
 

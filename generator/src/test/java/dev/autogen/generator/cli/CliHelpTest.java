@@ -41,7 +41,8 @@ class CliHelpTest {
             Map.entry("review", List.of("REV", "--pending", "--format", "65536")),
             Map.entry("erd", List.of("--tables", "--format", "tenant-isolated")),
             Map.entry("init", List.of("autogen.properties", "--directory", "overwrite")),
-            Map.entry("completion", List.of("bash", "zsh")));
+            Map.entry("completion", List.of("bash", "zsh")),
+            Map.entry("daemon", List.of("ACTION", "status", "stop", "AUTOGEN_DAEMON=on")));
 
     static Stream<Arguments> subcommands() {
         // every registered subcommand, so that a new one without an entry in OWN fails here
