@@ -365,8 +365,8 @@ public final class BenchMain {
         /**
          * The same no-op checks answered by the check daemon ({@code AUTOGEN_DAEMON=on}, docs/daemon.md): a client JVM
          * that relays what a resident JVM of its environment answers. Untimed first: the first check starts the
-         * daemon, and {@link #DAEMON_WARM_UP} more let it compile the check's code (a developer's second check of
-         * the day finds it so). The cold rows empty the model cache on disk as above; the daemon keeps no model of its
+         * daemon (a cold check: it has booted Hibernate once), and the next ones of {@link #DAEMON_WARM_UP} let it
+         * compile the check's code (a developer's daemon after a few checks is in that state). The cold rows empty the model cache on disk as above; the daemon keeps no model of its
          * own, so Hibernate boots in it as in a new JVM, with its classes loaded and compiled. Stopped at the end.
          */
         private void daemonChecks(Figures figures, Path model, String url, Path migrations) throws IOException {
@@ -376,6 +376,9 @@ public final class BenchMain {
             try {
                 for (int r = 0; r < DAEMON_WARM_UP; r++) {
                     deleteTree(cacheDir().resolve("in-sync"));
+                    if (r == 0) {
+                        deleteTree(cacheDir().resolve("entity-models")); // it has booted Hibernate once, too
+                    }
                     cli(daemon, model, url, migrations, "check").expect("autogen check (daemon warm-up)", 0);
                 }
                 for (int r = 0; r < runs; r++) {
