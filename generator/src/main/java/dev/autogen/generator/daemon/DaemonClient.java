@@ -31,6 +31,10 @@ public final class DaemonClient {
     /** How long a daemon this client started may take to listen. */
     private static final long START_MILLIS = 60_000;
 
+    /**
+     * Where the daemons' directory and {@code AUTOGEN_JAVA_OPTS} are read (the process's environment, or a test's);
+     * the key is always this process's own ({@link DaemonKey#ofThisProcess()}), since a daemon it starts inherits it.
+     */
     private final Map<String, String> environment;
     private final OutputStream stdout;
     private final PrintStream stderr;
