@@ -211,7 +211,7 @@ class DistributionTest {
                     && status.out().contains(", 2 checks served"), status.toString());
             if (Runtime.version().feature() >= 25) {
                 try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
-                    assertTrue(lib.anyMatch(p -> p.getFileName().toString().matches("autogen-cli\\.\\d+\\.client\\.aot")),
+                    assertTrue(lib.anyMatch(p -> p.getFileName().toString().matches("autogen-cli\\.client\\.\\d+\\.aot")),
                             "the first client run made the client's own start-up cache");
                 }
             }

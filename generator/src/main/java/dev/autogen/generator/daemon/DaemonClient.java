@@ -46,7 +46,9 @@ public final class DaemonClient {
     }
 
     public static void main(String[] args) {
-        DaemonClient client = new DaemonClient(System.getenv(), new FileOutputStream(FileDescriptor.out), System.err);
+        // a PrintStream, as the command line's own stdout: a reader that went away (| head) is no error of the check's
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
+        DaemonClient client = new DaemonClient(System.getenv(), stdout, System.err);
         OptionalInt answered = client.run(args);
         if (answered.isPresent()) {
             System.exit(answered.getAsInt());
