@@ -52,6 +52,8 @@ import jdk.net.UnixDomainPrincipal;
 public final class CheckDaemon {
     static final String IDLE_VARIABLE = "AUTOGEN_DAEMON_IDLE_MINUTES";
     private static final Duration DEFAULT_IDLE = Duration.ofHours(3);
+    /** How long after a check the heap is trimmed, when no other came ({@link #trimHeapWhenIdle}). */
+    private static final Duration TRIM_AFTER = Duration.ofSeconds(10);
 
     private final DaemonDirectory directory;
     private final DaemonKey key;
@@ -61,6 +63,8 @@ public final class CheckDaemon {
     private final String jarStamp;
     private final Instant started = Instant.now();
     private volatile Instant lastUsed = started;
+    /** Whether the heap was trimmed since the last request ({@link #trimHeapWhenIdle}). */
+    private volatile boolean trimmed = true;
     private volatile boolean stopping;
     private volatile boolean serving;
     private int served;
@@ -152,6 +156,7 @@ public final class CheckDaemon {
                 stop();
             }
         }, period, period, TimeUnit.SECONDS);
+        watchdog.scheduleWithFixedDelay(this::trimHeapWhenIdle, TRIM_AFTER.toSeconds(), 5, TimeUnit.SECONDS);
         try {
             while (!stopping) {
                 SocketChannel connection;
@@ -168,6 +173,7 @@ public final class CheckDaemon {
                 } finally {
                     serving = false;
                     lastUsed = Instant.now();
+                    trimmed = false;
                 }
             }
         } finally {
@@ -188,6 +194,18 @@ public final class CheckDaemon {
             }
         } catch (IOException e) {
             // the next daemon replaces a dead socket anyway (bind)
+        }
+    }
+
+    /**
+     * Once a check has been answered and nothing came for {@link #TRIM_AFTER}: a full collection, which with the
+     * heap-free ratios the client starts the daemon with ({@code -XX:MaxHeapFreeRatio}) gives the memory of a check
+     * back to the system (a cold check at 5 000 entities leaves the heap at 1.2 GB) rather than keeping it for hours.
+     */
+    private void trimHeapWhenIdle() {
+        if (!trimmed && !serving && Duration.between(lastUsed, Instant.now()).compareTo(TRIM_AFTER) >= 0) {
+            trimmed = true;
+            System.gc();
         }
     }
 

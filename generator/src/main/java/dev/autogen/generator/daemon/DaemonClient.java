@@ -173,7 +173,10 @@ public final class DaemonClient {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String userOptions = environment.getOrDefault("AUTOGEN_JAVA_OPTS", "");
         if (!userOptions.contains("GC")) {
-            command.add("-XX:+UseSerialGC");
+            // the serial collector gives memory back at a full collection when this much of the heap is free, down
+            // to -Xms (CheckDaemon collects once idle after a check)
+            command.addAll(List.of("-XX:+UseSerialGC", "-Xms64m", "-XX:MinHeapFreeRatio=10",
+                    "-XX:MaxHeapFreeRatio=30"));
         }
         command.add("--enable-native-access=ALL-UNNAMED");
         for (String option : userOptions.strip().split("\\s+")) {

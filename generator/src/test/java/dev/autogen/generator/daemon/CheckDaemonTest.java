@@ -130,7 +130,8 @@ class CheckDaemonTest {
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
         DaemonDirectory.Unusable notPrivate = assertThrows(DaemonDirectory.Unusable.class,
                 () -> DaemonDirectory.verified(open));
-        assertTrue(notPrivate.getMessage().contains("is not private (rwxr-xr-x): chmod 700 it"), notPrivate.getMessage());
+        assertTrue(notPrivate.getMessage().contains("is not private (rwxr-xr-x): chmod 700 it"),
+                notPrivate.getMessage());
         Path link = Files.createSymbolicLink(temporary.resolve("link"), privateDirectory());
         assertTrue(assertThrows(DaemonDirectory.Unusable.class, () -> DaemonDirectory.verified(link)).getMessage()
                 .contains("is not a directory"));
