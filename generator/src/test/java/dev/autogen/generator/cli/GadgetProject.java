@@ -10,9 +10,9 @@ import java.util.List;
  * A one-entity project (table {@code gadget}: id and a 40-character label) in a scratch directory, compiled, with the
  * common command-line options that point autogen at it and at {@code url}: what the cache tests edit step by step.
  */
-record GadgetProject(EntitySources entities, Path migrations, List<String> common) {
+public record GadgetProject(EntitySources entities, Path migrations, List<String> common) {
 
-    static GadgetProject create(String url, String entityPackage, String hint) throws IOException {
+    public static GadgetProject create(String url, String entityPackage, String hint) throws IOException {
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))),
                 hint);
         Path migrations = Files.createDirectories(work.resolve("migrations"));

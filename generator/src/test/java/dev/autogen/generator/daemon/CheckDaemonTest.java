@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autogen.generator.cli.GadgetProject;
 import dev.autogen.generator.testing.CliRun;
-import dev.autogen.generator.testing.EntitySources;
 import dev.autogen.testing.TestDatabases;
 import dev.autogen.testing.TestSql;
 import java.io.ByteArrayOutputStream;
@@ -243,26 +243,7 @@ class CheckDaemonTest {
     }
 
     /** One entity (table gadget), compiled, and the options that point autogen at it and at {@code url}. */
-    private List<String> project(String url) throws IOException {
-        Path work = Files.createDirectories(temporary.resolve("project"));
-        Path migrations = Files.createDirectories(work.resolve("migrations"));
-        EntitySources entities = new EntitySources(work, "daemon.model").put("Gadget", """
-                package daemon.model;
-
-                import jakarta.persistence.*;
-
-                @Entity
-                @Table(name = "gadget")
-                public class Gadget {
-                    @Id
-                    private Long id;
-
-                    @Column(name = "label", length = 40, nullable = false)
-                    private String label;
-                }
-                """);
-        entities.compile();
-        return List.of("--url", url, "--classpath", entities.classes().toString(), "--packages", "daemon.model",
-                "--migrations", migrations.toString(), "--migrations-package", "daemon.migrations");
+    private static List<String> project(String url) throws IOException {
+        return GadgetProject.create(url, "daemon.model", "daemon-project").common();
     }
 }
