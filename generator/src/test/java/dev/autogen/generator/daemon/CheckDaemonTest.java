@@ -105,6 +105,28 @@ class CheckDaemonTest {
     }
 
     @Test
+    void anIdleDaemonStopsAndLeavesNothingBehind() throws Exception {
+        Path directory = privateDirectory();
+        DaemonDirectory daemons = new DaemonDirectory(directory);
+        CheckDaemon daemon = new CheckDaemon(daemons, DaemonKey.ofThisProcess(), Duration.ofSeconds(2));
+        assertTrue(daemon.bind());
+        Thread thread = new Thread(() -> {
+            try {
+                daemon.serve();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "idle-daemon-under-test");
+        thread.start();
+        assertEquals(1, DaemonClient.statuses(daemons).size(), "answers while fresh");
+        thread.join(30_000);
+        assertFalse(thread.isAlive(), "stops once idle for longer than its limit");
+        assertFalse(Files.exists(daemons.socket(DaemonKey.ofThisProcess())));
+        assertFalse(Files.exists(daemons.pidFile(DaemonKey.ofThisProcess())));
+        assertEquals(List.of(), DaemonClient.statuses(daemons));
+    }
+
+    @Test
     void theKeyCoversEnvironmentDirectoryJavaAndJar() throws IOException {
         Path jar = Files.writeString(temporary.resolve("autogen.jar"), "one");
         Map<String, String> environment = Map.of("AUTOGEN_URL", "jdbc:sqlite:a.db", "HOME", "/home/a");
