@@ -3,6 +3,7 @@ package dev.autogen.generator.daemon;
 import dev.autogen.generator.cli.AutogenCommand;
 import dev.autogen.generator.config.RedactingOutputStream;
 import dev.autogen.generator.config.Redaction;
+import dev.autogen.generator.project.KeptConnections;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -52,12 +53,15 @@ import jdk.net.UnixDomainPrincipal;
 public final class CheckDaemon {
     static final String IDLE_VARIABLE = "AUTOGEN_DAEMON_IDLE_MINUTES";
     private static final Duration DEFAULT_IDLE = Duration.ofHours(3);
+    static final String KEEP_CONNECTIONS_VARIABLE = "AUTOGEN_DAEMON_KEEP_CONNECTIONS_SECONDS";
+    private static final Duration DEFAULT_KEEP_CONNECTIONS = Duration.ofMinutes(5);
     /** How long after a check the heap is trimmed, when no other came ({@link #trimHeapWhenIdle}). */
     private static final Duration TRIM_AFTER = Duration.ofSeconds(10);
 
     private final DaemonDirectory directory;
     private final DaemonKey key;
     private final Duration idleLimit;
+    private final Duration keptConnections;
     private final String owner;
     private final Path jar;
     private final String jarStamp;
@@ -70,10 +74,12 @@ public final class CheckDaemon {
     private int served;
     private ServerSocketChannel server;
 
-    CheckDaemon(DaemonDirectory directory, DaemonKey key, Duration idleLimit) throws IOException {
+    CheckDaemon(DaemonDirectory directory, DaemonKey key, Duration idleLimit, Duration keptConnections)
+            throws IOException {
         this.directory = directory;
         this.key = key;
         this.idleLimit = idleLimit;
+        this.keptConnections = keptConnections;
         this.owner = FileSystems.getDefault().getUserPrincipalLookupService()
                 .lookupPrincipalByName(System.getProperty("user.name")).getName();
         this.jar = firstJar(System.getProperty("java.class.path"));
@@ -98,7 +104,8 @@ public final class CheckDaemon {
             System.exit(2);
             return;
         }
-        CheckDaemon daemon = new CheckDaemon(directory, DaemonKey.ofThisProcess(), idleLimit(System.getenv()));
+        CheckDaemon daemon = new CheckDaemon(directory, DaemonKey.ofThisProcess(), idleLimit(System.getenv()),
+                keptConnections(System.getenv()));
         if (daemon.bind()) {
             // killed (SIGTERM, a logout): no socket or pid file left behind for the next client to stumble on
             Runtime.getRuntime().addShutdownHook(new Thread(daemon::removeFiles, "autogen-daemon-cleanup"));
@@ -114,6 +121,17 @@ public final class CheckDaemon {
                     : Duration.ofMinutes(Math.max(1, Long.parseLong(minutes.strip())));
         } catch (NumberFormatException e) {
             return DEFAULT_IDLE;
+        }
+    }
+
+    /** How long PostgreSQL connections are kept after a check ({@link KeptConnections}); zero keeps none. */
+    static Duration keptConnections(Map<String, String> environment) {
+        String seconds = environment.get(KEEP_CONNECTIONS_VARIABLE);
+        try {
+            return seconds == null || seconds.isBlank() ? DEFAULT_KEEP_CONNECTIONS
+                    : Duration.ofSeconds(Math.max(0, Long.parseLong(seconds.strip())));
+        } catch (NumberFormatException e) {
+            return DEFAULT_KEEP_CONNECTIONS;
         }
     }
 
@@ -157,6 +175,8 @@ public final class CheckDaemon {
             }
         }, period, period, TimeUnit.SECONDS);
         watchdog.scheduleWithFixedDelay(this::trimHeapWhenIdle, TRIM_AFTER.toSeconds(), 5, TimeUnit.SECONDS);
+        KeptConnections.keepFor(keptConnections);
+        watchdog.scheduleWithFixedDelay(KeptConnections::closeExpired, 5, 5, TimeUnit.SECONDS);
         try {
             while (!stopping) {
                 SocketChannel connection;
@@ -179,6 +199,7 @@ public final class CheckDaemon {
         } finally {
             watchdog.shutdownNow();
             stop();
+            KeptConnections.keepFor(null); // closes them: a stopped daemon holds no connection
             removeFiles();
         }
     }

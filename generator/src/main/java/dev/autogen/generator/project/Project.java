@@ -522,7 +522,8 @@ public final class Project {
      */
     public ConnectionFactory connections() {
         dialect(); // an unsupported URL is a usage error (exit 2), not "no suitable driver" from DriverManager
-        ConnectionFactory raw = ConnectionFactory.of(settings.url(), settings.user(), settings.password());
+        ConnectionFactory raw = KeptConnections.wrap(settings.url(), settings.user(), settings.password(),
+                ConnectionFactory.of(settings.url(), settings.user(), settings.password()));
         return () -> {
             if (missingSqliteFile()) {
                 // the embedded default, not made yet: read as the empty database it stands for, without creating it

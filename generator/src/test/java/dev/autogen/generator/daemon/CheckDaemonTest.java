@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.generator.cli.GadgetProject;
+import dev.autogen.generator.project.KeptConnections;
 import dev.autogen.generator.testing.CliRun;
 import dev.autogen.testing.TestDatabases;
 import dev.autogen.testing.TestSql;
@@ -52,6 +53,7 @@ class CheckDaemonTest {
         for (Thread thread : serving) {
             thread.join(10_000);
         }
+        assertEquals(0, KeptConnections.idleCount(), "a stopped daemon holds no connection");
     }
 
     @ParameterizedTest
@@ -78,6 +80,11 @@ class CheckDaemonTest {
         List<String> wrongPackage = new ArrayList<>(common);
         wrongPackage.set(wrongPackage.indexOf("--packages") + 1, "no.such.package");
         assertSameAnswer(directory, wrongPackage, CliRun.of(wrongPackage, "check").exitCode(), "check");
+
+        if (database.equals("postgresql")) {
+            // kept for the next check (KeptConnections), clean: the changes made by hand above were all seen
+            assertTrue(KeptConnections.idleCount() > 0, "the daemon keeps its PostgreSQL connections between checks");
+        }
 
         // what is not a check is the client's own to run
         for (List<String> args : List.of(List.of("current"), List.of("-m", "check"), List.of("check", "--no-such"))) {
@@ -108,7 +115,8 @@ class CheckDaemonTest {
     void anIdleDaemonStopsAndLeavesNothingBehind() throws Exception {
         Path directory = privateDirectory();
         DaemonDirectory daemons = new DaemonDirectory(directory);
-        CheckDaemon daemon = new CheckDaemon(daemons, DaemonKey.ofThisProcess(), Duration.ofSeconds(2));
+        CheckDaemon daemon = new CheckDaemon(daemons, DaemonKey.ofThisProcess(), Duration.ofSeconds(2),
+                Duration.ofMinutes(5));
         assertTrue(daemon.bind());
         Thread thread = new Thread(() -> {
             try {
@@ -243,7 +251,7 @@ class CheckDaemonTest {
     /** A daemon of this process's own environment, serving on a thread of this JVM. */
     private void startDaemonIn(Path directory) throws IOException {
         CheckDaemon daemon = new CheckDaemon(new DaemonDirectory(directory), DaemonKey.ofThisProcess(),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), Duration.ofMinutes(5));
         assertTrue(daemon.bind());
         daemons.add(daemon);
         Thread thread = new Thread(() -> {
