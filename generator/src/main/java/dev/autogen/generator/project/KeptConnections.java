@@ -1,8 +1,7 @@
 package dev.autogen.generator.project;
 
 import dev.autogen.migrate.ConnectionFactory;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.autogen.migrate.GivenBackConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -86,21 +85,7 @@ public final class KeptConnections {
     }
 
     private static Connection handedOut(String key, Connection real) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                        giveBack(key, real);
-                        return null;
-                    }
-                    if (method.getName().equals("unwrap") && args != null && args[0] == Connection.class) {
-                        return real;
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return GivenBackConnection.of(real, connection -> giveBack(key, connection));
     }
 
     private static void giveBack(String key, Connection real) {

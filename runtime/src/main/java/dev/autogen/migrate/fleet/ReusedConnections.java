@@ -1,8 +1,7 @@
 package dev.autogen.migrate.fleet;
 
 import dev.autogen.migrate.ConnectionFactory;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.autogen.migrate.GivenBackConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -31,21 +30,7 @@ final class ReusedConnections implements ConnectionFactory {
             c = idle.poll();
         }
         Connection real = c != null ? c : raw.open();
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                        giveBack(real);
-                        return null;
-                    }
-                    if (method.getName().equals("unwrap") && args != null && args[0] == Connection.class) {
-                        return real;
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return GivenBackConnection.of(real, this::giveBack);
     }
 
     private void giveBack(Connection real) throws SQLException {
