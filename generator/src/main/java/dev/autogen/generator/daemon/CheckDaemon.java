@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -115,23 +116,23 @@ public final class CheckDaemon {
     }
 
     static Duration idleLimit(Map<String, String> environment) {
-        String minutes = environment.get(IDLE_VARIABLE);
-        try {
-            return minutes == null || minutes.isBlank() ? DEFAULT_IDLE
-                    : Duration.ofMinutes(Math.max(1, Long.parseLong(minutes.strip())));
-        } catch (NumberFormatException e) {
-            return DEFAULT_IDLE;
-        }
+        return duration(environment.get(IDLE_VARIABLE), DEFAULT_IDLE, ChronoUnit.MINUTES, 1);
     }
 
     /** How long PostgreSQL connections are kept after a check ({@link KeptConnections}); zero keeps none. */
     static Duration keptConnections(Map<String, String> environment) {
-        String seconds = environment.get(KEEP_CONNECTIONS_VARIABLE);
+        return duration(environment.get(KEEP_CONNECTIONS_VARIABLE), DEFAULT_KEEP_CONNECTIONS,
+                ChronoUnit.SECONDS, 0);
+    }
+
+    /** A whole number of {@code unit}s, at least {@code least}; the default when unset or not a number. */
+    private static Duration duration(String setting, Duration otherwise, ChronoUnit unit,
+                                     long least) {
         try {
-            return seconds == null || seconds.isBlank() ? DEFAULT_KEEP_CONNECTIONS
-                    : Duration.ofSeconds(Math.max(0, Long.parseLong(seconds.strip())));
+            return setting == null || setting.isBlank() ? otherwise
+                    : Duration.of(Math.max(least, Long.parseLong(setting.strip())), unit);
         } catch (NumberFormatException e) {
-            return DEFAULT_KEEP_CONNECTIONS;
+            return otherwise;
         }
     }
 

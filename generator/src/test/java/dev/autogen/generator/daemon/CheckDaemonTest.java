@@ -115,17 +115,7 @@ class CheckDaemonTest {
     void anIdleDaemonStopsAndLeavesNothingBehind() throws Exception {
         Path directory = privateDirectory();
         DaemonDirectory daemons = new DaemonDirectory(directory);
-        CheckDaemon daemon = new CheckDaemon(daemons, DaemonKey.ofThisProcess(), Duration.ofSeconds(2),
-                Duration.ofMinutes(5));
-        assertTrue(daemon.bind());
-        Thread thread = new Thread(() -> {
-            try {
-                daemon.serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "idle-daemon-under-test");
-        thread.start();
+        Thread thread = startDaemonIn(directory, Duration.ofSeconds(2));
         assertEquals(1, DaemonClient.statuses(daemons).size(), "answers while fresh");
         thread.join(30_000);
         assertFalse(thread.isAlive(), "stops once idle for longer than its limit");
@@ -250,8 +240,13 @@ class CheckDaemonTest {
 
     /** A daemon of this process's own environment, serving on a thread of this JVM. */
     private void startDaemonIn(Path directory) throws IOException {
-        CheckDaemon daemon = new CheckDaemon(new DaemonDirectory(directory), DaemonKey.ofThisProcess(),
-                Duration.ofMinutes(10), Duration.ofMinutes(5));
+        startDaemonIn(directory, Duration.ofMinutes(10));
+    }
+
+    /** The same, stopping once idle for {@code idleLimit}; returns its thread. */
+    private Thread startDaemonIn(Path directory, Duration idleLimit) throws IOException {
+        CheckDaemon daemon = new CheckDaemon(new DaemonDirectory(directory), DaemonKey.ofThisProcess(), idleLimit,
+                Duration.ofMinutes(5));
         assertTrue(daemon.bind());
         daemons.add(daemon);
         Thread thread = new Thread(() -> {
@@ -263,6 +258,7 @@ class CheckDaemonTest {
         }, "check-daemon-under-test");
         thread.start();
         serving.add(thread);
+        return thread;
     }
 
     /** Short: a Unix socket's path may not exceed 108 bytes. */
