@@ -209,6 +209,8 @@ class DistributionTest {
             assertEquals(1, status.out().lines().count(), status.toString());
             assertTrue(status.out().contains("working directory " + work.toRealPath() + ", ")
                     && status.out().contains(", 2 checks served"), status.toString());
+            assertTrue(Files.isExecutable(home.resolve("lib/autogen-daemon-client")),
+                    "the daemon's perl client is installed beside lib/autogen-java");
             if (Runtime.version().feature() >= 25) {
                 try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
                     assertTrue(lib.anyMatch(p -> p.getFileName().toString().matches("autogen-cli\\.client\\.\\d+\\.aot")),

@@ -10,6 +10,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -231,6 +235,25 @@ public final class CheckDaemon {
         }
     }
 
+    /**
+     * Right after a check that left the young generation more than a quarter full (a cold one: Hibernate's boot
+     * allocates a few hundred megabytes at 1 000 entities), a full collection while the client prints the answer. A
+     * check that starts with that much of the young generation taken has it fill up halfway through, and the young
+     * collection then copies the model half built at that moment: 130–600 ms of a cold check measured at 1 000
+     * entities, against 70–120 ms for this collection, when little is alive. Warm checks allocate little and seldom
+     * cross the line.
+     */
+    private static void collectWhenYoungGenerationFilled() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage usage = pool.getUsage();
+            if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Eden") && usage != null
+                    && usage.getCommitted() > 0 && usage.getUsed() > usage.getCommitted() / 4) {
+                System.gc();
+                return;
+            }
+        }
+    }
+
     void stop() {
         stopping = true;
         try {
@@ -333,6 +356,7 @@ public final class CheckDaemon {
         out.writeByte(DaemonProtocol.EXIT);
         out.writeInt(code);
         out.flush();
+        collectWhenYoungGenerationFilled();
         Runtime runtime = Runtime.getRuntime();
         if (runtime.totalMemory() - runtime.freeMemory() > runtime.maxMemory() / 4 * 3) {
             System.gc();
