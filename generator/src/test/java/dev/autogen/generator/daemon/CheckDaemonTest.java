@@ -249,14 +249,7 @@ class CheckDaemonTest {
                 Duration.ofMinutes(5));
         assertTrue(daemon.bind());
         daemons.add(daemon);
-        Thread thread = new Thread(() -> {
-            try {
-                daemon.serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "check-daemon-under-test");
-        thread.start();
+        Thread thread = DaemonsUnderTest.serveOnAThread(daemon, "check-daemon-under-test");
         serving.add(thread);
         return thread;
     }

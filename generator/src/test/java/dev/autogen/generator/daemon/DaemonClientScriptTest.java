@@ -8,7 +8,6 @@ import dev.autogen.generator.cli.GadgetProject;
 import dev.autogen.generator.testing.CliRun;
 import dev.autogen.testing.TestDatabases;
 import dev.autogen.testing.TestSql;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +46,9 @@ class DaemonClientScriptTest {
     private Thread serving;
 
     @BeforeEach
-    void perlAndScript() throws IOException {
-        assumeTrue(new File("/usr/bin/perl").canExecute(), "perl is not installed: the launcher uses the Java client");
+    void perlAndScript() throws Exception {
+        // .ci/run installs it; without it (or its library) the launcher uses the Java client, tested by CheckDaemonTest
+        assumeTrue(perlWithItsLibrary(), "perl with Time::HiRes and I18N::Langinfo is not installed");
         assertTrue(Files.isRegularFile(SCRIPT), SCRIPT + " is missing");
         directory = Files.createTempDirectory(Path.of("/tmp"), "agp"); // short: a socket's path is at most 108 bytes
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
@@ -124,19 +124,22 @@ class DaemonClientScriptTest {
         assertTrue(DaemonClient.statuses(new DaemonDirectory(directory)).get(0).contains(", 0 checks served"));
     }
 
+    private static boolean perlWithItsLibrary() throws InterruptedException {
+        try {
+            Process perl = new ProcessBuilder("/usr/bin/perl", "-MTime::HiRes", "-MI18N::Langinfo", "-e1")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return perl.waitFor(30, TimeUnit.SECONDS) && perl.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void startDaemon() throws IOException {
         DaemonKey key = DaemonKey.of(environment, Path.of("").toAbsolutePath(), jar.toString(),
                 System.getProperty("java.home"));
         daemon = new CheckDaemon(new DaemonDirectory(directory), key, Duration.ofMinutes(10), Duration.ZERO);
         assertTrue(daemon.bind());
-        serving = new Thread(() -> {
-            try {
-                daemon.serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "check-daemon-for-the-script");
-        serving.start();
+        serving = DaemonsUnderTest.serveOnAThread(daemon, "check-daemon-for-the-script");
     }
 
     private record Run(int code, String out, String err) {
