@@ -33,8 +33,12 @@ final class LeaseLock implements MigrationLock {
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
     private static final String NAME = "migration";
     private static final Duration POLL = Duration.ofMillis(250);
-    /** SQLSTATEs of a {@code create table if not exists} that lost a race: unique violation, duplicate table. */
-    private static final java.util.Set<String> CREATED_CONCURRENTLY = java.util.Set.of("23505", "42P07");
+    /**
+     * SQLSTATEs of a {@code create table if not exists} that lost a race: unique violation, duplicate table, and
+     * duplicate object (PostgreSQL may find the other runner's row type first: {@code type "autogen_lock" already
+     * exists}, seen once in CI).
+     */
+    private static final java.util.Set<String> CREATED_CONCURRENTLY = java.util.Set.of("23505", "42P07", "42710");
 
     private final ConnectionFactory connections;
     private final MigrationTimeouts timeouts;
@@ -67,8 +71,9 @@ final class LeaseLock implements MigrationLock {
                     + " varchar(64) primary key, " + quoteIdentifier("owner") + " varchar(255) not null, "
                     + quoteIdentifier("expires_at") + " timestamp with time zone not null)");
         } catch (SQLException e) {
-            // two runners creating it at once: "if not exists" is not atomic, and the other one's table is as good
-            if (!CREATED_CONCURRENTLY.contains(e.getSQLState())) {
+            // two runners creating it at once: "if not exists" is not atomic, and the other one's table is as good;
+            // but only if there is one now (a type of that name that is no table is the user's to resolve)
+            if (!CREATED_CONCURRENTLY.contains(e.getSQLState()) || !tableExists(c)) {
                 throw e;
             }
         }
@@ -175,6 +180,15 @@ final class LeaseLock implements MigrationLock {
             // the renewal connection is broken: nothing more to release on it
         }
         renewer = null;
+    }
+
+    private boolean tableExists(Connection c) throws SQLException {
+        try (var st = c.prepareStatement("select to_regclass(?) is not null")) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     private static String currentSchema(Connection c) throws SQLException {

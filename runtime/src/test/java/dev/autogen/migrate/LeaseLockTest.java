@@ -102,6 +102,49 @@ class LeaseLockTest {
         }
     }
 
+    @Test
+    void aRunnerThatLosesTheRaceToCreateTheLeaseTableTakesTheLeaseInTheWinnersTable() throws Exception {
+        // "create table if not exists" is not atomic: a runner whose creation waits for another's uncommitted one
+        // fails once that commits (PostgreSQL: type "autogen_lock" already exists), and must go on with that table
+        try (Connection winner = connections.open(); Connection loser = connections.open()) {
+            winner.setAutoCommit(false);
+            try (var st = winner.createStatement()) {
+                st.execute("create table if not exists autogen_lock (name varchar(64) primary key,"
+                        + " owner varchar(255) not null, expires_at timestamp with time zone not null)");
+            }
+            var lease = new LeaseLock(connections, MigrationTimeouts.DEFAULT, lines::add, Duration.ofSeconds(30));
+            CompletableFuture<Void> taking = CompletableFuture.runAsync(() -> {
+                try {
+                    lease.acquire(loser);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (rows("select 1 from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+                    .isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "the second creation never waited for the first");
+                Thread.sleep(20);
+            }
+            winner.commit();
+            taking.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(List.of(lease.owner()), rows("select owner from autogen_lock"));
+            lease.release(loser);
+            assertEquals(List.of(), rows("select * from autogen_lock"));
+        }
+    }
+
+    @Test
+    void aTypeOfTheLeaseTablesNameIsAnErrorNotARace() throws SQLException {
+        execute("create type autogen_lock as enum ('taken')");
+        var lease = new LeaseLock(connections, MigrationTimeouts.DEFAULT, lines::add, Duration.ofSeconds(30));
+        try (Connection c = connections.open()) {
+            SQLException e = assertThrows(SQLException.class, () -> lease.acquire(c));
+            assertEquals("42710", e.getSQLState());
+            assertTrue(e.getMessage().contains("type \"autogen_lock\" already exists"), e.getMessage());
+        }
+    }
+
     // ---- helpers
 
     private Migrator migrator() {
