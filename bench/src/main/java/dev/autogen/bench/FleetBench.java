@@ -77,13 +77,17 @@ final class FleetBench {
                         .parallel(parallel).upgrade("head"), "setup of the psql copy");
             }
             for (String url : psqlUrls) {
-                // the floor's copy: the psql copy as it is now, before psql changes it
-                admin("jdbc:" + url.replace("/plain?", "/postgres?"), "create database floor template plain");
+                // the floor's copies: the psql copy as it is now, before psql changes it
+                admin("jdbc:" + url.replace("/plain?", "/postgres?"), "create database floor template plain",
+                        "create database ledger template plain");
+                admin("jdbc:" + url.replace("/plain?", "/ledger?"), LedgerFloor.setup(names));
             }
             Path ddlFile = work.resolve("fleet-ddl.sql");
             Files.writeString(ddlFile, psqlScript(names, false));
             Path floorFile = work.resolve("fleet-floor.sql");
             Files.writeString(floorFile, psqlScript(names, true));
+            Path ledgerFile = work.resolve("fleet-ledger.sql");
+            Files.writeString(ledgerFile, LedgerFloor.script(names));
 
             checkpoint(started);
             long a0 = System.nanoTime();
@@ -108,6 +112,12 @@ final class FleetBench {
                     throw new IllegalStateException("the floor's script left a schema behind on " + url);
                 }
             }
+            List<String> ledgerUrls = psqlUrls.stream().map(u -> u.replace("/plain?", "/ledger?")).toList();
+            checkpoint(started);
+            long ledgerMs = runPsql(ledgerUrls, ledgerFile);
+            for (String url : ledgerUrls) {
+                LedgerFloor.requireAllMoved("jdbc:" + url, names.size());
+            }
             checkpoint(started);
             long n0 = System.nanoTime();
             long noopCpu0 = processCpuNanos();
@@ -130,6 +140,9 @@ final class FleetBench {
                     + "| same DDL and the version bookkeeping, psql (the floor: lock, version row, history row) | "
                     + floorMs + " | | autogen ÷ floor: " + String.format("%.2f", applyMs / (double) floorMs)
                     + "× |\n"
+                    + "| same DDL, the version bookkeeping in one ledger table per server instead (not built: "
+                    + LedgerFloor.class.getSimpleName() + ") | " + ledgerMs + " | | ledger ÷ psql: "
+                    + String.format("%.2f", ledgerMs / (double) psqlMs) + "× |\n"
                     + "| no-op upgrade head (every schema at head) | " + noopMs + " | " + noopCpuMs + " | ≤ 3000 |\n";
         } finally {
             for (EmbeddedPostgres pg : started) {
