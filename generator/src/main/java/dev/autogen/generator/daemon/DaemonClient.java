@@ -176,8 +176,10 @@ public final class DaemonClient {
             // the serial collector; a young generation that holds what a cold check at 1 000 entities allocates
             // (Hibernate's boot: ~300 MB), so that it runs without a young collection copying its half-built model
             // (CheckDaemon empties it after such a check; measured in bench/RESULTS.md); the old generation gives
-            // memory back at a full collection when this much of it is free (CheckDaemon collects once idle)
-            command.addAll(List.of("-XX:+UseSerialGC", "-Xmn512m", "-XX:MinHeapFreeRatio=10",
+            // memory back at a full collection when this much of it is free (CheckDaemon collects once idle); on a
+            // machine whose default heap is small, a quarter of it (this JVM's maximum is the daemon's too)
+            long young = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4);
+            command.addAll(List.of("-XX:+UseSerialGC", "-Xmn" + (young >> 20) + "m", "-XX:MinHeapFreeRatio=10",
                     "-XX:MaxHeapFreeRatio=30"));
         }
         command.add("--enable-native-access=ALL-UNNAMED");
