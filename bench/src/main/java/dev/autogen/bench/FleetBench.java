@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
  * {@value V0001_Tables#TABLES} tables on each server (made by a rollout of the first revision, not timed), then times
  * in-process: a rollout applying one revision (an added column and its index) to every schema, against {@code psql}
  * running the same DDL for the same schemas on a copy (one {@code psql} per server, side by side, one transaction per
- * schema), and against {@code psql} running that DDL plus the version bookkeeping (the floor, see {@link #psqlScript});
+ * schema), and against {@code psql} running that DDL plus the version bookkeeping (the floor, see {@link #psqlScript};
+ * also with 100 schemas per transaction, and with the bookkeeping in a ledger per server, {@link LedgerFloor});
  * then a no-op {@code upgrade head} over the whole fleet. Prints the figures; the lead copies them into
  * bench/RESULTS.md.
  */
@@ -79,15 +80,21 @@ final class FleetBench {
             for (String url : psqlUrls) {
                 // the floor's copies: the psql copy as it is now, before psql changes it
                 admin("jdbc:" + url.replace("/plain?", "/postgres?"), "create database floor template plain",
-                        "create database ledger template plain");
+                        "create database ledger template plain", "create database ledger100 template plain",
+                        "create database floor100 template plain");
                 admin("jdbc:" + url.replace("/plain?", "/ledger?"), LedgerFloor.setup(names));
+                admin("jdbc:" + url.replace("/plain?", "/ledger100?"), LedgerFloor.setup(names));
             }
             Path ddlFile = work.resolve("fleet-ddl.sql");
             Files.writeString(ddlFile, psqlScript(names, false));
             Path floorFile = work.resolve("fleet-floor.sql");
             Files.writeString(floorFile, psqlScript(names, true));
             Path ledgerFile = work.resolve("fleet-ledger.sql");
-            Files.writeString(ledgerFile, LedgerFloor.script(names));
+            Files.writeString(ledgerFile, LedgerFloor.script(names, 1));
+            Path floorBatchedFile = work.resolve("fleet-floor-batched.sql");
+            Files.writeString(floorBatchedFile, psqlScript(names, true, LedgerFloor.BATCH));
+            Path batchedFile = work.resolve("fleet-ledger-batched.sql");
+            Files.writeString(batchedFile, LedgerFloor.script(names, LedgerFloor.BATCH));
 
             checkpoint(started);
             long a0 = System.nanoTime();
@@ -103,7 +110,10 @@ final class FleetBench {
             List<String> floorUrls = psqlUrls.stream().map(u -> u.replace("/plain?", "/floor?")).toList();
             checkpoint(started);
             long floorMs = runPsql(floorUrls, floorFile);
-            for (String url : floorUrls) {
+            List<String> floorBatchedUrls = psqlUrls.stream().map(u -> u.replace("/plain?", "/floor100?")).toList();
+            checkpoint(started);
+            long floorBatchedMs = runPsql(floorBatchedUrls, floorBatchedFile);
+            for (String url : java.util.stream.Stream.concat(floorUrls.stream(), floorBatchedUrls.stream()).toList()) {
                 // the floor's bookkeeping really moved every schema's version row to the new revision
                 List<TargetVersion> moved = Rollout.of(List.of(TargetSpec.of("f", "jdbc:" + url).withSchemas(names)),
                         all).versions();
@@ -115,7 +125,10 @@ final class FleetBench {
             List<String> ledgerUrls = psqlUrls.stream().map(u -> u.replace("/plain?", "/ledger?")).toList();
             checkpoint(started);
             long ledgerMs = runPsql(ledgerUrls, ledgerFile);
-            for (String url : ledgerUrls) {
+            List<String> batchedUrls = psqlUrls.stream().map(u -> u.replace("/plain?", "/ledger100?")).toList();
+            checkpoint(started);
+            long batchedMs = runPsql(batchedUrls, batchedFile);
+            for (String url : java.util.stream.Stream.concat(ledgerUrls.stream(), batchedUrls.stream()).toList()) {
                 LedgerFloor.requireAllMoved("jdbc:" + url, names.size());
             }
             checkpoint(started);
@@ -140,9 +153,15 @@ final class FleetBench {
                     + "| same DDL and the version bookkeeping, psql (the floor: lock, version row, history row) | "
                     + floorMs + " | | autogen ÷ floor: " + String.format("%.2f", applyMs / (double) floorMs)
                     + "× |\n"
+                    + "| the floor with " + LedgerFloor.BATCH + " schemas per transaction (not built) | "
+                    + floorBatchedMs + " | | batched floor ÷ psql: "
+                    + String.format("%.2f", floorBatchedMs / (double) psqlMs) + "× |\n"
                     + "| same DDL, the version bookkeeping in one ledger table per server instead (not built: "
                     + LedgerFloor.class.getSimpleName() + ") | " + ledgerMs + " | | ledger ÷ psql: "
                     + String.format("%.2f", ledgerMs / (double) psqlMs) + "× |\n"
+                    + "| the same with " + LedgerFloor.BATCH + " schemas per transaction and one ledger update each (not"
+                    + " built) | " + batchedMs + " | | batched ledger ÷ psql: "
+                    + String.format("%.2f", batchedMs / (double) psqlMs) + "× |\n"
                     + "| no-op upgrade head (every schema at head) | " + noopMs + " | " + noopCpuMs + " | ≤ 3000 |\n";
         } finally {
             for (EmbeddedPostgres pg : started) {
@@ -159,9 +178,15 @@ final class FleetBench {
      * figure so that the reader can tell the bookkeeping's cost from autogen's own.
      */
     private static String psqlScript(List<String> names, boolean bookkeeping) {
+        return psqlScript(names, bookkeeping, 1);
+    }
+
+    /** The same, {@code batch} schemas per transaction. */
+    private static String psqlScript(List<String> names, boolean bookkeeping, int batch) {
         StringBuilder sql = new StringBuilder();
-        for (String name : names) {
-            sql.append("begin; set local search_path to ").append(name).append("; ");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            sql.append(i % batch == 0 ? "begin; " : "").append("set local search_path to ").append(name).append("; ");
             if (bookkeeping) {
                 sql.append("select pg_advisory_xact_lock(hashtext('").append(name).append("')); ");
             }
@@ -174,7 +199,7 @@ final class FleetBench {
                         + " duration_ms, success) values ('").append(V0002_Note.class.getAnnotation(Revision.class).id())
                         .append("', 'upgrade', '-', now(), current_user, 0, true);");
             }
-            sql.append(" commit;\n");
+            sql.append(i % batch == batch - 1 || i == names.size() - 1 ? " commit;\n" : " ");
         }
         return sql.toString();
     }
