@@ -105,15 +105,10 @@ final class FleetBench {
             long applyCpuMs = (processCpuNanos() - cpu0) / 1_000_000;
             long applyJitMs = jitMs() - jit0;
             require(apply, "apply");
-            checkpoint(started);
-            long psqlMs = runPsql(psqlUrls, ddlFile);
-            List<String> floorUrls = psqlUrls.stream().map(u -> u.replace("/plain?", "/floor?")).toList();
-            checkpoint(started);
-            long floorMs = runPsql(floorUrls, floorFile);
-            List<String> floorBatchedUrls = psqlUrls.stream().map(u -> u.replace("/plain?", "/floor100?")).toList();
-            checkpoint(started);
-            long floorBatchedMs = runPsql(floorBatchedUrls, floorBatchedFile);
-            for (String url : java.util.stream.Stream.concat(floorUrls.stream(), floorBatchedUrls.stream()).toList()) {
+            long psqlMs = timedOnCopies(started, psqlUrls, "plain", ddlFile);
+            long floorMs = timedOnCopies(started, psqlUrls, "floor", floorFile);
+            long floorBatchedMs = timedOnCopies(started, psqlUrls, "floor100", floorBatchedFile);
+            for (String url : copies(psqlUrls, "floor", "floor100")) {
                 // the floor's bookkeeping really moved every schema's version row to the new revision
                 List<TargetVersion> moved = Rollout.of(List.of(TargetSpec.of("f", "jdbc:" + url).withSchemas(names)),
                         all).versions();
@@ -122,13 +117,9 @@ final class FleetBench {
                     throw new IllegalStateException("the floor's script left a schema behind on " + url);
                 }
             }
-            List<String> ledgerUrls = psqlUrls.stream().map(u -> u.replace("/plain?", "/ledger?")).toList();
-            checkpoint(started);
-            long ledgerMs = runPsql(ledgerUrls, ledgerFile);
-            List<String> batchedUrls = psqlUrls.stream().map(u -> u.replace("/plain?", "/ledger100?")).toList();
-            checkpoint(started);
-            long batchedMs = runPsql(batchedUrls, batchedFile);
-            for (String url : java.util.stream.Stream.concat(ledgerUrls.stream(), batchedUrls.stream()).toList()) {
+            long ledgerMs = timedOnCopies(started, psqlUrls, "ledger", ledgerFile);
+            long batchedMs = timedOnCopies(started, psqlUrls, "ledger100", batchedFile);
+            for (String url : copies(psqlUrls, "ledger", "ledger100")) {
                 LedgerFloor.requireAllMoved("jdbc:" + url, names.size());
             }
             checkpoint(started);
@@ -202,6 +193,22 @@ final class FleetBench {
             sql.append(i % batch == batch - 1 || i == names.size() - 1 ? " commit;\n" : " ");
         }
         return sql.toString();
+    }
+
+    /** The URLs of the copies named {@code databases} on every server ({@code psqlUrls} name the "plain" ones). */
+    private static List<String> copies(List<String> psqlUrls, String... databases) {
+        List<String> urls = new ArrayList<>();
+        for (String database : databases) {
+            psqlUrls.forEach(url -> urls.add(url.replace("/plain?", "/" + database + "?")));
+        }
+        return urls;
+    }
+
+    /** A checkpoint on every server, then one psql per server running {@code file} on its copy {@code database}. */
+    private long timedOnCopies(List<EmbeddedPostgres> servers, List<String> psqlUrls, String database, Path file)
+            throws Exception {
+        checkpoint(servers);
+        return runPsql(copies(psqlUrls, database), file);
     }
 
     /** One psql per server, side by side, each running {@code file}; the wall time of them all. */
