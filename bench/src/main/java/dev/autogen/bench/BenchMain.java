@@ -363,8 +363,9 @@ public final class BenchMain {
         }
 
         /**
-         * The same no-op checks answered by the check daemon ({@code AUTOGEN_DAEMON=on}, docs/daemon.md): a client JVM
-         * that relays what a resident JVM of its environment answers. Untimed first: the first check starts the
+         * The same no-op checks answered by the check daemon ({@code AUTOGEN_DAEMON=on}, docs/daemon.md): the launcher's
+         * client (the perl one where perl is installed, else a small JVM) relays what a resident JVM of its
+         * environment answers. Untimed first: the first check starts the
          * daemon (a cold check: it has booted Hibernate once), and the next ones of {@link #DAEMON_WARM_UP} let it
          * compile the check's code (a developer's daemon after a few checks is in that state). The cold rows empty the model cache on disk as above; the daemon keeps no model of its
          * own, so Hibernate boots in it as in a new JVM, with its classes loaded and compiled. Stopped at the end.
