@@ -77,6 +77,24 @@ final class FleetBench {
                 require(Rollout.of(List.of(TargetSpec.of("p", "jdbc:" + url).withSchemas(names)), all.subList(0, 1))
                         .parallel(parallel).upgrade("head"), "setup of the psql copy");
             }
+            List<TargetSpec> ledgerSpecs = new ArrayList<>();
+            List<TargetSpec> ledgerAloneSpecs = new ArrayList<>();
+            for (int s = 0; s < servers; s++) {
+                // two copies of the fleet whose tenants' versions go into a ledger (moved there by the first
+                // rollout over them, not timed): one rolled out 50 tenants per transaction, one tenant by tenant
+                String base = "jdbc:postgresql://localhost:" + started.get(s).getPort() + "/";
+                admin(base + "postgres", "create database ledgerfleet template fleet",
+                        "create database ledgeralone template fleet");
+                ledgerSpecs.add(TargetSpec.of("l" + (s + 1), base + "ledgerfleet?user=postgres").withSchemas(names)
+                        .withLedger("autogen"));
+                ledgerAloneSpecs.add(TargetSpec.of("a" + (s + 1), base + "ledgeralone?user=postgres")
+                        .withSchemas(names).withLedger("autogen"));
+            }
+            long m0 = System.nanoTime();
+            require(Rollout.of(ledgerSpecs, all.subList(0, 1)).parallel(parallel).upgrade("head"), "ledger move");
+            long moveMs = ms(m0);
+            require(Rollout.of(ledgerAloneSpecs, all.subList(0, 1)).parallel(parallel).upgrade("head"),
+                    "ledger move");
             for (String url : psqlUrls) {
                 // the floor's copies: the psql copy as it is now, before psql changes it
                 admin("jdbc:" + url.replace("/plain?", "/postgres?"), "create database floor template plain",
@@ -117,6 +135,30 @@ final class FleetBench {
                     throw new IllegalStateException("the floor's script left a schema behind on " + url);
                 }
             }
+            checkpoint(started);
+            long l0 = System.nanoTime();
+            long ledgerCpu0 = processCpuNanos();
+            require(Rollout.of(ledgerSpecs, all).parallel(parallel).upgrade("head"), "apply with a ledger");
+            long withLedgerMs = ms(l0);
+            long withLedgerCpuMs = (processCpuNanos() - ledgerCpu0) / 1_000_000;
+            checkpoint(started);
+            long o0 = System.nanoTime();
+            require(Rollout.of(ledgerAloneSpecs, all).parallel(parallel).tenantsPerTransaction(1).upgrade("head"),
+                    "apply with a ledger, tenant by tenant");
+            long aloneMs = ms(o0);
+            for (TargetSpec spec : ledgerSpecs) {
+                requireLedgerAt(spec, names.size());
+            }
+            for (TargetSpec spec : ledgerAloneSpecs) {
+                requireLedgerAt(spec, names.size());
+            }
+            checkpoint(started);
+            long ln0 = System.nanoTime();
+            RolloutReport ledgerNoop = Rollout.of(ledgerSpecs, all).parallel(parallel).upgrade("head");
+            long ledgerNoopMs = ms(ln0);
+            if (ledgerNoop.of(TargetOutcome.AtTarget.class).size() != servers * schemas) {
+                throw new IllegalStateException("the no-op run over the ledger migrated something");
+            }
             long ledgerMs = timedOnCopies(started, psqlUrls, "ledger", ledgerFile);
             long batchedMs = timedOnCopies(started, psqlUrls, "ledger100", batchedFile);
             for (String url : copies(psqlUrls, "ledger", "ledger100")) {
@@ -140,6 +182,12 @@ final class FleetBench {
                     + " (JIT compiling: " + applyJitMs + ") | ≤ 1.5× psql = " + (psqlMs * 3 / 2) + " ("
                     + String.format("%.2f", applyMs / (double) psqlMs)
                     + "×) |\n"
+                    + "| apply one revision, autogen rollout, versions in a tenant ledger (`ledger=`), "
+                    + Rollout.DEFAULT_TENANTS_PER_TRANSACTION + " tenants per transaction (the default) | "
+                    + withLedgerMs + " | " + withLedgerCpuMs + " | ≤ 1.5× psql (" + String.format("%.2f",
+                    withLedgerMs / (double) psqlMs) + "×) |\n"
+                    + "| the same, `--tenants-per-transaction 1` | " + aloneMs + " | | " + String.format("%.2f",
+                    aloneMs / (double) psqlMs) + "× psql |\n"
                     + "| same DDL, psql (one per server, a transaction per schema) | " + psqlMs + " | | — |\n"
                     + "| same DDL and the version bookkeeping, psql (the floor: lock, version row, history row) | "
                     + floorMs + " | | autogen ÷ floor: " + String.format("%.2f", applyMs / (double) floorMs)
@@ -153,7 +201,10 @@ final class FleetBench {
                     + "| the same with " + LedgerFloor.BATCH + " schemas per transaction and one ledger update each (not"
                     + " built) | " + batchedMs + " | | batched ledger ÷ psql: "
                     + String.format("%.2f", batchedMs / (double) psqlMs) + "× |\n"
-                    + "| no-op upgrade head (every schema at head) | " + noopMs + " | " + noopCpuMs + " | ≤ 3000 |\n";
+                    + "| no-op upgrade head (every schema at head) | " + noopMs + " | " + noopCpuMs + " | ≤ 3000 |\n"
+                    + "| no-op upgrade head, versions in a tenant ledger | " + ledgerNoopMs + " | | ≤ 3000 |\n"
+                    + "| (not timed: moving " + schemas + " tenants' own version tables into the ledger, "
+                    + servers + " servers one after another) | " + moveMs + " | | — |\n";
         } finally {
             for (EmbeddedPostgres pg : started) {
                 pg.close();
@@ -235,6 +286,20 @@ final class FleetBench {
     private static void checkpoint(List<EmbeddedPostgres> servers) throws SQLException {
         for (EmbeddedPostgres pg : servers) {
             admin("jdbc:postgresql://localhost:" + pg.getPort() + "/postgres", "checkpoint");
+        }
+    }
+
+    /** Every tenant of {@code spec} at the benchmark's last revision in its ledger, as the catalog says. */
+    private static void requireLedgerAt(TargetSpec spec, int tenants) throws SQLException {
+        String head = V0002_Note.class.getAnnotation(Revision.class).id();
+        try (Connection c = DriverManager.getConnection(spec.url()); Statement st = c.createStatement();
+             var rs = st.executeQuery("select count(*) filter (where revision = '" + head + "'), count(*) from"
+                     + " autogen.autogen_tenant_version")) {
+            rs.next();
+            if (rs.getLong(1) != tenants || rs.getLong(2) != tenants) {
+                throw new IllegalStateException("the ledger of " + spec.name() + " holds " + rs.getLong(1) + " of "
+                        + tenants + " tenants at " + head + " (" + rs.getLong(2) + " rows)");
+            }
         }
     }
 

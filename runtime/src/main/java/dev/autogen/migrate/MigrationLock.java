@@ -105,9 +105,17 @@ sealed interface MigrationLock permits MigrationLock.PostgresAdvisoryLock, Migra
         }
 
         /** {@link #keyFor} of the session's {@code current_schema()}, computed by the server (SHA-256 of PostgreSQL 11+). */
-        static final String KEY_SQL = "case when current_schema() is null or current_schema() = 'public' then " + KEY
-                + "::bigint else ('x' || left(encode(sha256(convert_to('autogen:' || current_schema(), 'UTF8')),"
-                + " 'hex'), 16))::bit(64)::bigint end";
+        static final String KEY_SQL = keySqlOf("current_schema()");
+
+        /**
+         * {@link #keyFor} of the schema name {@code expression} evaluates to, computed by the server: a batch of tenant
+         * schemas locks each of them in one statement ({@link TenantBatch}).
+         */
+        static String keySqlOf(String expression) {
+            return "case when " + expression + " is null or " + expression + " = 'public' then " + KEY
+                    + "::bigint else ('x' || left(encode(sha256(convert_to('autogen:' || " + expression
+                    + ", 'UTF8')), 'hex'), 16))::bit(64)::bigint end";
+        }
 
         @Override
         public void acquire(Connection c) throws SQLException {

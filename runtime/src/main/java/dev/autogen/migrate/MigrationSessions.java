@@ -1,6 +1,7 @@
 package dev.autogen.migrate;
 
 import dev.autogen.migrate.history.RecordedRevisions;
+import dev.autogen.migrate.history.TenantLedger;
 import dev.autogen.migrate.history.VersionStore;
 import dev.autogen.sql.Dialect;
 import dev.autogen.sql.mariadb.MariadbSession;
@@ -94,6 +95,9 @@ final class MigrationSessions {
     }
 
     private List<String> locked(Work work, boolean inOneTransaction) {
+        if (store.ledger() != null && !versionTablesSeen) {
+            ensureLedger();
+        }
         if (dialect == Dialect.POSTGRESQL && lockKind == MigrationLockKind.ADVISORY
                 && profile == ServerProfile.POSTGRESQL) {
             List<String> done = inOneTransaction ? lockedInOneTransaction(work) : null;
@@ -217,6 +221,19 @@ final class MigrationSessions {
                 throw e;
             }
             failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Creates the fleet's tenant ledger when missing, under its own lock ({@link TenantLedger#ensure}): the run's own
+     * set-up only creates tables under the schema's lock, which runners of other tenants do not share.
+     */
+    private void ensureLedger() {
+        try (Connection c = open()) {
+            c.setAutoCommit(true);
+            store.ledger().ensure(c);
+        } catch (SQLException e) {
+            throw databaseFailure("cannot create the tenant ledger in schema " + store.ledger().schema(), e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.autogen.migrate.history.AppliedRevisions;
 import dev.autogen.migrate.history.HistoryEntry;
 import dev.autogen.migrate.history.MigrationStatus;
 import dev.autogen.migrate.history.RecordedRevisions;
+import dev.autogen.migrate.history.TenantLedger;
 import dev.autogen.migrate.history.VersionStore;
 import dev.autogen.sql.Dialect;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +61,8 @@ public final class Migrator {
     private final ServerProfile profile;
     /** Whether the caller saw both version tables in the schema ({@link #expectingVersionTables}). */
     private final boolean versionTablesSeen;
+    /** The fleet's tenant ledger the schema's versions are kept in ({@link #withLedger}), or null. */
+    private final TenantLedger ledger;
     private final MigrationSessions sessions;
     private final VersionTableEdits edits;
     private final RevisionPathRunner paths;
@@ -69,13 +73,13 @@ public final class Migrator {
     public Migrator(ConnectionFactory connections, Dialect dialect, List<LoadedMigration> migrations) {
         this(connections, dialect, new RevisionGraph(migrations), LiveSchema.forDialect(dialect), line -> { },
                 System.getProperty("user.name", "unknown"), Clock.systemUTC(), MigrationTimeouts.DEFAULT,
-                MigrationLockKind.ADVISORY, null, false, OnlineSettings.DEFAULT, ServerProfile.POSTGRESQL, false);
+                MigrationLockKind.ADVISORY, null, false, OnlineSettings.DEFAULT, ServerProfile.POSTGRESQL, false, null);
     }
 
     private Migrator(ConnectionFactory connections, Dialect dialect, RevisionGraph graph, LiveSchema liveSchema,
             Consumer<String> listener, String appliedBy, Clock clock, MigrationTimeouts timeouts,
             MigrationLockKind lockKind, String schema, boolean ignoreEdited, OnlineSettings online,
-            ServerProfile profile, boolean versionTablesSeen) {
+            ServerProfile profile, boolean versionTablesSeen, TenantLedger ledger) {
         this.connections = connections;
         this.dialect = dialect;
         this.graph = graph;
@@ -83,7 +87,9 @@ public final class Migrator {
         this.listener = listener;
         this.appliedBy = appliedBy;
         this.clock = clock;
-        this.store = new VersionStore(dialect);
+        this.ledger = ledger;
+        this.store = ledger == null || schema == null ? new VersionStore(dialect)
+                : VersionStore.inLedger(ledger, schema);
         this.timeouts = timeouts;
         this.lockKind = lockKind;
         this.schema = schema;
@@ -100,25 +106,25 @@ public final class Migrator {
     /** Receives one progress line per revision ({@code applying 5d0e1f7a3c21 initial schema … 42 ms}). */
     public Migrator withListener(Consumer<String> listener) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile, versionTablesSeen);
+                ignoreEdited, online, profile, versionTablesSeen, ledger);
     }
 
     /** How to read the schema inside the running transaction (SQLite's renderer needs it to rebuild tables). */
     public Migrator withLiveSchema(LiveSchema liveSchema) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile, versionTablesSeen);
+                ignoreEdited, online, profile, versionTablesSeen, ledger);
     }
 
     /** Who the history rows say ran the migration (default: the operating-system user). */
     public Migrator withAppliedBy(String appliedBy) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile, versionTablesSeen);
+                ignoreEdited, online, profile, versionTablesSeen, ledger);
     }
 
     /** The clock for {@code applied_at}. */
     public Migrator withClock(Clock clock) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile, versionTablesSeen);
+                ignoreEdited, online, profile, versionTablesSeen, ledger);
     }
 
     /**
@@ -127,13 +133,13 @@ public final class Migrator {
      */
     public Migrator withTimeouts(MigrationTimeouts timeouts) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile, versionTablesSeen);
+                ignoreEdited, online, profile, versionTablesSeen, ledger);
     }
 
     /** Serialises concurrent runners with {@code kind} on PostgreSQL (default: the advisory lock). */
     public Migrator withLock(MigrationLockKind kind) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, kind, schema,
-                ignoreEdited, online, profile, versionTablesSeen);
+                ignoreEdited, online, profile, versionTablesSeen, ledger);
     }
 
     /**
@@ -151,7 +157,7 @@ public final class Migrator {
                     + " PostgreSQL");
         }
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile, versionTablesSeen);
+                ignoreEdited, online, profile, versionTablesSeen, ledger);
     }
 
     /**
@@ -161,7 +167,7 @@ public final class Migrator {
      */
     public Migrator ignoringEditedRevisions() {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                true, online, profile, versionTablesSeen);
+                true, online, profile, versionTablesSeen, ledger);
     }
 
     /**
@@ -171,7 +177,7 @@ public final class Migrator {
      */
     public Migrator withOnline(OnlineSettings settings) {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, settings, profile, versionTablesSeen);
+                ignoreEdited, settings, profile, versionTablesSeen, ledger);
     }
 
     /**
@@ -187,7 +193,7 @@ public final class Migrator {
                     + " protocol, not " + dialect.displayName() + ": drop it");
         }
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts,
-                profile.defaultLock(), schema, ignoreEdited, online, profile, versionTablesSeen);
+                profile.defaultLock(), schema, ignoreEdited, online, profile, versionTablesSeen, ledger);
     }
 
     /**
@@ -199,7 +205,37 @@ public final class Migrator {
      */
     public Migrator expectingVersionTables() {
         return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
-                ignoreEdited, online, profile, true);
+                ignoreEdited, online, profile, true, ledger);
+    }
+
+    /**
+     * Keeps the schema's version rows and history in the fleet's tenant {@code ledger} (one table per server, keyed by
+     * tenant schema) rather than in the schema's own {@code autogen_version} and {@code autogen_history}; the lock is
+     * still the schema's own. Needs {@link #withSchema} (the tenant); null means the schema's own tables.
+     *
+     * @throws IllegalArgumentException on SQLite and MariaDB, which have no tenant schemas
+     */
+    public Migrator withLedger(TenantLedger ledger) {
+        if (ledger != null && dialect != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("a tenant ledger keeps PostgreSQL tenant schemas' versions; "
+                    + dialect.displayName() + " has none: drop ledger=");
+        }
+        return new Migrator(connections, dialect, graph, liveSchema, listener, appliedBy, clock, timeouts, lockKind, schema,
+                ignoreEdited, online, profile, versionTablesSeen, ledger);
+    }
+
+    /**
+     * The batch that moves several tenant schemas of this migrator's ledger from {@code before} towards
+     * {@code target} in one transaction ({@link TenantBatch}), or empty when this migrator keeps no ledger, is not on
+     * PostgreSQL with the advisory lock, or the path does not fit in one transaction of plain DDL: then each tenant
+     * runs on its own ({@link #withSchema}, {@link #upgrade}).
+     */
+    public Optional<TenantBatch> tenantBatch(List<String> before, String target, boolean upgrade) {
+        if (ledger == null || dialect != Dialect.POSTGRESQL || lockKind != MigrationLockKind.ADVISORY
+                || profile != ServerProfile.POSTGRESQL) {
+            return Optional.empty();
+        }
+        return TenantBatch.of(graph, ledger, before, target, upgrade, online, ignoreEdited, clock, appliedBy);
     }
 
     /** The schema set by {@link #withSchema}, or null. */

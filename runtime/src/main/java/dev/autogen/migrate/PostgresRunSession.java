@@ -89,9 +89,8 @@ final class PostgresRunSession {
         // the tables only under the lock (a runner that waits creates nothing), and only when missing: no notices
         if (!tablesSeen) {
             statements.add("do $autogen$ begin if current_setting('" + LOCKED_FLAG + "', true) = 'true' and ("
-                    + "to_regclass('" + quoteIdentifier(VersionTables.VERSION) + "') is null or to_regclass('"
-                    + quoteIdentifier(VersionTables.HISTORY) + "') is null) then " + String.join("; ",
-                    store.createTableSql()) + "; end if; end $autogen$");
+                    + store.tablesMissingCondition() + ") then " + String.join("; ", store.createTableSql())
+                    + "; end if; end $autogen$");
         }
         statements.addAll(RecordedRevisions.readSql(store));
         PostgresRunSession started;

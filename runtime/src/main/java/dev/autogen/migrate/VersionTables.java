@@ -46,8 +46,17 @@ public final class VersionTables {
      */
     public static final String STATEMENT_JOURNAL = "autogen_statement_journal";
 
+    /**
+     * A fleet's tenant ledger ({@code ledger=} in a targets file): every tenant schema's version rows of one server in
+     * one table, keyed by tenant, instead of an {@code autogen_version} in each schema
+     * ({@code dev.autogen.migrate.history.TenantLedger}).
+     */
+    public static final String TENANT_VERSION = "autogen_tenant_version";
+    /** The ledger's history: every tenant schema's {@code autogen_history} rows, keyed by tenant. */
+    public static final String TENANT_HISTORY = "autogen_tenant_history";
+
     private static final Set<String> ALL = Set.of(VERSION, HISTORY, LOCK, TENANT_PROGRESS, ONLINE_STEPS,
-            BACKFILL_PROGRESS, STATEMENT_JOURNAL);
+            BACKFILL_PROGRESS, STATEMENT_JOURNAL, TENANT_VERSION, TENANT_HISTORY);
 
     private VersionTables() {
     }

@@ -30,15 +30,21 @@ final class RolloutOptions {
             + " a rerun with the same FILE skips the targets done.")
     Path state;
 
+    @Option(names = "--tenants-per-transaction", paramLabel = "N", description = "With --targets: tenant schemas of a"
+            + " line with ledger= moved in one transaction when the revisions allow (default "
+            + Rollout.DEFAULT_TENANTS_PER_TRANSACTION + "; a failed batch is rerun tenant by tenant; 1: each alone).")
+    Integer tenantsPerTransaction;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "With --targets: the summary as text (default) or"
             + " json.")
     Format format;
 
     /** Refuses these options without --targets. */
     void requireTargets(boolean targets) {
-        if (!targets && (canary != null || wave != null || maxFailures != null || state != null || format != null)) {
-            throw new UsageException("--canary, --wave, --max-failures, --state and --format roll out over many "
-                    + "targets: add --targets FILE");
+        if (!targets && (canary != null || wave != null || maxFailures != null || state != null || format != null
+                || tenantsPerTransaction != null)) {
+            throw new UsageException("--canary, --wave, --max-failures, --tenants-per-transaction, --state and"
+                    + " --format roll out over many targets: add --targets FILE");
         }
     }
 
@@ -56,6 +62,9 @@ final class RolloutOptions {
             }
             if (parallel != null) {
                 r = r.parallel(parallel);
+            }
+            if (tenantsPerTransaction != null) {
+                r = r.tenantsPerTransaction(tenantsPerTransaction);
             }
             return state == null ? r : r.state(state);
         } catch (IllegalArgumentException e) {

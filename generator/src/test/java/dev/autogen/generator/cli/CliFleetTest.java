@@ -131,8 +131,46 @@ class CliFleetTest {
         assertEquals("autogen: --targets lists the databases itself: drop --url (or drop --targets)",
                 withUrl.assertOneLineError(2));
         CliRun wave = CliRun.of("--migrations", MIGRATIONS, "upgrade", "--wave", "10%");
-        assertEquals("autogen: --canary, --wave, --max-failures, --state and --format roll out over many targets: add"
+        assertEquals("autogen: --canary, --wave, --max-failures, --tenants-per-transaction, --state and --format roll out over many targets: add"
                 + " --targets FILE", wave.assertOneLineError(2));
+    }
+
+    @Test
+    void aLedgerLineUpgradesInBatchesAndEveryCommandReadsTheLedger() throws Exception {
+        String url = TestServers.freshDatabase(0, "clifleetledger");
+        execute(url, SCHEMAS.stream().map(s -> "create schema " + s).toArray(String[]::new));
+        Path targets = dir.resolve("ledger.txt");
+        Files.write(targets, List.of("l " + bare(url) + " user=postgres ledger=fleet schemas="
+                + String.join(",", SCHEMAS)));
+
+        CliRun up = CliRun.of("--migrations", MIGRATIONS, "upgrade", "--targets", targets.toString(),
+                "--tenants-per-transaction", "3");
+
+        assertEquals(0, up.exitCode(), up.toString());
+        assertTrue(up.out().contains("l/tenant_01: applying 04c351a8712d initial schema … "), up.out());
+        assertTrue(up.out().contains(" ms (one transaction with the rest of its batch)\n"), up.out());
+        assertTrue(up.out().endsWith("4 targets: 4 upgraded, 0 already there, 0 done earlier, 0 failed,"
+                + " 0 not started.\n"), up.out());
+        assertEquals(List.of(HEAD, HEAD, HEAD, HEAD), strings(url,
+                "select revision from fleet.autogen_tenant_version order by tenant"));
+        assertEquals(List.of(), strings(url, "select table_schema from information_schema.tables where table_name"
+                + " = 'autogen_version'"), "no tenant keeps versions of its own");
+        assertTrue(tables(url, "tenant_04").contains("tenants"), tables(url, "tenant_04").toString());
+
+        CliRun check = CliRun.of("--migrations", MIGRATIONS, "check", "--targets", targets.toString());
+        assertEquals(0, check.exitCode(), check.toString());
+        assertEquals("4 targets: 4 at head " + HEAD + ", 0 not.\n", check.out());
+        CliRun validate = CliRun.of("--migrations", MIGRATIONS, "validate", "--targets", targets.toString());
+        assertEquals("4 targets: 4 valid, 0 invalid.\n", validate.out(), validate.toString());
+
+        CliRun down = CliRun.of("--migrations", MIGRATIONS, "downgrade", "04c351a8712d", "--targets",
+                targets.toString(), "--allow-data-loss");
+        assertEquals(0, down.exitCode(), down.toString());
+        CliRun current = CliRun.of("--migrations", MIGRATIONS, "current", "--targets", targets.toString());
+        assertEquals(0, current.exitCode(), current.toString());
+        assertTrue(current.out().contains("l/tenant_03: 04c351a8712d\n"), current.out());
+        assertEquals(List.of("04c351a8712d"), strings(url, "select distinct revision from"
+                + " fleet.autogen_tenant_version"));
     }
 
     private static String bare(String url) {

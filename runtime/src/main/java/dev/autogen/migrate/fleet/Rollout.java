@@ -40,8 +40,11 @@ public final class Rollout {
     /** Everything a run needs besides the targets; one record so the setters stay one line each. */
     record Settings(int canary, WaveSize wave, int parallel, int maxFailures, String group, Path state,
             UnaryOperator<Migrator> configure, BiConsumer<String, String> listener,
-            Consumer<TargetOutcome> finished) {
+            Consumer<TargetOutcome> finished, int tenantsPerTransaction) {
     }
+
+    /** Tenants of a ledger line per transaction unless {@link #tenantsPerTransaction} says otherwise. */
+    public static final int DEFAULT_TENANTS_PER_TRANSACTION = 50;
 
     private Rollout(List<TargetSpec> specs, List<LoadedMigration> migrations, RevisionGraph graph, Settings settings) {
         this.specs = specs;
@@ -57,7 +60,8 @@ public final class Rollout {
      */
     public static Rollout of(List<TargetSpec> specs, List<LoadedMigration> migrations) {
         return new Rollout(List.copyOf(specs), List.copyOf(migrations), new RevisionGraph(migrations),
-                new Settings(0, WaveSize.ALL, 4, 0, null, null, UnaryOperator.identity(), (t, l) -> { }, o -> { }));
+                new Settings(0, WaveSize.ALL, 4, 0, null, null, UnaryOperator.identity(), (t, l) -> { }, o -> { },
+                        DEFAULT_TENANTS_PER_TRANSACTION));
     }
 
     private Rollout with(Settings s) {
@@ -69,14 +73,14 @@ public final class Rollout {
         require(n >= 0, "--canary must be 0 or more, not " + n);
         Settings s = settings;
         return with(new Settings(n, s.wave, s.parallel, s.maxFailures, s.group, s.state, s.configure, s.listener,
-                s.finished));
+                s.finished, s.tenantsPerTransaction));
     }
 
     /** After the canary, waves of this size; each wave finishes before the next starts. */
     public Rollout wave(WaveSize wave) {
         Settings s = settings;
         return with(new Settings(s.canary, Objects.requireNonNull(wave, "wave"), s.parallel, s.maxFailures, s.group,
-                s.state, s.configure, s.listener, s.finished));
+                s.state, s.configure, s.listener, s.finished, s.tenantsPerTransaction));
     }
 
     /** How many targets migrate at once over all servers (each holds one connection; default 4). */
@@ -84,7 +88,7 @@ public final class Rollout {
         require(n >= 1, "--parallel must be at least 1, not " + n);
         Settings s = settings;
         return with(new Settings(s.canary, s.wave, n, s.maxFailures, s.group, s.state, s.configure, s.listener,
-                s.finished));
+                s.finished, s.tenantsPerTransaction));
     }
 
     /** How many failures are tolerated before no new target starts (default 0: stop at the first). */
@@ -92,42 +96,57 @@ public final class Rollout {
         require(n >= 0, "--max-failures must be 0 or more, not " + n);
         Settings s = settings;
         return with(new Settings(s.canary, s.wave, s.parallel, n, s.group, s.state, s.configure, s.listener,
-                s.finished));
+                s.finished, s.tenantsPerTransaction));
     }
 
     /** Only the targets of this group ({@code group=} in the targets file); null: all. */
     public Rollout group(String group) {
         Settings s = settings;
         return with(new Settings(s.canary, s.wave, s.parallel, s.maxFailures, group, s.state, s.configure, s.listener,
-                s.finished));
+                s.finished, s.tenantsPerTransaction));
     }
 
     /** Keeps each target's outcome in {@code file}; a rerun with the same file skips what is done. */
     public Rollout state(Path file) {
         Settings s = settings;
         return with(new Settings(s.canary, s.wave, s.parallel, s.maxFailures, s.group, file, s.configure, s.listener,
-                s.finished));
+                s.finished, s.tenantsPerTransaction));
     }
 
     /** Adjusts each target's {@link Migrator} (timeouts, {@code ignoringEditedRevisions}, who applied). */
     public Rollout configure(UnaryOperator<Migrator> configure) {
         Settings s = settings;
         return with(new Settings(s.canary, s.wave, s.parallel, s.maxFailures, s.group, s.state,
-                Objects.requireNonNull(configure, "configure"), s.listener, s.finished));
+                Objects.requireNonNull(configure, "configure"), s.listener, s.finished, s.tenantsPerTransaction));
     }
 
     /** Receives each target's progress lines (target key, line), from many threads. */
     public Rollout listener(BiConsumer<String, String> listener) {
         Settings s = settings;
         return with(new Settings(s.canary, s.wave, s.parallel, s.maxFailures, s.group, s.state, s.configure,
-                Objects.requireNonNull(listener, "listener"), s.finished));
+                Objects.requireNonNull(listener, "listener"), s.finished, s.tenantsPerTransaction));
     }
 
     /** Told of each target's outcome as it is known (from the dispatching thread), e.g. for a progress count. */
     public Rollout onFinished(Consumer<TargetOutcome> finished) {
         Settings s = settings;
         return with(new Settings(s.canary, s.wave, s.parallel, s.maxFailures, s.group, s.state, s.configure,
-                s.listener, Objects.requireNonNull(finished, "finished")));
+                s.listener, Objects.requireNonNull(finished, "finished"),
+                s.tenantsPerTransaction));
+    }
+
+    /**
+     * How many tenant schemas of a line with a tenant ledger ({@code ledger=}) one transaction moves, when the
+     * revisions fit ({@link dev.autogen.migrate.TenantBatch}; default {@value #DEFAULT_TENANTS_PER_TRANSACTION}): a
+     * batch is all-or-nothing, and a batch that fails is run again tenant by tenant, each in its own transaction, so
+     * the outcome is the same as with 1; what grows is how long each tenant's tables stay locked (until the batch
+     * commits). 1 runs every tenant alone. Lines without a ledger always run tenant by tenant.
+     */
+    public Rollout tenantsPerTransaction(int n) {
+        require(n >= 1, "--tenants-per-transaction must be at least 1, not " + n);
+        Settings s = settings;
+        return with(new Settings(s.canary, s.wave, s.parallel, s.maxFailures, s.group, s.state, s.configure,
+                s.listener, s.finished, n));
     }
 
     public RevisionGraph graph() {

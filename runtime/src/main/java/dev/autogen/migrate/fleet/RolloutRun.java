@@ -1,8 +1,14 @@
 package dev.autogen.migrate.fleet;
 
 import dev.autogen.migrate.Migrator;
+import dev.autogen.migrate.TenantBatch;
+import dev.autogen.migrate.TenantLedgerMove;
+import dev.autogen.migrate.VersionTables;
+import dev.autogen.migrate.tenants.SchemaFleet;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.sql.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +69,7 @@ final class RolloutRun {
         state = settings.state() == null ? null : RolloutState.open(settings.state(), command + " " + target
                 + "; migrations at " + String.join(",", graph.heads()));
         try {
+            moveIntoLedgers(specs);
             List<TargetVersion> versions = TargetVersions.read(specs, rollout.migrations(), settings.parallel());
             Map<TargetSpec, Deque<FleetTarget>> pending = new LinkedHashMap<>();
             for (TargetVersion v : versions) {
@@ -85,6 +93,32 @@ final class RolloutRun {
         }
     }
 
+    /**
+     * Moves the tenants of every line with a ledger that still keep their versions in their own tables into the
+     * ledger ({@link TenantLedgerMove}), one line at a time; a line that cannot be reached is left to the summary
+     * query, which reports it.
+     */
+    private void moveIntoLedgers(List<TargetSpec> specs) {
+        for (TargetSpec spec : specs) {
+            if (spec.ledger() == null) {
+                continue;
+            }
+            try (Connection c = spec.connections().open()) {
+                List<String> tenants = spec.schemasQuery() == null ? spec.schemas()
+                        : SchemaFleet.of(spec.connections(), rollout.migrations()).schemasListedBy(spec.schemasQuery());
+                List<String> moved = TenantLedgerMove.moveIn(c, spec.tenantLedger(), tenants);
+                if (!moved.isEmpty()) {
+                    settings.listener().accept(spec.name(), "moved the version rows and history of " + moved.size()
+                            + " tenant schema" + (moved.size() == 1 ? "" : "s") + " into the ledger in schema "
+                            + spec.ledger());
+                }
+            } catch (SQLException | RuntimeException e) {
+                settings.listener().accept(spec.name(), "cannot move tenants' versions into the ledger: "
+                        + String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " "));
+            }
+        }
+    }
+
     private void classify(TargetVersion v, Map<TargetSpec, Deque<FleetTarget>> pending) {
         FleetTarget t = v.target();
         if (state != null && state.done(t)) {
@@ -93,6 +127,12 @@ final class RolloutRun {
         }
         if (!v.readable()) {
             finish(new TargetOutcome.Failed(t, v.problem(), List.of()), true);
+            return;
+        }
+        if (t.spec().ledger() != null && t.schema() != null && !v.versionTables()) {
+            finish(new TargetOutcome.Failed(t, "its versions are still in its own " + VersionTables.VERSION
+                    + ", not in the ledger in schema " + t.spec().ledger() + ": run the same command again, or see"
+                    + " the line above about moving them", v.current()), true);
             return;
         }
         try {
@@ -148,47 +188,114 @@ final class RolloutRun {
             wave.forEach(t -> finish(new TargetOutcome.NotStarted(t), false));
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.parallel(), wave.size()),
+        List<List<FleetTarget>> units = units(wave);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.parallel(), units.size()),
                 Thread.ofPlatform().daemon().name("autogen-target-", 1).factory());
         try {
-            CompletionService<TargetOutcome> done = new ExecutorCompletionService<>(pool);
-            Deque<FleetTarget> queue = new ArrayDeque<>(wave);
+            CompletionService<List<TargetOutcome>> done = new ExecutorCompletionService<>(pool);
+            Deque<List<FleetTarget>> queue = new ArrayDeque<>(units);
             Map<TargetSpec, Integer> busy = new HashMap<>();
             int running = 0;
             while (!queue.isEmpty() || running > 0) {
                 Set<TargetSpec> full = new HashSet<>();
-                for (Iterator<FleetTarget> it = queue.iterator(); !stopped && running < settings.parallel()
+                for (Iterator<List<FleetTarget>> it = queue.iterator(); !stopped && running < settings.parallel()
                         && it.hasNext(); ) {
-                    FleetTarget t = it.next();
-                    int limit = t.spec().maxConnections() == 0 ? Integer.MAX_VALUE : t.spec().maxConnections();
-                    if (full.contains(t.spec()) || busy.getOrDefault(t.spec(), 0) >= limit) {
-                        full.add(t.spec());
+                    List<FleetTarget> unit = it.next();
+                    TargetSpec spec = unit.getFirst().spec();
+                    int limit = spec.maxConnections() == 0 ? Integer.MAX_VALUE : spec.maxConnections();
+                    if (full.contains(spec) || busy.getOrDefault(spec, 0) >= limit) {
+                        full.add(spec);
                         continue;
                     }
                     it.remove();
-                    busy.merge(t.spec(), 1, Integer::sum);
+                    busy.merge(spec, 1, Integer::sum);
                     running++;
-                    done.submit(() -> migrate(t));
+                    done.submit(() -> unit.size() == 1 ? List.of(migrate(unit.getFirst())) : migrateBatch(unit));
                 }
                 if (running == 0) {
                     break;
                 }
-                TargetOutcome outcome = take(done);
+                List<TargetOutcome> outcomes = take(done);
                 running--;
-                busy.merge(outcome.target().spec(), -1, Integer::sum);
-                boolean failed = outcome instanceof TargetOutcome.Failed;
-                finish(outcome, true);
-                if (failed && (canary || failures > settings.maxFailures())) {
-                    stopped = true;
+                busy.merge(outcomes.getFirst().target().spec(), -1, Integer::sum);
+                for (TargetOutcome outcome : outcomes) {
+                    boolean failed = outcome instanceof TargetOutcome.Failed;
+                    finish(outcome, true);
+                    if (failed && (canary || failures > settings.maxFailures())) {
+                        stopped = true;
+                    }
                 }
             }
-            queue.forEach(t -> finish(new TargetOutcome.NotStarted(t), false));
+            queue.forEach(unit -> unit.forEach(t -> finish(new TargetOutcome.NotStarted(t), false)));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static TargetOutcome take(CompletionService<TargetOutcome> done) {
+    /**
+     * The wave cut into what one connection runs at a time: a target alone, or up to
+     * {@link Rollout#tenantsPerTransaction} tenants of one ledger line that start from the same version rows (in wave
+     * order, so the canary and each wave still touch every server).
+     */
+    private List<List<FleetTarget>> units(List<FleetTarget> wave) {
+        List<List<FleetTarget>> units = new ArrayList<>();
+        Map<List<Object>, List<FleetTarget>> open = new HashMap<>();
+        for (FleetTarget t : wave) {
+            if (t.spec().ledger() == null || t.schema() == null || settings.tenantsPerTransaction() == 1) {
+                units.add(List.of(t));
+                continue;
+            }
+            List<Object> key = List.of(t.spec(), before.get(t));
+            List<FleetTarget> unit = open.get(key);
+            if (unit == null || unit.size() == settings.tenantsPerTransaction()) {
+                unit = new ArrayList<>();
+                open.put(key, unit);
+                units.add(unit);
+            }
+            unit.add(t);
+        }
+        return units;
+    }
+
+    /**
+     * Tenants of one ledger line in one transaction ({@link TenantBatch}); when the path does not fit in one, or the
+     * batch cannot run or fails, each tenant runs on its own as any target does, so every tenant's outcome is its own.
+     */
+    private List<TargetOutcome> migrateBatch(List<FleetTarget> unit) {
+        FleetTarget first = unit.getFirst();
+        List<String> from = before.get(first);
+        Migrator own = migrator(first.spec()).withSchema(first.schema()).withLedger(first.spec().tenantLedger());
+        Optional<TenantBatch> batch;
+        try {
+            batch = own.tenantBatch(from, target, upgrade);
+        } catch (RuntimeException e) {
+            batch = Optional.empty(); // the tenant-by-tenant runs report it
+        }
+        if (batch.isPresent()) {
+            List<String> tenants = unit.stream().map(FleetTarget::schema).toList();
+            long started = System.nanoTime();
+            boolean ran;
+            try (Connection c = connectionsOf(first.spec()).open()) {
+                ran = batch.get().run(c, tenants, line -> settings.listener().accept(first.key(),
+                        "batch of " + unit.size() + " run one by one: " + line));
+            } catch (SQLException e) {
+                ran = false;
+            }
+            if (ran) {
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                List<String> moved = batch.get().revisions();
+                List<TargetOutcome> outcomes = new ArrayList<>();
+                for (FleetTarget t : unit) {
+                    batch.get().lines(ms).forEach(line -> settings.listener().accept(t.key(), line));
+                    outcomes.add(new TargetOutcome.Migrated(t, moved, batch.get().rowsAfter()));
+                }
+                return outcomes;
+            }
+        }
+        return unit.stream().map(this::migrate).toList();
+    }
+
+    private static <T> T take(CompletionService<T> done) {
         try {
             return done.take().get();
         } catch (InterruptedException e) {
@@ -216,7 +323,7 @@ final class RolloutRun {
     private TargetOutcome migrate(FleetTarget t) {
         Migrator own = migrator(t.spec()).withListener(line -> settings.listener().accept(t.key(), line));
         if (t.schema() != null) {
-            own = own.withSchema(t.schema());
+            own = own.withSchema(t.schema()).withLedger(t.spec().tenantLedger());
         }
         if (withVersionTables.contains(t)) {
             own = own.expectingVersionTables();
@@ -248,11 +355,13 @@ final class RolloutRun {
     }
 
     private synchronized Migrator migrator(TargetSpec spec) {
-        return migrators.computeIfAbsent(spec, s -> {
-            ReusedConnections reused = connections.computeIfAbsent(s, k -> new ReusedConnections(k.connections()));
-            return settings.configure().apply(new Migrator(reused, Dialect.fromJdbcUrl(s.url()),
-                    rollout.migrations()));
-        });
+        return migrators.computeIfAbsent(spec, s -> settings.configure().apply(new Migrator(connectionsOf(s),
+                Dialect.fromJdbcUrl(s.url()), rollout.migrations())));
+    }
+
+    /** The connections kept open for {@code spec}'s targets (pool threads ask: hence synchronized). */
+    private synchronized ReusedConnections connectionsOf(TargetSpec spec) {
+        return connections.computeIfAbsent(spec, k -> new ReusedConnections(k.connections()));
     }
 
     private static String oneLine(RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.autogen.migrate.fleet;
 
 import dev.autogen.migrate.ConnectionFactory;
+import dev.autogen.migrate.history.TenantLedger;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,13 +13,32 @@ import java.util.Objects;
  *
  * @param passwordVariable the environment variable the password came from (for messages), or null
  * @param maxConnections at least 1; 0 means "no limit of its own" (only {@code --parallel})
+ * @param ledger the schema of the server's tenant ledger ({@code ledger=}, {@link TenantLedger}) that keeps the tenant
+ *     schemas' versions, or null: each tenant schema keeps its own
  */
 public record TargetSpec(String name, String url, String user, String password, String passwordVariable, String group,
-        int maxConnections, List<String> schemas, String schemasQuery, String source) {
+        int maxConnections, List<String> schemas, String schemasQuery, String source, String ledger) {
     public TargetSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(url, "url");
         schemas = List.copyOf(schemas);
+    }
+
+    /** A target whose tenant schemas keep their own versions (no ledger). */
+    public TargetSpec(String name, String url, String user, String password, String passwordVariable, String group,
+            int maxConnections, List<String> schemas, String schemasQuery, String source) {
+        this(name, url, user, password, passwordVariable, group, maxConnections, schemas, schemasQuery, source, null);
+    }
+
+    /** The tenant ledger of {@link #ledger}, or null. */
+    public TenantLedger tenantLedger() {
+        return ledger == null ? null : new TenantLedger(ledger);
+    }
+
+    /** The same target, its tenants' versions kept in the ledger in {@code schema} (null: in each tenant schema). */
+    public TargetSpec withLedger(String schema) {
+        return new TargetSpec(name, url, user, password, passwordVariable, group, maxConnections, schemas, schemasQuery,
+                source, schema);
     }
 
     /** A target of its own database and default schema, without credentials beyond the URL's. */
@@ -28,18 +48,20 @@ public record TargetSpec(String name, String url, String user, String password, 
 
     /** The same target, migrating these tenant schemas. */
     public TargetSpec withSchemas(List<String> names) {
-        return new TargetSpec(name, url, user, password, passwordVariable, group, maxConnections, names, null, source);
+        return new TargetSpec(name, url, user, password, passwordVariable, group, maxConnections, names, null, source,
+                ledger);
     }
 
     /** The same target in group {@code g}. */
     public TargetSpec inGroup(String g) {
         return new TargetSpec(name, url, user, password, passwordVariable, g, maxConnections, schemas, schemasQuery,
-                source);
+                source, ledger);
     }
 
     /** The same target, holding at most {@code n} connections at once. */
     public TargetSpec withMaxConnections(int n) {
-        return new TargetSpec(name, url, user, password, passwordVariable, group, n, schemas, schemasQuery, source);
+        return new TargetSpec(name, url, user, password, passwordVariable, group, n, schemas, schemasQuery, source,
+                ledger);
     }
 
     /** Whether the target names tenant schemas (a list or a query) rather than being one database. */
@@ -62,10 +84,11 @@ public record TargetSpec(String name, String url, String user, String password, 
         return 31 * name.hashCode() + url.hashCode();
     }
 
-        /** Never the password: only the variable it came from. */
+    /** Never the password: only the variable it came from. */
     @Override
     public String toString() {
         return "TargetSpec[" + name + " " + url + (user == null ? "" : " user=" + user)
+                + (ledger == null ? "" : " ledger=" + ledger)
                 + (passwordVariable == null ? "" : " password=${" + passwordVariable + "}") + "]";
     }
 }

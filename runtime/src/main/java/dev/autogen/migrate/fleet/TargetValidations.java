@@ -59,7 +59,9 @@ public final class TargetValidations {
         try {
             Migrator migrator = new Migrator(spec.connections(), Dialect.fromJdbcUrl(spec.url()), migrations);
             if (v.target().schema() != null) {
-                migrator = migrator.withSchema(v.target().schema());
+                // a tenant not yet moved into its line's ledger is read where its rows still are
+                migrator = migrator.withSchema(v.target().schema())
+                        .withLedger(v.versionTables() ? spec.tenantLedger() : null);
             }
             return new Result(v.target(), migrator.validate(source), null);
         } catch (RuntimeException e) {

@@ -62,6 +62,9 @@ final class TargetVersions {
             }
             List<String> schemas = spec.schemasQuery() == null ? spec.schemas()
                     : SchemaFleet.of(spec.connections(), migrations).schemasListedBy(spec.schemasQuery());
+            if (spec.ledger() != null) {
+                return inLedger(spec, schemas);
+            }
             Map<String, Optional<FleetVersions.Found>> rows;
             try (Connection c = spec.connections().open()) {
                 rows = FleetVersions.read(c, schemas);
@@ -71,15 +74,39 @@ final class TargetVersions {
                 Optional<FleetVersions.Found> found = rows.getOrDefault(schema, Optional.empty());
                 versions.add(new TargetVersion(new FleetTarget(spec, schema),
                         found.map(FleetVersions.Found::current).orElse(List.of()),
-                        found.isPresent() ? null : "schema " + schema + " does not exist: create it first, or drop it"
-                                + " from " + spec.source(),
+                        found.isPresent() ? null : missing(spec, schema),
                         found.map(FleetVersions.Found::versionTables).orElse(false)));
             }
             return versions;
         } catch (SQLException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().strip().replaceAll("\\s+", " ");
-            return List.of(new TargetVersion(new FleetTarget(spec, null), List.of(), "cannot reach " + spec.name()
-                    + ": " + message));
+            return unreachable(spec, e);
         }
+    }
+
+    /** {@link #read} of a line whose tenants keep their versions in a {@link dev.autogen.migrate.history.TenantLedger}. */
+    private static List<TargetVersion> inLedger(TargetSpec spec, List<String> schemas) throws SQLException {
+        Map<String, Optional<LedgerVersions.Found>> rows;
+        try (Connection c = spec.connections().open()) {
+            rows = LedgerVersions.read(c, spec.tenantLedger(), schemas);
+        }
+        List<TargetVersion> versions = new ArrayList<>();
+        for (String schema : schemas) {
+            Optional<LedgerVersions.Found> found = rows.getOrDefault(schema, Optional.empty());
+            versions.add(new TargetVersion(new FleetTarget(spec, schema),
+                    found.map(LedgerVersions.Found::current).orElse(List.of()),
+                    found.isEmpty() ? missing(spec, schema) : found.get().problem(),
+                    found.map(LedgerVersions.Found::inLedger).orElse(false)));
+        }
+        return versions;
+    }
+
+    private static String missing(TargetSpec spec, String schema) {
+        return "schema " + schema + " does not exist: create it first, or drop it from " + spec.source();
+    }
+
+    private static List<TargetVersion> unreachable(TargetSpec spec, Exception e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage().strip().replaceAll("\\s+", " ");
+        return List.of(new TargetVersion(new FleetTarget(spec, null), List.of(), "cannot reach " + spec.name()
+                + ": " + message));
     }
 }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a targets file: one target a line,
- * {@code NAME URL [user=U] [password=${ENV_VAR}] [group=G] [max-connections=N] [schemas=a,b | schemas-query=SQL]},
+ * {@code NAME URL [user=U] [password=${ENV_VAR}] [group=G] [max-connections=N] [ledger=SCHEMA]
+ * [schemas=a,b | schemas-query=SQL]},
  * blank lines and {@code #} comments ignored; {@code schemas-query=} takes the rest of its line. Secrets come only from
  * the environment: a password written in the file is refused, so the file can be committed and reviewed. The whole
  * file is checked before anything connects; the first problem is thrown as a {@link TargetsFileException} naming the
@@ -24,8 +25,8 @@ import java.util.regex.Pattern;
 public final class TargetsFile {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final List<String> KEYS = List.of("user", "password", "group", "max-connections", "schemas",
-            "schemas-query");
+    private static final List<String> KEYS = List.of("user", "password", "group", "max-connections", "ledger",
+            "schemas", "schemas-query");
 
     private TargetsFile() {
     }
@@ -67,7 +68,8 @@ public final class TargetsFile {
         }
         if (targets.isEmpty()) {
             throw new TargetsFileException(fileName + ": no targets: write one a line, NAME JDBC_URL [user=..] "
-                    + "[password=${ENV_VAR}] [group=G] [max-connections=N] [schemas=a,b|schemas-query=SQL]");
+                    + "[password=${ENV_VAR}] [group=G] [max-connections=N] [ledger=SCHEMA] "
+                    + "[schemas=a,b|schemas-query=SQL]");
         }
         return List.copyOf(targets);
     }
@@ -167,7 +169,13 @@ public final class TargetsFile {
             throw new TargetsFileException(where + "target " + name + ": schemas need PostgreSQL; this URL has no "
                     + "schemas: drop schemas=/schemas-query=");
         }
+        String ledger = values.get("ledger");
+        if (ledger != null && (ledger.isEmpty() || (schemas.isEmpty() && query == null))) {
+            throw new TargetsFileException(where + "target " + name + ": ledger=" + ledger + (ledger.isEmpty()
+                    ? " names no schema: give the schema to keep the tenants' versions in, e.g. ledger=autogen"
+                    : " keeps tenant schemas' versions, and this line names none: add schemas= or schemas-query="));
+        }
         return new TargetSpec(name, url, values.get("user"), password, passwordVariable, values.get("group"),
-                maxConnections, schemas, query, where.substring(0, where.length() - 2));
+                maxConnections, schemas, query, where.substring(0, where.length() - 2), ledger);
     }
 }

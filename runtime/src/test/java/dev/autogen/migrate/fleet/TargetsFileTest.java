@@ -20,7 +20,7 @@ class TargetsFileTest {
                 "",
                 "eu-1 jdbc:postgresql://db1:5432/app user=migrator password=${EU_PASSWORD} group=eu max-connections=4"
                         + " schemas=tenant_a,tenant_b",
-                "  us-1 jdbc:postgresql://db2:5432/app schemas-query=select nspname from pg_namespace where nspname"
+                "  us-1 jdbc:postgresql://db2:5432/app ledger=autogen schemas-query=select nspname from pg_namespace where nspname"
                         + " like 'tenant\\_%' order by 1",
                 "local jdbc:sqlite:/tmp/app.db"), ENV);
 
@@ -33,6 +33,8 @@ class TargetsFileTest {
         assertEquals("eu", eu.group());
         assertEquals(4, eu.maxConnections());
         assertEquals(List.of("tenant_a", "tenant_b"), eu.schemas());
+        assertNull(eu.ledger(), "each tenant schema keeps its own versions unless ledger= says otherwise");
+        assertEquals("autogen", specs.get(1).ledger());
         assertEquals("fleet.txt:3", eu.source());
         assertFalse(eu.toString().contains("s3cret"), "never the password: " + eu);
         assertEquals("select nspname from pg_namespace where nspname like 'tenant\\_%' order by 1",
@@ -50,7 +52,11 @@ class TargetsFileTest {
         assertError("fleet.txt:2: target a is already named on line 1: give each target its own name",
                 "a jdbc:postgresql://h/d", "a jdbc:postgresql://h/e");
         assertError("fleet.txt:1: unknown setting colour=red: the settings are user=.., password=.., group=..,"
-                + " max-connections=.., schemas=.., schemas-query=..", "a jdbc:postgresql://h/d colour=red");
+                + " max-connections=.., ledger=.., schemas=.., schemas-query=..", "a jdbc:postgresql://h/d colour=red");
+        assertError("fleet.txt:1: target a: ledger=autogen keeps tenant schemas' versions, and this line names none:"
+                + " add schemas= or schemas-query=", "a jdbc:postgresql://h/d ledger=autogen");
+        assertError("fleet.txt:1: target a: ledger= names no schema: give the schema to keep the tenants' versions"
+                + " in, e.g. ledger=autogen", "a jdbc:postgresql://h/d ledger= schemas=x");
         assertError("fleet.txt:1: max-connections=0 is not a whole number of at least 1",
                 "a jdbc:postgresql://h/d max-connections=0");
         assertError("fleet.txt:1: a target needs a name and a JDBC URL first", "jdbc:postgresql://h/d");
