@@ -10,9 +10,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * A design autogen does not have, measured as plainly as SQL can say it so that the fleet target's distance can be
- * told from the design's (issue #14): every tenant's version row and history kept in one ledger per server
- * ({@code public.autogen_fleet_versions}, {@code public.autogen_fleet_history}) instead of in each tenant schema's own
+ * The tenant ledger's design measured as plainly as SQL can say it (issue #14; measured before {@code ledger=} was
+ * built, and kept as the bare-SQL floor beneath it): every tenant's version row and history kept in one ledger per
+ * server ({@code public.autogen_fleet_versions}, {@code public.autogen_fleet_history}) instead of in each tenant schema's own
  * version tables. Per schema, in its transaction, the same lock and DDL as the floor, then one row moved and one row
  * added in tables the session has already opened, where the floor opens each schema's own version tables (and their
  * keys and the history's sequence) for the first time; and the same with {@link #BATCH} schemas per transaction and

@@ -164,6 +164,23 @@ public final class TenantBatch {
         return Optional.of(statements);
     }
 
+    /**
+     * DDL statements one batch transaction may hold over all its tenants: each takes a lock that stays until the
+     * commit, and PostgreSQL's lock table has room for {@code max_locks_per_transaction} (64 by default) times
+     * {@code max_connections} of them, shared by every session; 256 per batch leaves room for a rollout's parallel
+     * batches on a server with the defaults.
+     */
+    static final int STATEMENTS_PER_BATCH = 256;
+
+    /**
+     * How many tenants one transaction may take, at most {@code requested}: fewer when the path's DDL is long, so
+     * that a batch never holds more than {@value #STATEMENTS_PER_BATCH} statements' locks.
+     */
+    public int tenantsPerTransaction(int requested) {
+        int perTenant = steps.stream().mapToInt(s -> s.statements().size()).sum();
+        return Math.max(1, Math.min(requested, STATEMENTS_PER_BATCH / Math.max(1, perTenant)));
+    }
+
     /** The revision ids this batch runs, in order. */
     public List<String> revisions() {
         return steps.stream().map(s -> s.revision().id()).toList();

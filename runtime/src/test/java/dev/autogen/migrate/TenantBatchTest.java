@@ -42,6 +42,9 @@ class TenantBatchTest {
         TenantBatch batch = migrator.withSchema("a").withLedger(LEDGER).tenantBatch(List.of(USERS), PHONE, true)
                 .orElseThrow();
         List<String> notes = new ArrayList<>();
+        // two statements a tenant (add column, create index): at most 128 tenants keep a batch within 256 locks
+        assertEquals(50, batch.tenantsPerTransaction(50));
+        assertEquals(TenantBatch.STATEMENTS_PER_BATCH / 2, batch.tenantsPerTransaction(1000));
 
         try (Connection other = DriverManager.getConnection(url); Statement st = other.createStatement();
              Connection c = DriverManager.getConnection(url)) {

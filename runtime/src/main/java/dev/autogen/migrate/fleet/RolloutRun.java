@@ -258,8 +258,9 @@ final class RolloutRun {
     }
 
     /**
-     * Tenants of one ledger line in one transaction ({@link TenantBatch}); when the path does not fit in one, or the
-     * batch cannot run or fails, each tenant runs on its own as any target does, so every tenant's outcome is its own.
+     * Tenants of one ledger line in one transaction ({@link TenantBatch}; several, one after another, when the path's
+     * DDL is long: {@link TenantBatch#tenantsPerTransaction}); when the path does not fit in one, or a batch cannot run
+     * or fails, each of its tenants runs on its own as any target does, so every tenant's outcome is its own.
      */
     private List<TargetOutcome> migrateBatch(List<FleetTarget> unit) {
         FleetTarget first = unit.getFirst();
@@ -271,28 +272,38 @@ final class RolloutRun {
         } catch (RuntimeException e) {
             batch = Optional.empty(); // the tenant-by-tenant runs report it
         }
-        if (batch.isPresent()) {
-            List<String> tenants = unit.stream().map(FleetTarget::schema).toList();
-            long started = System.nanoTime();
-            boolean ran;
-            try (Connection c = connectionsOf(first.spec()).open()) {
-                ran = batch.get().run(c, tenants, line -> settings.listener().accept(first.key(),
-                        "batch of " + unit.size() + " run one by one: " + line));
-            } catch (SQLException e) {
-                ran = false;
-            }
-            if (ran) {
-                long ms = (System.nanoTime() - started) / 1_000_000;
-                List<String> moved = batch.get().revisions();
-                List<TargetOutcome> outcomes = new ArrayList<>();
-                for (FleetTarget t : unit) {
-                    batch.get().lines(ms).forEach(line -> settings.listener().accept(t.key(), line));
-                    outcomes.add(new TargetOutcome.Migrated(t, moved, batch.get().rowsAfter()));
-                }
-                return outcomes;
-            }
+        if (batch.isEmpty()) {
+            return unit.stream().map(this::migrate).toList();
         }
-        return unit.stream().map(this::migrate).toList();
+        List<TargetOutcome> outcomes = new ArrayList<>();
+        int size = batch.get().tenantsPerTransaction(unit.size());
+        for (int start = 0; start < unit.size(); start += size) {
+            outcomes.addAll(migrateBatch(unit.subList(start, Math.min(unit.size(), start + size)), batch.get()));
+        }
+        return outcomes;
+    }
+
+    /** One transaction of {@code batch} over {@code tenants}, or each of them alone when it could not be had. */
+    private List<TargetOutcome> migrateBatch(List<FleetTarget> tenants, TenantBatch batch) {
+        FleetTarget first = tenants.getFirst();
+        long started = System.nanoTime();
+        boolean ran;
+        try (Connection c = connectionsOf(first.spec()).open()) {
+            ran = batch.run(c, tenants.stream().map(FleetTarget::schema).toList(), line -> settings.listener()
+                    .accept(first.key(), "batch of " + tenants.size() + " run one by one: " + line));
+        } catch (SQLException e) {
+            ran = false;
+        }
+        if (!ran) {
+            return tenants.stream().map(this::migrate).toList();
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        List<TargetOutcome> outcomes = new ArrayList<>();
+        for (FleetTarget t : tenants) {
+            batch.lines(ms).forEach(line -> settings.listener().accept(t.key(), line));
+            outcomes.add(new TargetOutcome.Migrated(t, batch.revisions(), batch.rowsAfter()));
+        }
+        return outcomes;
     }
 
     private static <T> T take(CompletionService<T> done) {
