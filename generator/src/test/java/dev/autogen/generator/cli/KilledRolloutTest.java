@@ -1,6 +1,7 @@
 package dev.autogen.generator.cli;
 
 import static dev.autogen.testing.TestSql.execute;
+import static dev.autogen.testing.TestSql.rows;
 import static dev.autogen.testing.TestSql.strings;
 import static dev.autogen.testing.TestSql.tables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,8 @@ import dev.autogen.testing.TestServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +95,79 @@ class KilledRolloutTest {
                 assertEquals(List.of(SECOND), strings(urls.get(server), "select revision from " + schema
                         + ".autogen_version"), key);
             }
+        }
+    }
+
+    /**
+     * The same with a tenant ledger: the process moves tenants three per transaction; the test holds a lock on the
+     * table of {@code t5}, so the second batch ({@code t4 t5 t6}) waits inside its transaction with {@code t4}'s DDL
+     * already run, and the process is killed there. The server holds the whole batch, {@code commit} included, so the
+     * lock is released only once the server has ended the dead runner's session (it checks every second,
+     * {@code client_connection_check_interval}). The first batch is committed whole, the second left nothing (not
+     * even {@code t4}'s column), and the rerun moves the second batch once.
+     */
+    @Test
+    void aLedgerRolloutKilledInsideABatchLeavesTheBatchUndoneAndTheRerunFinishesIt() throws Exception {
+        String url = TestServers.freshDatabase(0, "killedledger");
+        List<String> tenants = IntStream.rangeClosed(1, 6).mapToObj("t%d"::formatted).toList();
+        for (String schema : tenants) {
+            execute(url, "create schema " + schema);
+        }
+        Path root = Files.createDirectories(dir.resolve("ledger-migrations").resolve("k"));
+        Files.writeString(root.resolve("V0001_Items.java"), migration("V0001_Items", FIRST, null,
+                "schema.createTable(table(\"items\").column(column(\"id\", integer())));",
+                "schema.dropTable(\"items\");"));
+        Path targets = dir.resolve("ledger.txt");
+        Files.write(targets, List.of("a " + bare(url) + " user=postgres ledger=autogen schemas="
+                + String.join(",", tenants)));
+        String migrations = root.getParent().toString();
+        assertEquals(0, CliRun.of("--migrations", migrations, "upgrade", "--targets", targets.toString()).exitCode());
+        Files.writeString(root.resolve("V0002_Note.java"), migration("V0002_Note", SECOND, FIRST,
+                "schema.addColumn(\"items\", column(\"note\", varchar(20)).nullable());",
+                "schema.dropColumn(\"items\", \"note\");"));
+        Path state = dir.resolve("ledger.state");
+        List<String> args = List.of("--migrations", migrations, "upgrade", "--targets", targets.toString(),
+                "--tenants-per-transaction", "3", "--parallel", "1", "--state", state.toString());
+
+        try (Connection holder = DriverManager.getConnection(url)) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("lock table t5.items in access exclusive mode");
+            Process rollout = start(args);
+            try {
+                waitUntil(() -> doneLines(state) == 3 && !strings(url, "select count(*) from pg_stat_activity where"
+                        + " wait_event_type = 'Lock' and query like '%alter table%'").equals(List.of("0")), rollout);
+                rollout.destroyForcibly();
+                assertTrue(rollout.waitFor(20, TimeUnit.SECONDS));
+                // the server has the whole batch, commit included: only its check for a dead client
+                // (client_connection_check_interval, 1 s) ends the session before the lock is released
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!strings(url, "select count(*) from pg_stat_activity where query like '%alter table%'"
+                        + " and wait_event_type = 'Lock'").equals(List.of("0"))) {
+                    assertTrue(System.nanoTime() < deadline, "the killed runner's session was never ended");
+                    Thread.sleep(100);
+                }
+            } finally {
+                rollout.destroyForcibly();
+                holder.rollback();
+            }
+        }
+
+        assertEquals(List.of("t1", "t2", "t3"), strings(url, "select table_schema from information_schema.columns"
+                + " where column_name = 'note' order by 1"), "the first batch whole, nothing of the second");
+        assertEquals(List.of("t1 " + SECOND, "t2 " + SECOND, "t3 " + SECOND, "t4 " + FIRST, "t5 " + FIRST,
+                "t6 " + FIRST), rows(url, "select tenant, revision from"
+                + " autogen.autogen_tenant_version order by 1"));
+
+        CliRun rerun = CliRun.of(args.toArray(String[]::new));
+
+        assertEquals(0, rerun.exitCode(), rerun.toString());
+        assertTrue(rerun.out().endsWith("6 targets: 3 upgraded, 0 already there, 3 done earlier, 0 failed,"
+                + " 0 not started.\n"), rerun.out());
+        assertEquals(tenants, strings(url, "select table_schema from information_schema.columns where column_name ="
+                + " 'note' order by 1"));
+        for (String tenant : tenants) {
+            assertEquals(List.of(FIRST, SECOND), strings(url, "select revision from autogen.autogen_tenant_history"
+                    + " where tenant = '" + tenant + "' order by id"), "each revision recorded once: " + tenant);
         }
     }
 
