@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One {@link Rollout#upgrade} or {@link Rollout#downgrade}: classifies every target from the servers' summary queries
@@ -52,7 +53,8 @@ final class RolloutRun {
     /** The targets whose schema the summary query saw both version tables in (filled before any target runs). */
     private final Set<FleetTarget> withVersionTables = new HashSet<>();
     private RolloutState state;
-    private int failures;
+    /** Failures so far: counted by the dispatching thread, read by a batch's tenant-by-tenant runs. */
+    private final AtomicInteger failures = new AtomicInteger();
     private boolean stopped;
 
     RolloutRun(Rollout rollout, boolean upgrade, String target) {
@@ -210,7 +212,8 @@ final class RolloutRun {
                     it.remove();
                     busy.merge(spec, 1, Integer::sum);
                     running++;
-                    done.submit(() -> unit.size() == 1 ? List.of(migrate(unit.getFirst())) : migrateBatch(unit));
+                    done.submit(() -> unit.size() == 1 ? List.of(migrate(unit.getFirst()))
+                            : migrateBatch(unit, canary));
                 }
                 if (running == 0) {
                     break;
@@ -220,8 +223,8 @@ final class RolloutRun {
                 busy.merge(outcomes.getFirst().target().spec(), -1, Integer::sum);
                 for (TargetOutcome outcome : outcomes) {
                     boolean failed = outcome instanceof TargetOutcome.Failed;
-                    finish(outcome, true);
-                    if (failed && (canary || failures > settings.maxFailures())) {
+                    finish(outcome, !(outcome instanceof TargetOutcome.NotStarted));
+                    if (failed && (canary || failures.get() > settings.maxFailures())) {
                         stopped = true;
                     }
                 }
@@ -262,7 +265,7 @@ final class RolloutRun {
      * DDL is long: {@link TenantBatch#tenantsPerTransaction}); when the path does not fit in one, or a batch cannot run
      * or fails, each of its tenants runs on its own as any target does, so every tenant's outcome is its own.
      */
-    private List<TargetOutcome> migrateBatch(List<FleetTarget> unit) {
+    private List<TargetOutcome> migrateBatch(List<FleetTarget> unit, boolean canary) {
         FleetTarget first = unit.getFirst();
         List<String> from = before.get(first);
         Migrator own = migrator(first.spec()).withSchema(first.schema()).withLedger(first.spec().tenantLedger());
@@ -273,18 +276,19 @@ final class RolloutRun {
             batch = Optional.empty(); // the tenant-by-tenant runs report it
         }
         if (batch.isEmpty()) {
-            return unit.stream().map(this::migrate).toList();
+            return oneByOne(unit, canary);
         }
         List<TargetOutcome> outcomes = new ArrayList<>();
         int size = batch.get().tenantsPerTransaction(unit.size());
         for (int start = 0; start < unit.size(); start += size) {
-            outcomes.addAll(migrateBatch(unit.subList(start, Math.min(unit.size(), start + size)), batch.get()));
+            outcomes.addAll(migrateBatch(unit.subList(start, Math.min(unit.size(), start + size)), batch.get(),
+                    canary));
         }
         return outcomes;
     }
 
     /** One transaction of {@code batch} over {@code tenants}, or each of them alone when it could not be had. */
-    private List<TargetOutcome> migrateBatch(List<FleetTarget> tenants, TenantBatch batch) {
+    private List<TargetOutcome> migrateBatch(List<FleetTarget> tenants, TenantBatch batch, boolean canary) {
         FleetTarget first = tenants.getFirst();
         long started = System.nanoTime();
         boolean ran;
@@ -295,13 +299,34 @@ final class RolloutRun {
             ran = false;
         }
         if (!ran) {
-            return tenants.stream().map(this::migrate).toList();
+            return oneByOne(tenants, canary);
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
         List<TargetOutcome> outcomes = new ArrayList<>();
         for (FleetTarget t : tenants) {
             batch.lines(ms).forEach(line -> settings.listener().accept(t.key(), line));
             outcomes.add(new TargetOutcome.Migrated(t, batch.revisions(), batch.rowsAfter()));
+        }
+        return outcomes;
+    }
+
+    /**
+     * A batch's tenants run one by one; once one fails, the rest are not started when the rollout would stop there
+     * (the canary, or more failures than {@code --max-failures}), as if they had been dispatched alone.
+     */
+    private List<TargetOutcome> oneByOne(List<FleetTarget> tenants, boolean canary) {
+        List<TargetOutcome> outcomes = new ArrayList<>();
+        int failedHere = 0;
+        for (FleetTarget t : tenants) {
+            if (failedHere > 0 && (canary || failures.get() + failedHere > settings.maxFailures())) {
+                outcomes.add(new TargetOutcome.NotStarted(t));
+                continue;
+            }
+            TargetOutcome outcome = migrate(t);
+            if (outcome instanceof TargetOutcome.Failed) {
+                failedHere++;
+            }
+            outcomes.add(outcome);
         }
         return outcomes;
     }
@@ -322,7 +347,7 @@ final class RolloutRun {
         outcomes.put(outcome.target(), outcome);
         boolean failed = outcome instanceof TargetOutcome.Failed;
         if (failed) {
-            failures++;
+            failures.incrementAndGet();
         }
         if (record && state != null) {
             state.record(outcome.target(), !failed);

@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.discovery.ClassPathMigrationSource;
 import dev.autogen.testing.TestServers;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A fleet whose tenants keep their versions in a tenant ledger ({@code ledger=}), on a real PostgreSQL server: the
@@ -31,6 +33,41 @@ class LedgerRolloutTest {
     private static final String USERS = "d00000000001";
     private static final String PHONE = "d00000000002";
     private static final String EVENTS = "d00000000003";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailedBatchRerunOneByOneStopsAtMaxFailuresAndTheRerunFinishesTheRest() throws Exception {
+        String url = TestServers.freshDatabase(0, "ledgerstop");
+        List<String> tenants = SCHEMAS.subList(0, 6);
+        execute(url, tenants.stream().map(s -> "create schema " + s).toArray(String[]::new));
+        execute(url, "create table t02.users (legacy integer)"); // t02 cannot take the first revision
+        TargetSpec spec = TargetSpec.of("eu", url).withSchemas(tenants).withLedger("autogen");
+        Path state = dir.resolve("rollout.state");
+        Rollout rollout = Rollout.of(List.of(spec), MIGRATIONS).tenantsPerTransaction(6).parallel(1).state(state);
+
+        RolloutReport first = rollout.upgrade(USERS);
+
+        assertEquals(List.of("t01"), schemas(first.of(TargetOutcome.Migrated.class)));
+        assertEquals(List.of("t02"), schemas(first.failed()));
+        assertEquals(List.of("t03", "t04", "t05", "t06"), schemas(first.of(TargetOutcome.NotStarted.class)),
+                "--max-failures 0: after the batch failed, its tenants after the failing one were not started");
+        assertEquals(List.of("t01"), strings(url, "select table_schema from information_schema.tables where"
+                + " table_name = 'users' and table_schema <> 't02'"));
+
+        execute(url, "drop table t02.users");
+        RolloutReport rerun = rollout.upgrade(USERS);
+
+        assertTrue(rerun.complete(), rerun.outcomes().toString());
+        assertEquals(List.of("t01"), schemas(rerun.of(TargetOutcome.DoneEarlier.class)));
+        assertEquals(Collections.nCopies(6, USERS), strings(url,
+                "select revision from autogen.autogen_tenant_version order by tenant"));
+    }
+
+    private static List<String> schemas(List<? extends TargetOutcome> outcomes) {
+        return outcomes.stream().map(o -> o.target().schema()).toList();
+    }
 
     @Test
     void tenantsMoveIntoTheLedgerAndRunInBatchesAndAFailingTenantFailsAlone() throws Exception {
