@@ -3,12 +3,15 @@ package dev.autogen.migrate.fleet;
 import static dev.autogen.testing.TestSql.execute;
 import static dev.autogen.testing.TestSql.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.migrate.ConnectionFactory;
 import dev.autogen.migrate.LoadedMigration;
 import dev.autogen.migrate.Migrator;
+import dev.autogen.migrate.TenantBatch;
 import dev.autogen.migrate.discovery.ClassPathMigrationSource;
+import dev.autogen.migrate.history.TenantLedger;
 import dev.autogen.sql.Dialect;
 import dev.autogen.testing.TestDatabases;
 import java.lang.reflect.InvocationTargetException;
@@ -16,8 +19,10 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +94,34 @@ class RoundTripsTest {
         assertEquals(List.of("a10000000001", "a10000000002"),
                 strings(url, "select revision from tenant_02.autogen_history order by revision"));
         assertEquals(List.of(), strings(url, "select objid::text from pg_locks where locktype = 'advisory'"));
+    }
+
+    @Test
+    void aBatchOfTenTenantSchemasInALedgerTakesTwoRoundTrips() throws Exception {
+        String url = TestDatabases.freshPostgres("roundtripsbatch");
+        List<String> tenants = IntStream.rangeClosed(1, 10).mapToObj("t%02d"::formatted).toList();
+        execute(url, tenants.stream().map(s -> "create schema " + s).toArray(String[]::new));
+        TenantLedger ledger = new TenantLedger("autogen");
+        Migrator migrator = new Migrator(ConnectionFactory.of(url, null, null), Dialect.POSTGRESQL, MIGRATIONS);
+        for (String tenant : tenants) {
+            migrator.withSchema(tenant).withLedger(ledger).upgrade("a10000000001");
+        }
+        TenantBatch batch = migrator.withSchema("t01").withLedger(ledger).tenantBatch(List.of("a10000000001"), "head",
+                true).orElseThrow();
+        List<String> calls = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+
+        try (Connection c = counting(ConnectionFactory.of(url, null, null), calls).open()) {
+            assertTrue(batch.run(c, tenants, notes::add), notes.toString());
+            assertFalse(inTransaction(c), "the batch's own commit ended its transaction");
+        }
+
+        // the locks tried and the ledger read; every tenant's DDL, one ledger update, one history insert, commit
+        assertEquals(2, calls.size(), String.join("\n", calls));
+        assertEquals(Collections.nCopies(10, "a10000000002"), strings(url,
+                "select revision from autogen.autogen_tenant_version order by tenant"));
+        assertEquals(tenants, strings(url, "select table_schema from information_schema.columns where column_name"
+                + " = 'note' order by 1"));
     }
 
     @Test
