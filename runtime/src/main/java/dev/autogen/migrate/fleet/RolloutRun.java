@@ -33,7 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (already there, done earlier by the state file, cannot be read, or pending), then dispatches the pending ones in the
  * canary and waves from one thread, starting a target only while fewer than {@code parallel} run overall and fewer
  * than its server's {@code max-connections} run there. Pending targets are taken round-robin over the servers, so that
- * the canary and each wave touch every server and the servers work side by side.
+ * the canary and each wave touch every server and the servers work side by side. On a line with a tenant ledger
+ * ({@code ledger=}) the tenants of a wave that start from the same version rows are dispatched in batches of
+ * {@link Rollout#tenantsPerTransaction}, each one transaction ({@link TenantBatch}), after the tenants' own version
+ * tables were moved into the ledger ({@link TenantLedgerMove}).
  */
 final class RolloutRun {
     private final Rollout rollout;
