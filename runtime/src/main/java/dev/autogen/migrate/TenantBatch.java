@@ -195,7 +195,7 @@ public final class TenantBatch {
     public List<String> lines(long durationMs) {
         return steps.stream().map(s -> (upgrade ? "applying " : "reverting ") + s.revision().id()
                 + (s.revision().message().isBlank() ? "" : " " + s.revision().message()) + " … " + durationMs
-                + " ms (one transaction with " + "the rest of its batch)").toList();
+                + " ms (one transaction with the rest of its batch)").toList();
     }
 
     /**
@@ -217,7 +217,7 @@ public final class TenantBatch {
             }
             StatementBatch.execute(c, statements(tenants));
             return true;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             String where = e instanceof StatementBatch.StatementFailure f ? " at statement: "
                     + RevisionRunner.oneLine(f.statement()) + ";" : "";
             notes.accept("the batch failed" + where + " database says: " + RevisionRunner.oneLine(String.valueOf(

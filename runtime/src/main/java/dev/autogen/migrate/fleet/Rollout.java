@@ -54,7 +54,8 @@ public final class Rollout {
     }
 
     /**
-     * A rollout over {@code specs}: no canary, one wave, 4 at a time, stopping after the first failure, no state file.
+     * A rollout over {@code specs}: no canary, one wave, 4 at a time, stopping after the first failure, no state file,
+     * {@value #DEFAULT_TENANTS_PER_TRANSACTION} tenants per transaction on lines with a tenant ledger.
      *
      * @throws dev.autogen.migrate.graph.RevisionGraphException when the migrations do not form a valid graph
      */
