@@ -116,6 +116,9 @@ final class MigrationSessions {
             RuntimeException failure = null;
             AsynchronousCommits commits = null;
             try {
+                if (dialect == Dialect.POSTGRESQL && store.ledger() == null) {
+                    refuseLedgerTenant(c);
+                }
                 // synchronous_commit is PostgreSQL's own setting: other servers keep theirs
                 if (dialect == Dialect.POSTGRESQL && profile == ServerProfile.POSTGRESQL) {
                     commits = AsynchronousCommits.beginAfter(c, store.createTableSql()); // one round trip for both
@@ -234,6 +237,21 @@ final class MigrationSessions {
             store.ledger().ensure(c);
         } catch (SQLException e) {
             throw databaseFailure("cannot create the tenant ledger in schema " + store.ledger().schema(), e);
+        }
+    }
+
+    /**
+     * Refuses to run in a schema whose versions a tenant ledger keeps ({@link TenantLedger#holdingCurrentSchema}):
+     * without the ledger this run would find no version rows, create the schema's own tables and start from base. On
+     * the fast paths the block that creates the tables checks the same ({@link PostgresRunSession}) and fails, which
+     * sends the run here.
+     */
+    private void refuseLedgerTenant(Connection c) throws SQLException {
+        String ledger = TenantLedger.holdingCurrentSchema(c);
+        if (ledger != null) {
+            throw new MigrationException("schema " + (schema == null ? "" : schema + " ") + "keeps its versions in the"
+                    + " tenant ledger in schema " + ledger + " — nothing was run; migrate it through --targets with"
+                    + " ledger=" + ledger + " on its line (from Java: Migrator.withLedger)");
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.autogen.sql.DdlRenderer.quoteIdentifier;
 
 import dev.autogen.migrate.MigrationLock.PostgresAdvisoryLock;
 import dev.autogen.migrate.history.RecordedRevisions;
+import dev.autogen.migrate.history.TenantLedger;
 import dev.autogen.migrate.history.VersionStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,9 +89,12 @@ final class PostgresRunSession {
                 + " null") + " offset 0) attempt");
         // the tables only under the lock (a runner that waits creates nothing), and only when missing: no notices
         if (!tablesSeen) {
-            statements.add("do $autogen$ begin if current_setting('" + LOCKED_FLAG + "', true) = 'true' and ("
-                    + store.tablesMissingCondition() + ") then " + String.join("; ", store.createTableSql())
-                    + "; end if; end $autogen$");
+            // a schema whose versions a tenant ledger keeps gets no tables of its own: the block fails, the ordinary
+            // path says why (MigrationSessions)
+            String guard = store.ledger() == null ? TenantLedger.raiseIfHoldingCurrentSchema() + "; " : "";
+            statements.add("do $autogen$ declare autogen_ledger text; autogen_held boolean; begin if current_setting('"
+                    + LOCKED_FLAG + "', true) = 'true' and (" + store.tablesMissingCondition() + ") then " + guard
+                    + String.join("; ", store.createTableSql()) + "; end if; end $autogen$");
         }
         statements.addAll(RecordedRevisions.readSql(store));
         PostgresRunSession started;

@@ -5,6 +5,7 @@ import static dev.autogen.testing.TestSql.rows;
 import static dev.autogen.testing.TestSql.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autogen.migrate.discovery.ClassPathMigrationSource;
@@ -76,6 +77,15 @@ class TenantBatchTest {
         assertEquals(List.of(USERS + " upgrade", PHONE + " upgrade"), rows(url, "select revision, direction from"
                 + " autogen.autogen_tenant_history where tenant = 'a' order by id"));
         assertEquals(List.of(PHONE), migrator.withSchema("a").withLedger(LEDGER).current());
+
+        // a run that does not know the ledger refuses rather than start tenant a again from base
+        MigrationException refused = assertThrows(MigrationException.class,
+                () -> migrator.withSchema("a").upgrade("head"));
+        assertEquals("schema a keeps its versions in the tenant ledger in schema autogen — nothing was run; migrate it"
+                + " through --targets with ledger=autogen on its line (from Java: Migrator.withLedger)",
+                refused.getMessage());
+        assertEquals(List.of(), strings(url, "select table_name from information_schema.tables where table_schema ="
+                + " 'a' and table_name like 'autogen%'"), "no version tables of its own were created");
     }
 
     private static List<String> ledgerRows(String url) throws Exception {

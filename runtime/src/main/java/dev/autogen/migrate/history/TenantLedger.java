@@ -72,6 +72,39 @@ public record TenantLedger(String schema) {
                         + historyTable() + " (" + quoteIdentifier("tenant") + ", " + quoteIdentifier("id") + ")");
     }
 
+    /**
+     * The schema of a ledger in this database that holds version rows of the session's {@code current_schema()} while
+     * that schema has no {@code autogen_version} of its own, or null: a run that keeps versions in the schema's own
+     * tables asks before it creates them, so that a tenant of a ledger fleet is not migrated again from base by a
+     * command that does not know the ledger. One round trip.
+     */
+    public static String holdingCurrentSchema(Connection c) throws SQLException {
+        // offset 0 keeps the ledgers' list whole: query_to_xml must not run for schemas without a ledger table
+        try (PreparedStatement st = c.prepareStatement("select l.nspname from (select n.nspname from"
+                + " pg_catalog.pg_class t join pg_catalog.pg_namespace n on n.oid = t.relnamespace where t.relname = '"
+                + VersionTables.TENANT_VERSION + "' and t.relkind in ('r', 'p') offset 0) l where current_schema() is"
+                + " not null and to_regclass(format('%I.%I', current_schema(), '" + VersionTables.VERSION + "')) is"
+                + " null and query_to_xml(format('select 1 from %I.%I where tenant = %L limit 1', l.nspname, '"
+                + VersionTables.TENANT_VERSION + "', current_schema()), false, false, '')::text like '%<row>%'"
+                + " order by 1 limit 1"); ResultSet rs = st.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /**
+     * PL/pgSQL statements that raise an error when {@link #holdingCurrentSchema} would name a ledger: the guard of a
+     * block that creates a schema's own version tables, which thus fails (and is undone) rather than create them.
+     */
+    public static String raiseIfHoldingCurrentSchema() {
+        return "if to_regclass(format('%I.%I', current_schema(), '" + VersionTables.VERSION + "')) is null then"
+                + " for autogen_ledger in select n.nspname from pg_catalog.pg_class t join pg_catalog.pg_namespace n"
+                + " on n.oid = t.relnamespace where t.relname = '" + VersionTables.TENANT_VERSION + "' and t.relkind"
+                + " in ('r', 'p') loop execute format('select exists (select 1 from %I.%I where tenant = %L)',"
+                + " autogen_ledger, '" + VersionTables.TENANT_VERSION + "', current_schema()) into autogen_held;"
+                + " if autogen_held then raise exception 'schema % keeps its versions in the tenant ledger in schema"
+                + " %', current_schema(), autogen_ledger; end if; end loop; end if";
+    }
+
     /** Whether both tables exist. */
     public boolean exists(Connection c) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("select to_regclass(?) is not null and to_regclass(?) is not"
