@@ -77,7 +77,8 @@ final class FleetVersions {
         return rows;
     }
 
-    private static List<String> revisions(String xml) {
+    /** The revision ids of a version table read through {@code query_to_xml} (null: none), sorted. */
+    static List<String> revisions(String xml) {
         List<String> revisions = new ArrayList<>();
         if (xml != null) {
             Matcher m = REVISION.matcher(xml);

@@ -8,13 +8,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@link FleetVersions} for a line whose tenants keep their versions in a {@link TenantLedger}: one statement per
@@ -24,8 +21,6 @@ import java.util.regex.Pattern;
  * a tenant with rows in both is a problem to resolve by hand ({@link dev.autogen.migrate.TenantLedgerMove}).
  */
 final class LedgerVersions {
-    private static final Pattern REVISION = Pattern.compile("<revision>([^<]*)</revision>");
-
     /**
      * One tenant as found: its rows; whether the ledger exists and holds them (the tenant has no table of its own), so
      * a run need not offer to create them ({@link dev.autogen.migrate.Migrator#expectingVersionTables}); or why they
@@ -77,7 +72,7 @@ final class LedgerVersions {
     }
 
     private static Found found(String tenant, String inLedger, String ownXml, TenantLedger ledger, boolean exists) {
-        List<String> own = ownXml == null ? null : revisions(ownXml);
+        List<String> own = ownXml == null ? null : FleetVersions.revisions(ownXml);
         if (inLedger != null && own != null) {
             return new Found(List.of(), false, "tenant " + tenant + " has version rows both in its own "
                     + VersionTables.VERSION + " and in the ledger in schema " + ledger.schema() + ": compare the two,"
@@ -87,15 +82,5 @@ final class LedgerVersions {
             return new Found(List.of(inLedger.split(",")), true, null);
         }
         return new Found(own == null ? List.of() : own, exists && own == null, null);
-    }
-
-    private static List<String> revisions(String xml) {
-        List<String> revisions = new ArrayList<>();
-        Matcher m = REVISION.matcher(xml);
-        while (m.find()) {
-            revisions.add(m.group(1));
-        }
-        revisions.sort(null);
-        return revisions;
     }
 }

@@ -4,7 +4,6 @@ import dev.autogen.migrate.Migrator;
 import dev.autogen.migrate.TenantBatch;
 import dev.autogen.migrate.TenantLedgerMove;
 import dev.autogen.migrate.VersionTables;
-import dev.autogen.migrate.tenants.SchemaFleet;
 import dev.autogen.migrate.graph.RevisionGraph;
 import dev.autogen.sql.Dialect;
 import java.sql.Connection;
@@ -74,8 +73,10 @@ final class RolloutRun {
         state = settings.state() == null ? null : RolloutState.open(settings.state(), command + " " + target
                 + "; migrations at " + String.join(",", graph.heads()));
         try {
-            moveIntoLedgers(specs);
             List<TargetVersion> versions = TargetVersions.read(specs, rollout.migrations(), settings.parallel());
+            if (moveIntoLedgers(versions)) { // once in a fleet's life: read again what the move changed
+                versions = TargetVersions.read(specs, rollout.migrations(), settings.parallel());
+            }
             Map<TargetSpec, Deque<FleetTarget>> pending = new LinkedHashMap<>();
             for (TargetVersion v : versions) {
                 classify(v, pending);
@@ -99,18 +100,23 @@ final class RolloutRun {
     }
 
     /**
-     * Moves the tenants of every line with a ledger that still keep their versions in their own tables into the
-     * ledger ({@link TenantLedgerMove}), one line at a time; a line that cannot be reached is left to the summary
-     * query, which reports it.
+     * Moves into its line's ledger every tenant the summary found outside it (its versions still in its own tables, or
+     * the ledger not there yet), a line at a time ({@link TenantLedgerMove}); a rollout whose ledger tenants are all in
+     * place costs nothing here. A line that cannot be moved says why in a progress line, and its tenants then fail in
+     * {@link #classify}.
+     *
+     * @return whether anything was attempted (the summary is then read again)
      */
-    private void moveIntoLedgers(List<TargetSpec> specs) {
-        for (TargetSpec spec : specs) {
-            if (spec.ledger() == null) {
-                continue;
+    private boolean moveIntoLedgers(List<TargetVersion> versions) {
+        Map<TargetSpec, List<String>> outside = new LinkedHashMap<>();
+        for (TargetVersion v : versions) {
+            if (v.target().spec().ledger() != null && v.target().schema() != null && v.readable()
+                    && !v.versionTables()) {
+                outside.computeIfAbsent(v.target().spec(), k -> new ArrayList<>()).add(v.target().schema());
             }
+        }
+        outside.forEach((spec, tenants) -> {
             try (Connection c = spec.connections().open()) {
-                List<String> tenants = spec.schemasQuery() == null ? spec.schemas()
-                        : SchemaFleet.of(spec.connections(), rollout.migrations()).schemasListedBy(spec.schemasQuery());
                 List<String> moved = TenantLedgerMove.moveIn(c, spec.tenantLedger(), tenants);
                 if (!moved.isEmpty()) {
                     settings.listener().accept(spec.name(), "moved the version rows and history of " + moved.size()
@@ -121,7 +127,8 @@ final class RolloutRun {
                 settings.listener().accept(spec.name(), "cannot move tenants' versions into the ledger: "
                         + String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " "));
             }
-        }
+        });
+        return !outside.isEmpty();
     }
 
     private void classify(TargetVersion v, Map<TargetSpec, Deque<FleetTarget>> pending) {
